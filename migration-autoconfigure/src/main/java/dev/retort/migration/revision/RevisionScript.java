@@ -1,0 +1,80 @@
+package dev.retort.migration.revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One revision as found on the classpath or filesystem: a Java {@link Migration} class or
+ * an SQL file. It knows its place in the graph, where it came from, and how to run
+ * itself.
+ *
+ * @param id the revision id
+ * @param parents the ids it revises (empty for a base, several for a merge)
+ * @param branchLabels its branch labels
+ * @param dependsOn ids that must be applied first without being parents
+ * @param message what it does
+ * @param created when it was created, or {@code null}
+ * @param transactional whether it runs inside one transaction
+ * @param dialects the dialects it applies to; empty for all
+ * @param source where it came from: a class name or a resource description, for errors
+ * @param kind whether it is Java or SQL
+ * @param migration what it does, in both directions
+ * @param contentChecksum for SQL revisions, the digest of their normalised text;
+ * {@code null} for Java revisions, whose checksum depends on the operations they record
+ * per dialect
+ */
+public record RevisionScript(String id, List<String> parents, Set<String> branchLabels, List<String> dependsOn,
+		String message, Instant created, boolean transactional, Set<String> dialects, String source, Kind kind,
+		Migration migration, String contentChecksum) {
+
+	public RevisionScript {
+		Objects.requireNonNull(id, "id");
+		parents = List.copyOf(parents);
+		branchLabels = Set.copyOf(branchLabels);
+		dependsOn = List.copyOf(dependsOn);
+		dialects = Set.copyOf(dialects);
+		message = (message != null) ? message : "";
+	}
+
+	public boolean isBase() {
+		return this.parents.isEmpty();
+	}
+
+	public boolean isMerge() {
+		return this.parents.size() > 1;
+	}
+
+	/** Whether this revision applies to the named dialect. */
+	public boolean appliesTo(String dialect) {
+		return this.dialects.isEmpty() || this.dialects.contains(dialect);
+	}
+
+	/**
+	 * The checksum recorded when this revision is applied to the named dialect: for SQL
+	 * the digest of its normalised text, for Java the digest of the operations it records
+	 * offline.
+	 */
+	public String checksum(String dialect) {
+		return Checksums.of(this, dialect);
+	}
+
+	/** The first 12 characters of the id, for logs. */
+	public String shortId() {
+		return (this.id.length() > 12) ? this.id.substring(0, 12) : this.id;
+	}
+
+	@Override
+	public String toString() {
+		return this.id + " (" + this.message + ")";
+	}
+
+	/** The two forms a revision can take. */
+	public enum Kind {
+
+		JAVA, SQL
+
+	}
+
+}
