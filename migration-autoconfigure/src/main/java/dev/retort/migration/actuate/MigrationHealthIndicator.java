@@ -1,0 +1,79 @@
+package dev.retort.migration.actuate;
+
+import java.util.Optional;
+
+import dev.retort.migration.autoconfigure.MigrationRuns;
+import dev.retort.migration.engine.Migrator;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * Health of one database's migrations: UP at the code's heads; the pending status
+ * ({@code OUT_OF_SERVICE} by default) while revisions are pending; DOWN after a failed
+ * run, for revisions the code does not know, for revisions edited after they ran, or when
+ * the database cannot be reached.
+ */
+public class MigrationHealthIndicator extends AbstractHealthIndicator {
+
+	private final Migrator migrator;
+
+	private final String name;
+
+	private final MigrationRuns runs;
+
+	private final Status pendingStatus;
+
+	public MigrationHealthIndicator(Migrator migrator, String name, MigrationRuns runs, Status pendingStatus) {
+		super("Migration health check failed");
+		this.migrator = migrator;
+		this.name = name;
+		this.runs = runs;
+		this.pendingStatus = pendingStatus;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Optional<MigrationRuns.Run> lastRun = this.runs.last(this.name);
+		MigrationOverview overview;
+		try {
+			overview = MigrationOverview.of(this.migrator);
+		}
+		catch (RuntimeException ex) {
+			builder.down().withDetail("error", "Cannot read the migration status: " + MigrationRuns.describe(ex));
+			lastRun.filter((run) -> !run.success()).ifPresent((run) -> failedRun(builder, run));
+			return;
+		}
+		builder.withDetail("current", overview.current())
+			.withDetail("heads", overview.heads())
+			.withDetail("pending", overview.pending());
+		if (lastRun.isPresent() && !lastRun.get().success()) {
+			failedRun(builder.down(), lastRun.get());
+		}
+		else if (!overview.unknown().isEmpty()) {
+			builder.down()
+				.withDetail("unknown", overview.unknown())
+				.withDetail("error", "The database has revisions this application does not know: "
+						+ String.join(", ", overview.unknown()) + ". Deploy the code that has them, or stamp.");
+		}
+		else if (!overview.checksumMismatches().isEmpty()) {
+			builder.down()
+				.withDetail("checksumMismatch", overview.checksumMismatches())
+				.withDetail("error",
+						"Revisions were edited after they ran: " + String.join(", ", overview.checksumMismatches())
+								+ ". Restore them, or add a new revision for the change.");
+		}
+		else if (!overview.pending().isEmpty()) {
+			builder.status(this.pendingStatus);
+		}
+		else {
+			builder.up();
+		}
+	}
+
+	private static void failedRun(Health.Builder builder, MigrationRuns.Run run) {
+		builder.withDetail("failedRun", run.command()).withDetail("error", run.error());
+	}
+
+}

@@ -1,0 +1,380 @@
+package dev.retort.migration.actuate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.autoconfigure.MigrationRuns;
+import dev.retort.migration.dialect.Dialect;
+import dev.retort.migration.dialect.Dialects;
+import dev.retort.migration.dialect.SchemaSource;
+import dev.retort.migration.engine.MigrationResult;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.operation.Irreversible;
+import dev.retort.migration.operation.OfflineModeException;
+import dev.retort.migration.operation.Operation;
+import dev.retort.migration.operation.OperationSink;
+import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.MigrationPlan;
+import dev.retort.migration.revision.RevisionScript;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.jdbc.core.JdbcOperations;
+
+/**
+ * {@code /actuator/migrations}: where each database stands (read), one revision with the
+ * SQL it renders for the database ({@code /{revision}}), and upgrade / downgrade / stamp
+ * commands (write, only with {@code migrations.endpoint.write-enabled=true}).
+ */
+@Endpoint(id = "migrations")
+public class MigrationsEndpoint {
+
+	private static final int STATUS_FORBIDDEN = 403;
+
+	private final Map<String, Migrator> migrators;
+
+	private final MigrationRuns runs;
+
+	private final boolean writeEnabled;
+
+	private final List<MigrationBackup> backups;
+
+	public MigrationsEndpoint(Map<String, Migrator> migrators, MigrationRuns runs, boolean writeEnabled,
+			List<MigrationBackup> backups) {
+		this.migrators = migrators;
+		this.runs = runs;
+		this.writeEnabled = writeEnabled;
+		this.backups = backups;
+	}
+
+	/** Every database's status, keyed by the name of its {@link Migrator} bean. */
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		Map<String, DatabaseDescriptor> databases = new LinkedHashMap<>();
+		this.migrators.forEach((name, migrator) -> databases.put(name, describe(name, migrator)));
+		return new MigrationsDescriptor(databases);
+	}
+
+	private DatabaseDescriptor describe(String name, Migrator migrator) {
+		MigrationRuns.Run lastRun = this.runs.last(name).orElse(null);
+		try {
+			MigrationOverview overview = MigrationOverview.of(migrator);
+			return new DatabaseDescriptor(overview.dialect(), overview.current(), overview.heads(), overview.upToDate(),
+					overview.pending(), overview.unknown(), overview.checksumMismatches(), overview.revisions(),
+					lastRun, null);
+		}
+		catch (RuntimeException ex) {
+			return new DatabaseDescriptor(null, null, null, false, null, null, null, null, lastRun,
+					"Cannot read the migration status: " + MigrationRuns.describe(ex));
+		}
+	}
+
+	/**
+	 * One revision, with the SQL its upgrade and downgrade render for each database that
+	 * has it; 404 when no database's code has it, 400 for an ambiguous prefix.
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> revision(@Selector String revision) {
+		Map<String, RevisionDescriptor> found = new LinkedHashMap<>();
+		for (Map.Entry<String, Migrator> entry : this.migrators.entrySet()) {
+			Migrator migrator = entry.getValue();
+			RevisionScript script;
+			try {
+				if (migrator.graph().revisions().stream().noneMatch((r) -> r.id().startsWith(revision))) {
+					continue;
+				}
+				script = migrator.graph().get(revision);
+			}
+			catch (RuntimeException ex) {
+				return error(WebEndpointResponse.STATUS_BAD_REQUEST, MigrationRuns.describe(ex));
+			}
+			found.put(entry.getKey(), describe(migrator, script));
+		}
+		if (found.isEmpty()) {
+			return error(WebEndpointResponse.STATUS_NOT_FOUND, "No revision '" + revision + "' in "
+					+ String.join(", ", this.migrators.keySet()) + ". GET /actuator/migrations lists them.");
+		}
+		return new WebEndpointResponse<>(new RevisionsDescriptor(found));
+	}
+
+	private RevisionDescriptor describe(Migrator migrator, RevisionScript script) {
+		MigrationOverview.RevisionState state = null;
+		String statusError = null;
+		try {
+			state = MigrationOverview.of(migrator)
+				.revisions()
+				.stream()
+				.filter((r) -> r.id().equals(script.id()))
+				.findFirst()
+				.orElse(null);
+		}
+		catch (RuntimeException ex) {
+			statusError = "Cannot read the migration status: " + MigrationRuns.describe(ex);
+		}
+		String dialectName = migrator.dialect();
+		Dialect dialect = Dialects.named(dialectName);
+		return new RevisionDescriptor(script.id(), script.message(), script.parents(),
+				new TreeSet<>(script.branchLabels()), script.dependsOn(), script.kind().name().toLowerCase(Locale.ROOT),
+				script.source(), script.transactional(), new TreeSet<>(script.dialects()), script.created(), state,
+				statusError, dialectName, render(script, dialect, true), render(script, dialect, false));
+	}
+
+	private static RenderedSql render(RevisionScript script, Dialect dialect, boolean upgrade) {
+		if (!script.appliesTo(dialect.name())) {
+			return new RenderedSql(List.of(), null, null,
+					"This revision applies only to " + String.join(", ", script.dialects()) + ".");
+		}
+		Recording recording = new Recording(dialect.name());
+		String note = null;
+		try {
+			if (upgrade) {
+				script.migration().upgrade(new Operations(recording));
+			}
+			else {
+				script.migration().downgrade(new Operations(recording));
+			}
+		}
+		catch (OfflineModeException ex) {
+			note = "This revision migrates data through op.jdbc(): what it runs depends on the data, so only "
+					+ "the statements before that call are shown.";
+		}
+		catch (RuntimeException ex) {
+			return new RenderedSql(List.of(), null, null, "Could not record the operations: " + ex.getMessage());
+		}
+		String irreversible = recording.operations.stream()
+			.filter(Irreversible.class::isInstance)
+			.map((op) -> ((Irreversible) op).reason())
+			.findFirst()
+			.orElse(null);
+		try {
+			return new RenderedSql(dialect.render(recording.operations, SchemaSource.EMPTY), irreversible, note, null);
+		}
+		catch (RuntimeException ex) {
+			return new RenderedSql(List.of(), irreversible, note,
+					"Could not render offline (this operation needs the live schema): " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Runs {@code upgrade}, {@code downgrade} or {@code stamp}: 403 unless
+	 * {@code migrations.endpoint.write-enabled=true}, 400 for a bad command or target
+	 * (nothing changes), 500 when a revision fails (it is rolled back).
+	 * @param command upgrade, downgrade or stamp
+	 * @param target the target revision; {@code heads} for upgrade when omitted
+	 * @param purge for stamp: replace the version table's rows
+	 * @param migrator the {@link Migrator} bean to use; needed only when there are
+	 * several
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> run(String command, @Nullable String target, @Nullable Boolean purge,
+			@Nullable String migrator) {
+		if (!this.writeEnabled) {
+			return error(STATUS_FORBIDDEN,
+					"Write operations on /actuator/migrations are disabled. "
+							+ "Set migrations.endpoint.write-enabled=true (and secure the endpoint) to allow them, "
+							+ "or run `java -jar app.jar migrate " + command + "`.");
+		}
+		String name = migrator;
+		if (name == null) {
+			if (this.migrators.size() != 1) {
+				return error(WebEndpointResponse.STATUS_BAD_REQUEST, "There are several databases; say which with "
+						+ "\"migrator\": one of " + String.join(", ", this.migrators.keySet()) + ".");
+			}
+			name = this.migrators.keySet().iterator().next();
+		}
+		Migrator chosen = this.migrators.get(name);
+		if (chosen == null) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+					"No migrator '" + name + "'; use one of " + String.join(", ", this.migrators.keySet()) + ".");
+		}
+		String lower = command.toLowerCase(Locale.ROOT).strip();
+		if (!lower.equals("upgrade") && !lower.equals("downgrade") && !lower.equals("stamp")) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+					"Unknown command '" + command + "'. Use upgrade, downgrade or stamp.");
+		}
+		if (target == null && !lower.equals("upgrade")) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "The " + lower
+					+ " command needs a target, e.g. {\"command\":\"" + lower + "\",\"target\":\"-1\"}.");
+		}
+		String resolvedTarget = (target != null) ? target : "heads";
+		boolean purging = Boolean.TRUE.equals(purge);
+		try {
+			Set<String> current = chosen.current();
+			if (lower.equals("upgrade")) {
+				chosen.graph().planUpgrade(current, resolvedTarget);
+			}
+			else if (lower.equals("downgrade")) {
+				chosen.graph().planDowngrade(current, resolvedTarget);
+			}
+			else {
+				chosen.graph().stampHeads(current, resolvedTarget, purging);
+			}
+		}
+		catch (RuntimeException ex) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Nothing was changed: " + MigrationRuns.describe(ex));
+		}
+		String description = lower + " " + resolvedTarget;
+		try {
+			MigrationResult result;
+			if (lower.equals("upgrade")) {
+				for (MigrationBackup backup : this.backups) {
+					backup.beforeUpgrade(chosen, resolvedTarget);
+				}
+				result = chosen.upgrade(resolvedTarget);
+			}
+			else if (lower.equals("downgrade")) {
+				result = chosen.downgrade(resolvedTarget);
+			}
+			else {
+				result = chosen.stamp(resolvedTarget, purging);
+			}
+			this.runs.succeeded(name, description);
+			List<String> steps = new ArrayList<>();
+			for (MigrationPlan.Step step : result.steps()) {
+				steps.add(step.direction().label() + " " + step.revision().id() + " " + step.revision().message());
+			}
+			return new WebEndpointResponse<>(new CommandDescriptor(name, description, steps,
+					result.totalDuration().toMillis(), new TreeSet<>(result.current())));
+		}
+		catch (RuntimeException ex) {
+			this.runs.failed(name, description, ex);
+			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
+					description + " failed: " + MigrationRuns.describe(ex));
+		}
+	}
+
+	private static WebEndpointResponse<Object> error(int status, String message) {
+		return new WebEndpointResponse<>(new ErrorDescriptor(status, message), status);
+	}
+
+	/** Collects operations without a connection; {@code jdbc()} is refused. */
+	private static final class Recording implements OperationSink {
+
+		private final List<Operation> operations = new ArrayList<>();
+
+		private final String dialect;
+
+		Recording(String dialect) {
+			this.dialect = dialect;
+		}
+
+		@Override
+		public void accept(Operation operation) {
+			this.operations.add(operation);
+		}
+
+		@Override
+		public JdbcOperations jdbc() {
+			throw new OfflineModeException("op.jdbc() needs a live connection");
+		}
+
+		@Override
+		public String dialect() {
+			return this.dialect;
+		}
+
+	}
+
+	/** The read response: one entry per {@link Migrator} bean. */
+	public record MigrationsDescriptor(Map<String, DatabaseDescriptor> migrators) {
+
+	}
+
+	/**
+	 * Where one database stands.
+	 *
+	 * @param dialect the database's dialect
+	 * @param current the version-table rows
+	 * @param heads the code's heads
+	 * @param upToDate whether the database is at heads
+	 * @param pending revisions an upgrade to heads applies, in order
+	 * @param unknown revisions in the database unknown to the code
+	 * @param checksumMismatches applied revisions edited after they ran
+	 * @param revisions every revision with its state
+	 * @param lastRun the last run this application made, or {@code null}
+	 * @param error why the status could not be read, or {@code null}
+	 */
+	public record DatabaseDescriptor(String dialect, Set<String> current, Set<String> heads, boolean upToDate,
+			List<String> pending, Set<String> unknown, Set<String> checksumMismatches,
+			List<MigrationOverview.RevisionState> revisions, MigrationRuns.Run lastRun, String error) {
+
+	}
+
+	/** The {@code /{revision}} response: one entry per {@link Migrator} that has it. */
+	public record RevisionsDescriptor(Map<String, RevisionDescriptor> migrators) {
+
+	}
+
+	/**
+	 * One revision in detail.
+	 *
+	 * @param id the id
+	 * @param message what it does
+	 * @param parents the revisions it revises
+	 * @param branchLabels its labels
+	 * @param dependsOn revisions it depends on
+	 * @param kind java or sql
+	 * @param source where it came from
+	 * @param transactional whether it runs in one transaction
+	 * @param dialects the dialects it is limited to; empty for all
+	 * @param created when it was created
+	 * @param database its state in the database
+	 * @param databaseError why the state could not be read, or {@code null}
+	 * @param dialect the dialect the SQL is rendered for
+	 * @param upgrade the upgrade's SQL
+	 * @param downgrade the downgrade's SQL
+	 */
+	public record RevisionDescriptor(String id, String message, List<String> parents, Set<String> branchLabels,
+			List<String> dependsOn, String kind, String source, boolean transactional, Set<String> dialects,
+			java.time.Instant created, MigrationOverview.RevisionState database, String databaseError, String dialect,
+			RenderedSql upgrade, RenderedSql downgrade) {
+
+	}
+
+	/**
+	 * SQL rendered offline for one direction.
+	 *
+	 * @param sql the statements, in order
+	 * @param irreversible why this direction cannot run, or {@code null}
+	 * @param note what the SQL does not show (data migrations through {@code jdbc()})
+	 * @param error why it could not be rendered, or {@code null}
+	 */
+	public record RenderedSql(List<String> sql, String irreversible, String note, String error) {
+
+	}
+
+	/**
+	 * What a write command did.
+	 *
+	 * @param migrator the migrator it ran on
+	 * @param command the command and target
+	 * @param steps the steps that ran
+	 * @param durationMs how long they took
+	 * @param current the version-table rows afterwards
+	 */
+	public record CommandDescriptor(String migrator, String command, List<String> steps, long durationMs,
+			Set<String> current) {
+
+	}
+
+	/**
+	 * An error answer: no stack trace, just what went wrong and what to do.
+	 *
+	 * @param status the HTTP status
+	 * @param error the message
+	 */
+	public record ErrorDescriptor(int status, String error) {
+
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.retort.migration.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import dev.retort.migration.backup.DatabaseBackup;
+import dev.retort.migration.engine.MigrationListener;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.MigratorConfig;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.SchemaManagementProvider;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration for Retort migrations: a {@link Migrator} for the application's
+ * DataSource, and a runner that upgrades it when the application is ready
+ * ({@code migrations.auto-migrate=true}) or warns about pending revisions.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationProperties.class)
+public final class MigrationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationRuns migrationRuns() {
+		return new MigrationRuns();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApplicationExit migrationApplicationExit() {
+		return ApplicationExit.SYSTEM;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationRunner migrationRunner(ListableBeanFactory beanFactory, MigrationProperties properties, MigrationRuns runs,
+			ApplicationExit exit, ObjectProvider<MigrationBackup> backups) {
+		return new MigrationRunner(beanFactory.getBeansOfType(Migrator.class), properties, runs, exit,
+				backups.orderedStream().toList());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnSingleCandidate(DataSource.class)
+	static class MigratorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Migrator migrator(DataSource dataSource, MigrationProperties properties,
+				ObjectProvider<MigratorConfigCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
+			MigratorConfig config = MigratorConfig.defaults()
+				.withLocations(properties.getLocations().toArray(String[]::new))
+				.withTables(properties.getVersionTable(), properties.getHistoryTable())
+				.withDialect(properties.getDialect())
+				.withLockTimeout(properties.getLockTimeout())
+				.withAppliedBy(properties.getAppliedBy())
+				.withClassLoader(Thread.currentThread().getContextClassLoader());
+			for (MigratorConfigCustomizer customizer : customizers.orderedStream().toList()) {
+				config = customizer.customize(config);
+			}
+			Migrator migrator = new Migrator(dataSource, config);
+			migrator.addListener(new MigrationLog());
+			listeners.orderedStream().forEach(migrator::addListener);
+			return migrator;
+		}
+
+		@Bean
+		SchemaManagementProvider migrationSchemaManagementProvider(DataSource dataSource) {
+			return new MigrationSchemaManagementProvider(dataSource);
+		}
+
+		@Bean
+		@ConditionalOnBooleanProperty("migrations.backup.before-upgrade")
+		@ConditionalOnBean(Migrator.class)
+		MigrationBackup migrationBackup(Migrator migrator, DataSource dataSource, MigrationProperties properties,
+				Environment environment) {
+			String directory = properties.getBackup().getDirectory();
+			DatabaseBackup backup = new DatabaseBackup(dataSource, (directory != null) ? Path.of(directory) : null,
+					environment.getProperty("spring.datasource.password"), Clock.systemUTC());
+			return new MigrationBackup(migrator, backup);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HibernatePropertiesCustomizer.class)
+	static class HibernateConfiguration {
+
+		@Bean
+		HibernatePropertiesCustomizer migrationDdlAutoWarning() {
+			return new DdlAutoWarning();
+		}
+
+	}
+
+}

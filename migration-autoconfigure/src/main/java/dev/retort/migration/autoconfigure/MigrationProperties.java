@@ -1,0 +1,258 @@
+package dev.retort.migration.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.migration.engine.MigratorConfig;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of Retort migrations ({@code migrations.*}).
+ */
+@ConfigurationProperties("migrations")
+public class MigrationProperties {
+
+	/**
+	 * Whether Retort is enabled: when false, no migrator, runner, endpoint or health
+	 * indicator is created.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether to upgrade the database to the target when the application is ready.
+	 * Usually set per profile (on for development, off for staging and production).
+	 */
+	private boolean autoMigrate = false;
+
+	/**
+	 * The revision that auto-migrate upgrades to: heads, head, a revision id or prefix,
+	 * label@head, +N.
+	 */
+	private String target = "heads";
+
+	/**
+	 * Where revisions live: classpath:db/migrations, filesystem:/path.
+	 */
+	private List<String> locations = new ArrayList<>(List.of(MigratorConfig.DEFAULT_LOCATION));
+
+	/**
+	 * What happens when auto-migrate fails: fail exits the application with a non-zero
+	 * code, warn keeps it running with the migrations health DOWN.
+	 */
+	private OnFailure onFailure = OnFailure.FAIL;
+
+	/**
+	 * Name of the table that holds one row per applied head.
+	 */
+	private String versionTable = "migrations_version";
+
+	/**
+	 * Name of the table that records every applied step.
+	 */
+	private String historyTable = "migrations_history";
+
+	/**
+	 * The dialect to use (postgresql, sqlite); detected from the connection when not set.
+	 */
+	private String dialect;
+
+	/**
+	 * How long to wait for another process's migration lock before giving up.
+	 */
+	private Duration lockTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Who is recorded in the history table as applying revisions; the OS user when not
+	 * set.
+	 */
+	private String appliedBy;
+
+	private final Backup backup = new Backup();
+
+	private final Endpoint endpoint = new Endpoint();
+
+	private final Health health = new Health();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isAutoMigrate() {
+		return this.autoMigrate;
+	}
+
+	public void setAutoMigrate(boolean autoMigrate) {
+		this.autoMigrate = autoMigrate;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public OnFailure getOnFailure() {
+		return this.onFailure;
+	}
+
+	public void setOnFailure(OnFailure onFailure) {
+		this.onFailure = onFailure;
+	}
+
+	public String getVersionTable() {
+		return this.versionTable;
+	}
+
+	public void setVersionTable(String versionTable) {
+		this.versionTable = versionTable;
+	}
+
+	public String getHistoryTable() {
+		return this.historyTable;
+	}
+
+	public void setHistoryTable(String historyTable) {
+		this.historyTable = historyTable;
+	}
+
+	public String getDialect() {
+		return this.dialect;
+	}
+
+	public void setDialect(String dialect) {
+		this.dialect = dialect;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public String getAppliedBy() {
+		return this.appliedBy;
+	}
+
+	public void setAppliedBy(String appliedBy) {
+		this.appliedBy = appliedBy;
+	}
+
+	public Backup getBackup() {
+		return this.backup;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/**
+	 * What the runner does when auto-migrate fails.
+	 */
+	public enum OnFailure {
+
+		/** Exit the application with a non-zero code. */
+		FAIL,
+
+		/** Keep the application running, with the migrations health DOWN. */
+		WARN
+
+	}
+
+	/**
+	 * Backups taken before upgrades.
+	 */
+	public static class Backup {
+
+		/**
+		 * Whether to back up the database before an upgrade that has work to do (SQLite:
+		 * a copy next to the database file; PostgreSQL: pg_dump).
+		 */
+		private boolean beforeUpgrade = false;
+
+		/**
+		 * Directory for backup files; next to the SQLite database file, or the working
+		 * directory for PostgreSQL, when not set.
+		 */
+		private String directory;
+
+		public boolean isBeforeUpgrade() {
+			return this.beforeUpgrade;
+		}
+
+		public void setBeforeUpgrade(boolean beforeUpgrade) {
+			this.beforeUpgrade = beforeUpgrade;
+		}
+
+		public String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(String directory) {
+			this.directory = directory;
+		}
+
+	}
+
+	/**
+	 * The migrations actuator endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether the endpoint accepts upgrade, downgrade and stamp commands (POST).
+		 */
+		private boolean writeEnabled = false;
+
+		public boolean isWriteEnabled() {
+			return this.writeEnabled;
+		}
+
+		public void setWriteEnabled(boolean writeEnabled) {
+			this.writeEnabled = writeEnabled;
+		}
+
+	}
+
+	/**
+	 * The migrations health indicator.
+	 */
+	public static class Health {
+
+		/**
+		 * Health status reported while revisions are pending.
+		 */
+		private String pendingStatus = "OUT_OF_SERVICE";
+
+		public String getPendingStatus() {
+			return this.pendingStatus;
+		}
+
+		public void setPendingStatus(String pendingStatus) {
+			this.pendingStatus = pendingStatus;
+		}
+
+	}
+
+}

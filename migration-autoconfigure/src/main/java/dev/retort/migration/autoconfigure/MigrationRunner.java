@@ -1,0 +1,152 @@
+package dev.retort.migration.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.retort.migration.autoconfigure.MigrationProperties.OnFailure;
+import dev.retort.migration.engine.MigrationResult;
+import dev.retort.migration.engine.MigrationStatus;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.revision.RevisionScript;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs when the application is ready: with {@code migrations.auto-migrate=true} it
+ * upgrades every {@link Migrator} to {@code migrations.target}, refusing traffic while it
+ * does; otherwise it warns once about pending revisions.
+ */
+public class MigrationRunner implements ApplicationListener<ApplicationReadyEvent> {
+
+	/** The exit code when auto-migrate fails, as for {@code migrate upgrade}. */
+	public static final int MIGRATION_FAILED_EXIT_CODE = 3;
+
+	private static final Log logger = LogFactory.getLog(MigrationRunner.class);
+
+	private final Map<String, Migrator> migrators;
+
+	private final MigrationProperties properties;
+
+	private final MigrationRuns runs;
+
+	private final ApplicationExit exit;
+
+	private final List<MigrationBackup> backups;
+
+	public MigrationRunner(Map<String, Migrator> migrators, MigrationProperties properties, MigrationRuns runs,
+			ApplicationExit exit, List<MigrationBackup> backups) {
+		this.migrators = migrators;
+		this.properties = properties;
+		this.runs = runs;
+		this.exit = exit;
+		this.backups = backups;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationReadyEvent event) {
+		ConfigurableApplicationContext context = event.getApplicationContext();
+		if (!this.properties.isAutoMigrate()) {
+			this.migrators.forEach(this::warnIfBehind);
+			return;
+		}
+		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+		for (Map.Entry<String, Migrator> entry : this.migrators.entrySet()) {
+			if (!upgrade(entry.getKey(), entry.getValue(), context)) {
+				return;
+			}
+		}
+		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+	}
+
+	private boolean upgrade(String name, Migrator migrator, ConfigurableApplicationContext context) {
+		String target = this.properties.getTarget();
+		try {
+			for (MigrationBackup backup : this.backups) {
+				backup.beforeUpgrade(migrator, target);
+			}
+			MigrationResult result = migrator.upgrade(target);
+			this.runs.succeeded(name, "upgrade " + target);
+			logger.info(summary(name, target, result));
+			return true;
+		}
+		catch (RuntimeException ex) {
+			this.runs.failed(name, "upgrade " + target, ex);
+			fail(name, target, ex, context);
+			return false;
+		}
+	}
+
+	private String summary(String name, String target, MigrationResult result) {
+		String at = String.join(", ", result.current().isEmpty() ? List.of("base") : result.current());
+		if (result.steps().isEmpty()) {
+			return "Database '" + name + "' is up to date at " + at + " (target " + target + ")";
+		}
+		return "Applied " + result.steps().size() + " revision" + ((result.steps().size() == 1) ? "" : "s") + " to '"
+				+ name + "' in " + result.totalDuration().toMillis() + " ms; now at " + at;
+	}
+
+	private void fail(String name, String target, RuntimeException failure, ConfigurableApplicationContext context) {
+		String reason = MigrationRuns.describe(failure);
+		if (this.properties.getOnFailure() == OnFailure.WARN) {
+			logger.warn("Auto-migrate of '" + name + "' to " + target + " failed: " + reason
+					+ ". The application stays up (migrations.on-failure=warn) with the migrations health DOWN;"
+					+ " fix the revision and run the upgrade again.");
+			return;
+		}
+		logger.error("Auto-migrate of '" + name + "' to " + target + " failed: " + reason
+				+ ". The application will exit with code " + MIGRATION_FAILED_EXIT_CODE
+				+ ". Fix the revision and restart, or set migrations.on-failure=warn to keep the application up.",
+				failure);
+		this.exit.exit(context, MIGRATION_FAILED_EXIT_CODE);
+	}
+
+	private void warnIfBehind(String name, Migrator migrator) {
+		MigrationStatus status;
+		try {
+			status = migrator.status();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the migration status of '" + name + "': " + MigrationRuns.describe(ex));
+			return;
+		}
+		if (!status.unknown().isEmpty()) {
+			logger.warn("Database '" + name + "' is at revision(s) " + String.join(", ", status.unknown())
+					+ " that this application does not know: it may be older than the database."
+					+ " Deploy the code that has these revisions, or stamp the database.");
+		}
+		if (!status.pending().isEmpty()) {
+			logger.warn(pendingWarning(name, status));
+		}
+	}
+
+	private String pendingWarning(String name, MigrationStatus status) {
+		List<String> pending = new ArrayList<>();
+		for (RevisionScript revision : status.pending()) {
+			pending.add(revision.shortId() + " (" + revision.message() + ")");
+		}
+		String current = status.current().isEmpty() ? "base" : String.join(", ", status.current());
+		StringBuilder warning = new StringBuilder("Database '").append(name)
+			.append("' is at ")
+			.append(current)
+			.append(" with ")
+			.append(pending.size())
+			.append(" pending revision")
+			.append((pending.size() == 1) ? "" : "s")
+			.append(": ")
+			.append(pending.stream().collect(Collectors.joining(", ")))
+			.append(". migrations.auto-migrate is off; apply them with `java -jar app.jar migrate upgrade`");
+		if (this.properties.getEndpoint().isWriteEnabled()) {
+			warning.append(" or POST {\"command\":\"upgrade\",\"target\":\"heads\"} to /actuator/migrations");
+		}
+		return warning.append('.').toString();
+	}
+
+}
