@@ -1,0 +1,35 @@
+package dev.retort.sample;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Everything stays open except running migrations: {@code POST /actuator/migrations}
+ * needs the ADMIN role (HTTP basic, user from {@code spring.security.user.*}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+		RequestMatcher post = (request) -> HttpMethod.POST.matches(request.getMethod());
+		RequestMatcher runMigrations = new AndRequestMatcher(EndpointRequest.to("migrations"), post);
+		http.authorizeHttpRequests(
+				(requests) -> requests.requestMatchers(runMigrations).hasRole("ADMIN").anyRequest().permitAll())
+			.httpBasic(Customizer.withDefaults())
+			// a stateless JSON API authenticated per request: no session, so no CSRF
+			// token
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+}
