@@ -108,7 +108,7 @@ public class MigrationsEndpoint {
 	}
 
 	private RevisionDescriptor describe(Migrator migrator, RevisionScript script) {
-		MigrationOverview.RevisionState state = null;
+		MigrationOverview.RevisionEntry state = null;
 		String statusError = null;
 		try {
 			state = MigrationOverview.of(migrator)
@@ -306,7 +306,7 @@ public class MigrationsEndpoint {
 	 */
 	public record DatabaseDescriptor(String dialect, Set<String> current, Set<String> heads, boolean upToDate,
 			List<String> pending, Set<String> unknown, Set<String> checksumMismatches,
-			List<MigrationOverview.RevisionState> revisions, MigrationRuns.Run lastRun, String error) {
+			List<MigrationOverview.RevisionEntry> revisions, MigrationRuns.Run lastRun, String error) {
 
 	}
 
@@ -336,7 +336,7 @@ public class MigrationsEndpoint {
 	 */
 	public record RevisionDescriptor(String id, String message, List<String> parents, Set<String> branchLabels,
 			List<String> dependsOn, String kind, String source, boolean transactional, Set<String> dialects,
-			java.time.Instant created, MigrationOverview.RevisionState database, String databaseError, String dialect,
+			java.time.Instant created, MigrationOverview.RevisionEntry database, String databaseError, String dialect,
 			RenderedSql upgrade, RenderedSql downgrade) {
 
 	}

@@ -1,0 +1,291 @@
+package dev.retort.migration.autoconfigure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.retort.migration.engine.Migrator;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a user sees of Retort in a running application, written once and run against
+ * SQLite and PostgreSQL: auto-migrate by profile, readiness, failure handling, the
+ * endpoint and every health state.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+abstract class MigrationApplicationScenarios {
+
+	static final String GOOD = "classpath:dev/retort/migration/it/good";
+
+	static final String FAILING = "classpath:dev/retort/migration/it/failing";
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/** The JDBC URL of an empty database for this scenario. */
+	abstract String jdbcUrl();
+
+	/** The database's user and password properties, if any. */
+	abstract Map<String, String> credentials();
+
+	/** Empties the database between scenarios. */
+	abstract void resetDatabase() throws SQLException;
+
+	/** A connection to the scenario's database. */
+	abstract Connection connect() throws SQLException;
+
+	/** A URL whose database cannot be reached. */
+	abstract String unreachableJdbcUrl();
+
+	@BeforeEach
+	void emptyDatabase() throws SQLException {
+		resetDatabase();
+	}
+
+	@Test
+	void devProfileMigratesOnStartupWhileRefusingTraffic(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of("dev"), Map.of("migrations.locations", GOOD))) {
+			MigrationTestApplication.ReadinessRecorder readiness = app
+				.getBean(MigrationTestApplication.ReadinessRecorder.class);
+			assertThat(readiness.states).startsWith(ReadinessState.REFUSING_TRAFFIC, ReadinessState.ACCEPTING_TRAFFIC);
+			assertThat(app.getBean(Migrator.class).current()).containsExactly("aaaa00000002");
+			assertThat(output).contains("[1/2] upgrade base -> aaaa00000001 create widgets (")
+				.contains("[2/2] upgrade aaaa00000001 -> aaaa00000002 add size to widgets (")
+				.contains("Applied 2 revisions to 'migrator'");
+			JsonNode health = get(app, "/actuator/health/migrations");
+			assertThat(health.path("status").asString()).isEqualTo("UP");
+			assertThat(health.path("details").path("pending")).isEmpty();
+			JsonNode database = get(app, "/actuator/migrations").path("migrators").path("migrator");
+			assertThat(database.path("upToDate").asBoolean()).isTrue();
+			assertThat(database.path("current").get(0).asString()).isEqualTo("aaaa00000002");
+			JsonNode first = database.path("revisions").get(0);
+			assertThat(first.path("id").asString()).isEqualTo("aaaa00000001");
+			assertThat(first.path("state").asString()).isEqualTo("applied");
+			assertThat(first.path("appliedAt").isMissingNode()).isFalse();
+			assertThat(first.path("appliedBy").asString()).isNotBlank();
+			assertThat(first.path("checksumMatch").asBoolean()).isTrue();
+			MeterRegistry meters = app.getBean(MeterRegistry.class);
+			assertThat(meters.get("migrations.applied").tag("direction", "upgrade").counter().count()).isEqualTo(2);
+			assertThat(meters.get("migrations.pending").gauge().value()).isZero();
+		}
+	}
+
+	@Test
+	void withoutTheProfileNothingRunsAndPendingRevisionsAreReported(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", GOOD))) {
+			assertThat(app.getBean(Migrator.class).current()).isEmpty();
+			assertThat(app.getBean(MigrationTestApplication.ReadinessRecorder.class).states)
+				.doesNotContain(ReadinessState.REFUSING_TRAFFIC);
+			assertThat(output)
+				.contains("2 pending revisions: aaaa00000001 (create widgets), " + "aaaa00000002 (add size to widgets)")
+				.contains("java -jar app.jar migrate upgrade");
+			JsonNode health = get(app, "/actuator/health/migrations");
+			assertThat(health.path("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(texts(health.path("details").path("pending"))).containsExactly("aaaa00000001", "aaaa00000002");
+			HttpResponse<String> refused = post(app, "{\"command\":\"upgrade\",\"target\":\"heads\"}");
+			assertThat(refused.statusCode()).isEqualTo(403);
+			assertThat(refused.body()).contains("migrations.endpoint.write-enabled=true").doesNotContain("at dev.");
+			assertThat(app.getBean(Migrator.class).current()).isEmpty();
+		}
+	}
+
+	@Test
+	void pendingStatusIsConfigurable() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "migrations.health.pending-status", "UP"))) {
+			assertThat(get(app, "/actuator/health/migrations").path("status").asString()).isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void endpointRunsCommandsWhenWriteIsEnabled() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "migrations.endpoint.write-enabled", "true"))) {
+			Migrator migrator = app.getBean(Migrator.class);
+			HttpResponse<String> badTarget = post(app, "{\"command\":\"upgrade\",\"target\":\"ffff99999999\"}");
+			assertThat(badTarget.statusCode()).isEqualTo(400);
+			assertThat(badTarget.body()).contains("Nothing was changed").contains("ffff99999999");
+			assertThat(badTarget.body()).doesNotContain("\tat ").doesNotContain("Exception:");
+			HttpResponse<String> badCommand = post(app, "{\"command\":\"explode\"}");
+			assertThat(badCommand.statusCode()).isEqualTo(400);
+			assertThat(badCommand.body()).contains("Use upgrade, downgrade or stamp");
+			assertThat(migrator.current()).isEmpty();
+
+			HttpResponse<String> upgrade = post(app, "{\"command\":\"upgrade\",\"target\":\"heads\"}");
+			assertThat(upgrade.statusCode()).isEqualTo(200);
+			assertThat(this.json.readTree(upgrade.body()).path("current").get(0).asString()).isEqualTo("aaaa00000002");
+			assertThat(get(app, "/actuator/health/migrations").path("status").asString()).isEqualTo("UP");
+
+			HttpResponse<String> downgrade = post(app, "{\"command\":\"downgrade\",\"target\":\"-1\"}");
+			assertThat(downgrade.statusCode()).isEqualTo(200);
+			assertThat(migrator.current()).containsExactly("aaaa00000001");
+			JsonNode health = get(app, "/actuator/health/migrations");
+			assertThat(health.path("status").asString()).isEqualTo("OUT_OF_SERVICE");
+			assertThat(texts(health.path("details").path("pending"))).containsExactly("aaaa00000002");
+
+			HttpResponse<String> stamp = post(app, "{\"command\":\"stamp\",\"target\":\"aaaa00000002\"}");
+			assertThat(stamp.statusCode()).isEqualTo(200);
+			assertThat(migrator.current()).containsExactly("aaaa00000002");
+
+			JsonNode revision = get(app, "/actuator/migrations/aaaa00000002").path("migrators").path("migrator");
+			assertThat(revision.path("message").asString()).isEqualTo("add size to widgets");
+			assertThat(texts(revision.path("upgrade").path("sql")))
+				.anySatisfy((sql) -> assertThat(sql).containsIgnoringCase("ALTER TABLE").containsIgnoringCase("size"));
+			assertThat(texts(revision.path("upgrade").path("sql")))
+				.anySatisfy((sql) -> assertThat(sql).containsIgnoringCase("CREATE INDEX"));
+			assertThat(getResponse(app, "/actuator/migrations/0000deadbeef").statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void failedStartupMigrationExitsWithCode3(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", FAILING, "migrations.auto-migrate", "true"))) {
+			assertThat(app.getBean(MigrationTestApplication.ExitRecorder.class).codes).containsExactly(3);
+			assertThat(output).contains("Auto-migrate of 'migrator' to heads failed")
+				.contains("The application will exit with code 3");
+			assertThat(app.getBean(MigrationTestApplication.ReadinessRecorder.class).states)
+				.contains(ReadinessState.REFUSING_TRAFFIC);
+			// the first revision committed on its own; the failing one rolled back
+			assertThat(app.getBean(Migrator.class).current()).containsExactly("bbbb00000001");
+		}
+	}
+
+	@Test
+	void failedStartupMigrationWithWarnStaysUpWithHealthDown(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", FAILING,
+				"migrations.auto-migrate", "true", "migrations.on-failure", "warn"))) {
+			assertThat(app.getBean(MigrationTestApplication.ExitRecorder.class).codes).isEmpty();
+			assertThat(output).contains("The application stays up (migrations.on-failure=warn)");
+			JsonNode health = getResponseJson(app, "/actuator/health/migrations");
+			assertThat(health.path("status").asString()).isEqualTo("DOWN");
+			assertThat(health.path("details").path("error").asString()).contains("bbbb00000002");
+			assertThat(health.path("details").path("failedRun").asString()).isEqualTo("upgrade heads");
+		}
+	}
+
+	@Test
+	void revisionsUnknownToTheCodeOrEditedAfterTheyRanAreDown() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of("dev"), Map.of("migrations.locations", GOOD))) {
+			assertThat(get(app, "/actuator/health/migrations").path("status").asString()).isEqualTo("UP");
+			execute("UPDATE migrations_history SET checksum = 'edited' WHERE revision = 'aaaa00000001'");
+			JsonNode edited = getResponseJson(app, "/actuator/health/migrations");
+			assertThat(edited.path("status").asString()).isEqualTo("DOWN");
+			assertThat(texts(edited.path("details").path("checksumMismatch"))).containsExactly("aaaa00000001");
+			JsonNode revisions = get(app, "/actuator/migrations").path("migrators").path("migrator").path("revisions");
+			assertThat(revisions.get(0).path("checksumMatch").asBoolean(true)).isFalse();
+
+			execute("INSERT INTO migrations_version (version_num) VALUES ('cccc00000009')");
+			JsonNode unknown = getResponseJson(app, "/actuator/health/migrations");
+			assertThat(unknown.path("status").asString()).isEqualTo("DOWN");
+			assertThat(texts(unknown.path("details").path("unknown"))).containsExactly("cccc00000009");
+			JsonNode database = get(app, "/actuator/migrations").path("migrators").path("migrator");
+			assertThat(database.path("unknown").get(0).asString()).isEqualTo("cccc00000009");
+			assertThat(texts(database.path("revisions"), "state")).contains("unknown-to-code");
+		}
+	}
+
+	@Test
+	void unreachableDatabaseIsDown(CapturedOutput output) throws Exception {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("migrations.locations", GOOD);
+		properties.put("spring.datasource.url", unreachableJdbcUrl());
+		properties.put("spring.datasource.hikari.initialization-fail-timeout", "-1");
+		properties.put("spring.datasource.hikari.connection-timeout", "1000");
+		try (ConfigurableApplicationContext app = start(List.of(), properties)) {
+			assertThat(output).contains("Could not read the migration status of 'migrator'");
+			JsonNode health = getResponseJson(app, "/actuator/health/migrations");
+			assertThat(health.path("status").asString()).isEqualTo("DOWN");
+			assertThat(health.path("details").path("error").asString()).startsWith("Cannot read the migration status");
+			JsonNode database = get(app, "/actuator/migrations").path("migrators").path("migrator");
+			assertThat(database.path("error").asString()).startsWith("Cannot read the migration status");
+		}
+	}
+
+	ConfigurableApplicationContext start(List<String> profiles, Map<String, String> properties) {
+		Map<String, Object> all = new LinkedHashMap<>();
+		all.put("spring.datasource.url", jdbcUrl());
+		all.putAll(credentials());
+		all.put("server.port", "0");
+		all.put("management.endpoints.web.exposure.include", "health,migrations");
+		all.put("management.endpoint.health.show-details", "always");
+		all.putAll(properties);
+		SpringApplication application = new SpringApplication(MigrationTestApplication.class);
+		application.setDefaultProperties(all);
+		application.setAdditionalProfiles(profiles.toArray(String[]::new));
+		return application.run();
+	}
+
+	void execute(String sql) throws SQLException {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	JsonNode get(ConfigurableApplicationContext app, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = getResponse(app, path);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	/** The JSON body whatever the status (health answers 503 when DOWN). */
+	JsonNode getResponseJson(ConfigurableApplicationContext app, String path) throws IOException, InterruptedException {
+		return this.json.readTree(getResponse(app, path).body());
+	}
+
+	HttpResponse<String> getResponse(ConfigurableApplicationContext app, String path)
+			throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(app, path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	HttpResponse<String> post(ConfigurableApplicationContext app, String body)
+			throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(app, "/actuator/migrations"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static URI uri(ConfigurableApplicationContext app, String path) {
+		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+		return URI.create("http://127.0.0.1:" + port + path);
+	}
+
+	static List<String> texts(JsonNode array) {
+		List<String> texts = new ArrayList<>();
+		array.forEach((node) -> texts.add(node.asString()));
+		return texts;
+	}
+
+	static List<String> texts(JsonNode array, String field) {
+		List<String> texts = new ArrayList<>();
+		array.forEach((node) -> texts.add(node.path(field).asString()));
+		return texts;
+	}
+
+}
