@@ -25,10 +25,6 @@ import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.dialect.VersionTables;
 import dev.retort.migration.dialect.VersionTables.HistoryRecord;
 import dev.retort.migration.engine.OnlineOperationSink.StatementFailure;
-import dev.retort.migration.operation.Irreversible;
-import dev.retort.migration.operation.IrreversibleOperationException;
-import dev.retort.migration.operation.OfflineModeException;
-import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.Operations;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
@@ -250,11 +246,7 @@ public class Migrator {
 		for (String id : current) {
 			(graph.find(id).isPresent() ? known : unknown).add(id);
 		}
-		Set<String> applied = graph.applied(known);
-		List<RevisionScript> pending = graph.revisions()
-			.stream()
-			.filter((revision) -> !applied.contains(revision.id()))
-			.toList();
+		List<RevisionScript> pending = graph.pending(known);
 		return new MigrationStatus(current, graph.heads(), pending, unknown);
 	}
 
@@ -393,7 +385,7 @@ public class Migrator {
 		MigrationPlan plan = (direction == Direction.UPGRADE) ? graph.planUpgrade(heads, target)
 				: graph.planDowngrade(heads, target);
 		if (direction == Direction.DOWNGRADE) {
-			requireReversible(plan.steps(), target, binding.dialect());
+			graph.checkReversible(plan, binding.dialect().name());
 		}
 		return plan;
 	}
@@ -425,7 +417,7 @@ public class Migrator {
 					+ "`status` and downgrade again.");
 		}
 		List<Step> steps = graph.planDowngrade(now, goal.isEmpty() ? "base" : goal.iterator().next()).steps();
-		requireReversible(steps, target, binding.dialect());
+		requireReversible(graph, steps, now, target, binding.dialect());
 		return steps;
 	}
 
@@ -583,29 +575,9 @@ public class Migrator {
 		}
 	}
 
-	private void requireReversible(List<Step> steps, String target, Dialect dialect) {
-		for (Step step : steps) {
-			RevisionScript revision = step.revision();
-			if (!revision.appliesTo(dialect.name())) {
-				continue;
-			}
-			OfflineRecorder recorder = new OfflineRecorder(dialect.name());
-			try {
-				revision.migration().downgrade(new Operations(recorder));
-			}
-			catch (OfflineModeException ex) {
-				// a data migration needs the database; what it recorded before that is
-				// checked
-			}
-			for (Operation operation : recorder.operations()) {
-				if (operation instanceof Irreversible irreversible) {
-					throw new IrreversibleOperationException("Cannot downgrade to '" + target + "': revision "
-							+ revision.id() + " (" + revision.message() + ", " + revision.source()
-							+ ") cannot be undone: " + irreversible.reason() + ". Nothing was run. Downgrade only to "
-							+ "a revision after it, or write its downgrade.");
-				}
-			}
-		}
+	private void requireReversible(RevisionGraph graph, List<Step> steps, Set<String> before, String target,
+			Dialect dialect) {
+		graph.checkReversible(new MigrationPlan(Direction.DOWNGRADE, target, before, steps), dialect.name());
 	}
 
 	private String checksum(RevisionScript revision, Dialect dialect) {
