@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  * it records readiness changes and exit requests instead of exiting.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 class MigrationTestApplication {
 
 	@Bean
