@@ -103,7 +103,7 @@ abstract class MigrationApplicationScenarios {
 			assertThat(output)
 				.contains("2 pending revisions: aaaa00000001 (create widgets), " + "aaaa00000002 (add size to widgets)")
 				.contains("java -jar app.jar migrate upgrade");
-			JsonNode health = get(app, "/actuator/health/migrations");
+			JsonNode health = getResponseJson(app, "/actuator/health/migrations");
 			assertThat(health.path("status").asString()).isEqualTo("OUT_OF_SERVICE");
 			assertThat(texts(health.path("details").path("pending"))).containsExactly("aaaa00000001", "aaaa00000002");
 			HttpResponse<String> refused = post(app, "{\"command\":\"upgrade\",\"target\":\"heads\"}");
@@ -143,7 +143,7 @@ abstract class MigrationApplicationScenarios {
 			HttpResponse<String> downgrade = post(app, "{\"command\":\"downgrade\",\"target\":\"-1\"}");
 			assertThat(downgrade.statusCode()).isEqualTo(200);
 			assertThat(migrator.current()).containsExactly("aaaa00000001");
-			JsonNode health = get(app, "/actuator/health/migrations");
+			JsonNode health = getResponseJson(app, "/actuator/health/migrations");
 			assertThat(health.path("status").asString()).isEqualTo("OUT_OF_SERVICE");
 			assertThat(texts(health.path("details").path("pending"))).containsExactly("aaaa00000002");
 
