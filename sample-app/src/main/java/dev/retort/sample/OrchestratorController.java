@@ -75,7 +75,7 @@ public class OrchestratorController {
 
 	@GetMapping("/projects/{projectId}/tasks")
 	public List<Task> tasks(@PathVariable Long projectId) {
-		return this.tasks.findByProjectIdOrderByPriorityDescCreatedAtAsc(projectId);
+		return this.tasks.findByProject_IdOrderByPriorityDescCreatedAtAsc(projectId);
 	}
 
 	@PostMapping("/projects/{projectId}/tasks")

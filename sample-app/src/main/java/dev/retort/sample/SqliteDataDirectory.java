@@ -5,19 +5,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
 
 /**
- * Creates the directory of a file-based SQLite database ({@code ./data/} by default):
- * SQLite creates the file but not its directory.
+ * Creates the directory of a file-based SQLite database ({@code ./data/} by default)
+ * before the DataSource opens it: SQLite creates the file but not its directory.
  */
-class SqliteDataDirectory implements EnvironmentPostProcessor {
+class SqliteDataDirectory implements BeanFactoryPostProcessor, EnvironmentAware {
+
+	private Environment environment;
 
 	@Override
-	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		String url = environment.getProperty("spring.datasource.url");
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		String url = this.environment.getProperty("spring.datasource.url");
 		if (url == null || !url.startsWith("jdbc:sqlite:")) {
 			return;
 		}

@@ -9,6 +9,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
  */
 public interface TaskRepository extends JpaRepository<Task, Long> {
 
-	List<Task> findByProjectIdOrderByPriorityDescCreatedAtAsc(Long projectId);
+	List<Task> findByProject_IdOrderByPriorityDescCreatedAtAsc(Long projectId);
 
 }

@@ -94,17 +94,18 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	}
 
 	private void fail(String name, String target, RuntimeException failure, ConfigurableApplicationContext context) {
-		String reason = MigrationRuns.describe(failure);
+		String reason = MigrationRuns.describe(failure).strip();
+		reason = reason.endsWith(".") ? reason : reason + ".";
 		if (this.properties.getOnFailure() == OnFailure.WARN) {
 			logger.warn("Auto-migrate of '" + name + "' to " + target + " failed: " + reason
-					+ ". The application stays up (migrations.on-failure=warn) with the migrations health DOWN;"
+					+ "\nThe application stays up (migrations.on-failure=warn) with the migrations health DOWN;"
 					+ " fix the revision and run the upgrade again.");
 			return;
 		}
 		logger.error("Auto-migrate of '" + name + "' to " + target + " failed: " + reason
-				+ ". The application will exit with code " + MIGRATION_FAILED_EXIT_CODE
-				+ ". Fix the revision and restart, or set migrations.on-failure=warn to keep the application up.",
-				failure);
+				+ "\nThe application will exit with code " + MIGRATION_FAILED_EXIT_CODE
+				+ ". Fix the revision and restart, or set migrations.on-failure=warn to keep the application up.");
+		logger.debug("Auto-migrate failure", failure);
 		this.exit.exit(context, MIGRATION_FAILED_EXIT_CODE);
 	}
 
