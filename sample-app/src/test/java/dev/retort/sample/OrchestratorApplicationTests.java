@@ -32,7 +32,8 @@ class OrchestratorApplicationTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + data.resolve("orchestrator.db"));
+		// a directory that does not exist yet, as ./data/ on a fresh checkout
+		registry.add("spring.datasource.url", () -> "jdbc:sqlite:" + data.resolve("data").resolve("orchestrator.db"));
 	}
 
 	@Test

@@ -38,6 +38,8 @@ public class DatabaseBackup {
 
 	private final Clock clock;
 
+	private final String searchPath;
+
 	/**
 	 * @param dataSource the database to back up
 	 * @param directory where backups go; {@code null} for next to the SQLite file, or the
@@ -46,10 +48,22 @@ public class DatabaseBackup {
 	 * @param clock the clock for file names
 	 */
 	public DatabaseBackup(DataSource dataSource, Path directory, String password, Clock clock) {
+		this(dataSource, directory, password, clock, System.getenv("PATH"));
+	}
+
+	/**
+	 * @param dataSource the database to back up
+	 * @param directory where backups go, or {@code null}
+	 * @param password the password {@code pg_dump} connects with, or {@code null}
+	 * @param clock the clock for file names
+	 * @param searchPath where to look for {@code pg_dump}, in the form of {@code PATH}
+	 */
+	public DatabaseBackup(DataSource dataSource, Path directory, String password, Clock clock, String searchPath) {
 		this.dataSource = dataSource;
 		this.directory = directory;
 		this.password = password;
 		this.clock = clock;
+		this.searchPath = searchPath;
 	}
 
 	/** Takes a backup and returns its file. */
@@ -91,7 +105,7 @@ public class DatabaseBackup {
 	}
 
 	private Path postgres(String url, String user) {
-		Path pgDump = findOnPath("pg_dump");
+		Path pgDump = findOnPath("pg_dump", this.searchPath);
 		if (pgDump == null) {
 			throw new BackupException("migrations.backup.before-upgrade is on but pg_dump is not on the PATH, "
 					+ "so the upgrade did not run. Install the PostgreSQL client tools (e.g. postgresql-client), "
@@ -150,8 +164,7 @@ public class DatabaseBackup {
 		}
 	}
 
-	private static Path findOnPath(String program) {
-		String path = System.getenv("PATH");
+	private static Path findOnPath(String program, String path) {
 		if (path == null) {
 			return null;
 		}

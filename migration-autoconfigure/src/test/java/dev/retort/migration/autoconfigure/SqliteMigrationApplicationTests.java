@@ -6,9 +6,16 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application scenarios on an SQLite file.
@@ -17,6 +24,24 @@ class SqliteMigrationApplicationTests extends MigrationApplicationScenarios {
 
 	@TempDir
 	Path directory;
+
+	@Test
+	void backupIsTakenBeforeAnUpgradeThatHasWorkToDo() throws Exception {
+		Map<String, String> properties = Map.of("migrations.locations", GOOD, "migrations.backup.before-upgrade",
+				"true");
+		try (ConfigurableApplicationContext app = start(List.of("dev"), properties)) {
+			assertThat(backups()).hasSize(1);
+		}
+		try (ConfigurableApplicationContext app = start(List.of("dev"), properties)) {
+			assertThat(backups()).as("already at head: nothing to back up").hasSize(1);
+		}
+	}
+
+	private List<Path> backups() throws IOException {
+		try (Stream<Path> files = Files.list(this.directory)) {
+			return files.filter((file) -> file.getFileName().toString().endsWith(".backup.db")).toList();
+		}
+	}
 
 	@Override
 	String jdbcUrl() {

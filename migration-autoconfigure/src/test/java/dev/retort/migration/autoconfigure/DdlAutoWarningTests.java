@@ -1,0 +1,39 @@
+package dev.retort.migration.autoconfigure;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A warning when Hibernate would change the schema that Retort manages.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class DdlAutoWarningTests {
+
+	@Test
+	void ddlAutoUpdateIsWarnedAbout(CapturedOutput output) {
+		new DdlAutoWarning().customize(new HashMap<>(Map.of("hibernate.hbm2ddl.auto", "update")));
+		assertThat(output).contains("Hibernate's hibernate.hbm2ddl.auto is 'update' while Retort manages")
+			.contains("spring.jpa.hibernate.ddl-auto=none");
+	}
+
+	@Test
+	void ddlAutoValidateIsWarnedAbout(CapturedOutput output) {
+		new DdlAutoWarning().customize(new HashMap<>(Map.of("hibernate.hbm2ddl.auto", "validate")));
+		assertThat(output).contains("is 'validate' while Retort manages");
+	}
+
+	@Test
+	void ddlAutoNoneIsQuiet(CapturedOutput output) {
+		new DdlAutoWarning().customize(new HashMap<>(Map.of("hibernate.hbm2ddl.auto", "none")));
+		assertThat(output).doesNotContain("Retort manages");
+	}
+
+}
