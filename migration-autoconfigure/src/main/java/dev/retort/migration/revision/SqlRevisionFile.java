@@ -111,8 +111,8 @@ final class SqlRevisionFile {
 			if (entry.matches()) {
 				String key = entry.group(1).toLowerCase(Locale.ROOT);
 				if (!KEYS.contains(key)) {
-					throw error(source, number, "unknown header '" + entry.group(1) + "'",
-							"use one of " + String.join(", ", KEYS));
+					throw error(source, number, "unknown header '" + entry.group(1) + "'", "use one of "
+							+ String.join(", ", KEYS) + " (for a plain comment in the header, leave out the colon)");
 				}
 				if (header.containsKey(key)) {
 					throw error(source, number, "the header '" + key + "' appears twice", "keep one of them");
