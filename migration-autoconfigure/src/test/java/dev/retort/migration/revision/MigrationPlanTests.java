@@ -251,6 +251,22 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void stampRelativeAndOnOneBranch() {
+		assertThat(this.linear.stampHeads(Set.of("a"), "+2", false)).containsExactly("c");
+		assertThat(this.branched.stampHeads(Set.of("b1", "c2"), "billing@+1", false)).containsExactlyInAnyOrder("b2",
+				"c2");
+		assertThat(this.branched.stampHeads(Set.of("b2", "c2"), "crm@-2", false)).containsExactly("b2");
+	}
+
+	@Test
+	void downgradeToSeveralRevisionsAtOnce() {
+		MigrationPlan plan = this.branched.planDowngrade(Set.of("b2", "c2"), "b1,c1");
+
+		assertThat(ids(plan)).containsExactly("c2", "b2");
+		assertThat(plan.headsAfter()).containsExactlyInAnyOrder("b1", "c1");
+	}
+
+	@Test
 	void stampWithPurgeIgnoresWhatTheVersionTableHeld() {
 		assertThat(this.branched.stampHeads(Set.of("b2", "unknown1"), "c1", true)).containsExactly("c1");
 	}

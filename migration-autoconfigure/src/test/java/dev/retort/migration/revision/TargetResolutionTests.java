@@ -184,6 +184,18 @@ class TargetResolutionTests {
 	}
 
 	@Test
+	void countingUpFromBase() {
+		assertThat(this.linear.resolve("base+2", Set.of("a7b8c9d0e1f2"))).containsExactly("c3d4e5f6a7b8");
+		assertThat(this.branched.resolve("billing@+2", Set.of())).containsExactly("b2");
+		assertThatExceptionOfType(AmbiguousRevisionException.class)
+			.isThrownBy(() -> this.branched.resolve("+1", Set.of()))
+			.withMessageContaining("base has several revisions above it: (root, x1)");
+		assertThatExceptionOfType(TargetOutOfRangeException.class)
+			.isThrownBy(() -> this.linear.resolve("base-1", Set.of()))
+			.withMessageContaining("nothing lies below base");
+	}
+
+	@Test
 	void labelAtHeadWithSeveralHeadsOnTheBranchIsAmbiguous() {
 		RevisionGraph graph = graph(revision("a").labels("main"), revision("b").revises("a"),
 				revision("c").revises("a"));
