@@ -462,7 +462,9 @@ public final class RevisionGraph {
 		Set<String> state = new HashSet<>(applied);
 		for (RevisionScript revision : this.revisions.values()) {
 			if (toApply.contains(revision.id())) {
-				Set<String> before = headsOf(state);
+				// The first step starts from the rows as they are, so that redundant rows
+				// go too.
+				Set<String> before = steps.isEmpty() ? currentHeads : headsOf(state);
 				state.add(revision.id());
 				steps.add(new MigrationPlan.Step(revision, Direction.UPGRADE, before, headsOf(state)));
 			}
@@ -496,7 +498,9 @@ public final class RevisionGraph {
 		Set<String> state = new HashSet<>(applied);
 		for (RevisionScript revision : order) {
 			if (removals.contains(revision.id())) {
-				Set<String> before = headsOf(state);
+				// The first step starts from the rows as they are, so that redundant rows
+				// go too.
+				Set<String> before = steps.isEmpty() ? currentHeads : headsOf(state);
 				state.remove(revision.id());
 				steps.add(new MigrationPlan.Step(revision, Direction.DOWNGRADE, before, headsOf(state)));
 			}

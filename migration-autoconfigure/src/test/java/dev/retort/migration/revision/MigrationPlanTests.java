@@ -209,6 +209,15 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void redundantVersionRowsAreReplacedByTheFirstStep() {
+		MigrationPlan plan = this.linear.planUpgrade(Set.of("a", "b"), "head");
+
+		assertThat(ids(plan)).containsExactly("c");
+		assertThat(plan.steps().get(0).headsBefore()).containsExactlyInAnyOrder("a", "b");
+		assertThat(plan.steps().get(0).headsAfter()).containsExactly("c");
+	}
+
+	@Test
 	void databaseAtAnUnknownRevisionPlansNothing() {
 		assertThatExceptionOfType(UnknownAppliedRevisionException.class)
 			.isThrownBy(() -> this.linear.planUpgrade(Set.of("f00d"), "head"))
