@@ -420,7 +420,7 @@ public final class RevisionGraph {
 	public Set<String> resolve(String target, Set<String> currentHeads) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = applied(currentHeads);
-		Set<String> removals = removals(parsed, target, currentHeads, applied, false);
+		Set<String> removals = removals(parsed, target, currentHeads, applied, false, false);
 		if (removals != null) {
 			Set<String> remaining = new HashSet<>(applied);
 			remaining.removeAll(removals);
@@ -476,7 +476,7 @@ public final class RevisionGraph {
 	public MigrationPlan planDowngrade(Set<String> currentHeads, String target) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = applied(currentHeads);
-		Set<String> removals = removals(parsed, target, currentHeads, applied, true);
+		Set<String> removals = removals(parsed, target, currentHeads, applied, true, true);
 		if (removals == null) {
 			Set<String> destination = destination(parsed, target, currentHeads, applied);
 			List<String> notApplied = destination.stream().filter((id) -> !applied.contains(id)).toList();
@@ -485,12 +485,7 @@ public final class RevisionGraph {
 						+ ") is not applied: it is above or beside the current revisions " + describe(currentHeads)
 						+ ", and downgrade only moves down: run upgrade " + target + " to move to it.");
 			}
-			removals = descendants(destination);
-			removals.retainAll(applied);
-			removals.removeAll(closure(destination));
-			if (destination.isEmpty()) {
-				removals = new HashSet<>(applied);
-			}
+			removals = above(destination, applied, target);
 		}
 		List<RevisionScript> order = new ArrayList<>(this.revisions.values());
 		Collections.reverse(order);
@@ -544,21 +539,15 @@ public final class RevisionGraph {
 		Target parsed = Target.parse(target);
 		Set<String> current = purge ? Set.of() : currentHeads;
 		Set<String> applied = applied(current);
-		Set<String> removals = removals(parsed, target, current, applied, false);
+		Set<String> removals = removals(parsed, target, current, applied, false, true);
 		Set<String> after = new HashSet<>(applied);
 		if (removals != null) {
 			after.removeAll(removals);
 			return headsOf(after);
 		}
 		Set<String> destination = destination(parsed, target, current, applied);
-		Set<String> kept = closure(destination);
-		Set<String> above = descendants(destination);
-		above.removeAll(kept);
-		after.removeAll(above);
-		after.addAll(kept);
-		if (destination.isEmpty()) {
-			after.clear();
-		}
+		after.removeAll(above(destination, after, target));
+		after.addAll(closure(destination));
 		return headsOf(after);
 	}
 
@@ -567,7 +556,7 @@ public final class RevisionGraph {
 	 * {@code label@-N}), what they remove; {@code null} for targets that name revisions.
 	 */
 	private Set<String> removals(Target target, String text, Set<String> currentHeads, Set<String> applied,
-			boolean downgrade) {
+			boolean downgrade, boolean branchScoped) {
 		if (target instanceof Target.Base) {
 			return new HashSet<>(applied);
 		}
@@ -582,6 +571,19 @@ public final class RevisionGraph {
 		}
 		if (target instanceof Target.BranchRelative relative && relative.steps() < 0) {
 			return walkDown(text, applied, -relative.steps(), relative.label());
+		}
+		if (branchScoped && target instanceof Target.Anchored anchored && anchored.steps() == 0
+				&& anchored.anchor() instanceof Target.BranchRevisionAnchor branchRevision) {
+			String revision = anchor(branchRevision, text);
+			if (applied.contains(revision)) {
+				// label@rev moves only that branch back to rev, leaving other branches
+				// from rev alone.
+				Set<String> removed = intersection(lineageAbove(revision), branch(branchRevision.label(), text));
+				removed.retainAll(applied);
+				removed.addAll(descendants(removed));
+				removed.retainAll(applied);
+				return removed;
+			}
 		}
 		if (downgrade && (target instanceof Target.Relative || target instanceof Target.BranchRelative)) {
 			throw new WrongDirectionException(
@@ -663,9 +665,9 @@ public final class RevisionGraph {
 		if (anchor instanceof Target.BranchRevisionAnchor branchRevision) {
 			Set<String> members = branch(branchRevision.label(), text);
 			String id = get(branchRevision.idOrPrefix()).id();
-			if (!members.contains(id)) {
-				throw new UnknownTargetException("Target '" + text + "': revision " + id + " is not on branch '"
-						+ branchRevision.label() + "' (" + describe(members) + ").");
+			if (!members.contains(id) && members.stream().noneMatch(lineageAbove(id)::contains)) {
+				throw new UnknownTargetException("Target '" + text + "': revision " + id + " is neither on branch '"
+						+ branchRevision.label() + "' " + describe(members) + " nor below it.");
 			}
 			return id;
 		}
@@ -807,6 +809,30 @@ public final class RevisionGraph {
 	/** The revisions and everything they revise or depend on, directly or not. */
 	private Set<String> closure(Set<String> ids) {
 		return walk(ids, this.requires::get, true);
+	}
+
+	/**
+	 * The applied revisions that moving down to {@code destination} removes: those above
+	 * it on its own lines, and whatever depends on them. Revisions that merely depend on
+	 * the destination stay.
+	 */
+	private Set<String> above(Set<String> destination, Set<String> applied, String text) {
+		if (destination.isEmpty()) {
+			return new HashSet<>(applied);
+		}
+		Set<String> removed = new HashSet<>();
+		destination.forEach((id) -> removed.addAll(lineageAbove(id)));
+		removed.retainAll(applied);
+		removed.addAll(descendants(removed));
+		removed.retainAll(applied);
+		Set<String> kept = closure(destination);
+		List<String> conflicts = kept.stream().filter(removed::contains).sorted().toList();
+		if (!conflicts.isEmpty()) {
+			throw new InvalidTargetException("Target '" + text + "' both keeps and removes "
+					+ String.join(", ", conflicts)
+					+ ": one of its revisions lies above another or depends on what lies above it. Name fewer revisions.");
+		}
+		return removed;
 	}
 
 	/**

@@ -130,6 +130,31 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void downgradeToABranchPointRemovesEveryBranchUnlessALabelNamesOne() {
+		assertThat(ids(this.branched.planDowngrade(Set.of("b2", "c2"), "root"))).containsExactly("c2", "c1", "b2",
+				"b1");
+
+		MigrationPlan billingOnly = this.branched.planDowngrade(Set.of("b2", "c2"), "billing@root");
+
+		assertThat(ids(billingOnly)).containsExactly("b2", "b1");
+		assertThat(billingOnly.headsAfter()).containsExactly("c2");
+	}
+
+	@Test
+	void downgradeToARevisionAnotherBranchDependsOnLeavesThatBranchAlone() {
+		RevisionGraph graph = graph(revision("a1"), revision("a2").revises("a1"), revision("a3").revises("a2"),
+				revision("b1"), revision("b2").revises("b1").dependsOn("a2"));
+
+		MigrationPlan toDependency = graph.planDowngrade(Set.of("a3", "b2"), "a2");
+		assertThat(ids(toDependency)).containsExactly("a3");
+		assertThat(toDependency.headsAfter()).containsExactly("b2");
+
+		MigrationPlan belowDependency = graph.planDowngrade(Set.of("a3", "b2"), "a1");
+		assertThat(ids(belowDependency)).containsExactly("b2", "a3", "a2");
+		assertThat(belowDependency.headsAfter()).containsExactlyInAnyOrder("a1", "b1");
+	}
+
+	@Test
 	void downgradeOneStepOnABranch() {
 		MigrationPlan plan = this.branched.planDowngrade(Set.of("b2", "c2"), "crm@-1");
 

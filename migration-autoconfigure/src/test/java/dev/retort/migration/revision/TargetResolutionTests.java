@@ -164,7 +164,8 @@ class TargetResolutionTests {
 		assertThat(this.branched.resolve("audit@base", Set.of("b2", "x2"))).containsExactly("b2");
 		assertThatExceptionOfType(UnknownTargetException.class)
 			.isThrownBy(() -> this.branched.resolve("crm@b2", Set.of()))
-			.withMessageContaining("revision b2 is not on branch 'crm'");
+			.withMessageContaining("revision b2 is neither on branch 'crm'");
+		assertThat(this.branched.resolve("crm@root", Set.of())).containsExactly("root");
 	}
 
 	@Test
