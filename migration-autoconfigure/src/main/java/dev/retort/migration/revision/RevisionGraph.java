@@ -459,14 +459,18 @@ public final class RevisionGraph {
 		Set<String> toApply = closure(destination);
 		toApply.removeAll(applied);
 		List<MigrationPlan.Step> steps = new ArrayList<>();
-		Set<String> state = new HashSet<>(applied);
+		// The first step starts from the rows as they are, so that redundant rows go too.
+		Set<String> heads = new HashSet<>(headsOf(applied));
+		Set<String> rows = currentHeads;
 		for (RevisionScript revision : this.revisions.values()) {
 			if (toApply.contains(revision.id())) {
-				// The first step starts from the rows as they are, so that redundant rows
-				// go too.
-				Set<String> before = steps.isEmpty() ? currentHeads : headsOf(state);
-				state.add(revision.id());
-				steps.add(new MigrationPlan.Step(revision, Direction.UPGRADE, before, headsOf(state)));
+				// Everything the revision requires is applied, so only its direct
+				// requirements can stop being heads.
+				this.requires.get(revision.id()).forEach(heads::remove);
+				heads.add(revision.id());
+				MigrationPlan.Step step = new MigrationPlan.Step(revision, Direction.UPGRADE, rows, heads);
+				steps.add(step);
+				rows = step.headsAfter();
 			}
 		}
 		return new MigrationPlan(Direction.UPGRADE, target, currentHeads, steps);
@@ -491,13 +495,23 @@ public final class RevisionGraph {
 		Collections.reverse(order);
 		List<MigrationPlan.Step> steps = new ArrayList<>();
 		Set<String> state = new HashSet<>(applied);
+		Set<String> heads = new HashSet<>(headsOf(applied));
+		Set<String> rows = currentHeads;
 		for (RevisionScript revision : order) {
 			if (removals.contains(revision.id())) {
-				// The first step starts from the rows as they are, so that redundant rows
-				// go too.
-				Set<String> before = steps.isEmpty() ? currentHeads : headsOf(state);
+				// Removals are closed under dependents, so the revision is a head here
+				// and
+				// only its direct requirements can become heads.
 				state.remove(revision.id());
-				steps.add(new MigrationPlan.Step(revision, Direction.DOWNGRADE, before, headsOf(state)));
+				heads.remove(revision.id());
+				for (String required : this.requires.get(revision.id())) {
+					if (this.requiredBy.get(required).stream().noneMatch(state::contains)) {
+						heads.add(required);
+					}
+				}
+				MigrationPlan.Step step = new MigrationPlan.Step(revision, Direction.DOWNGRADE, rows, heads);
+				steps.add(step);
+				rows = step.headsAfter();
 			}
 		}
 		return new MigrationPlan(Direction.DOWNGRADE, target, currentHeads, steps);
