@@ -37,7 +37,7 @@ final class SqlRevisionFile {
 
 	private static final Pattern HEADER = Pattern.compile("^--\\s*([A-Za-z][A-Za-z_-]*)\\s*:(.*)$");
 
-	private static final Pattern SECTION = Pattern.compile("^--\\s*\\+([A-Za-z_-]*)(.*)$");
+	private static final Pattern SECTION = Pattern.compile("^--\\s*\\+([A-Za-z][A-Za-z_-]*)(.*)$");
 
 	private static final Pattern IRREVERSIBLE = Pattern.compile("^irreversible\\s*(?::(.*))?$");
 
@@ -55,7 +55,9 @@ final class SqlRevisionFile {
 	 * @param text the file's content
 	 */
 	static RevisionScript parse(String fileName, String source, String text) {
-		String[] lines = text.split("\r\n|\r|\n", -1);
+		// A byte-order mark would hide the first header line.
+		String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+		String[] lines = content.split("\r\n|\r|\n", -1);
 		Map<String, String> header = new LinkedHashMap<>();
 		Map<String, Integer> headerLines = new LinkedHashMap<>();
 		Map<String, Integer> sectionLines = new LinkedHashMap<>();
