@@ -420,7 +420,7 @@ public final class RevisionGraph {
 	public Set<String> resolve(String target, Set<String> currentHeads) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = applied(currentHeads);
-		Set<String> removals = removals(parsed, target, currentHeads, applied, false, false);
+		Set<String> removals = removals(parsed, target, applied, false, false);
 		if (removals != null) {
 			Set<String> remaining = new HashSet<>(applied);
 			remaining.removeAll(removals);
@@ -480,7 +480,7 @@ public final class RevisionGraph {
 	public MigrationPlan planDowngrade(Set<String> currentHeads, String target) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = applied(currentHeads);
-		Set<String> removals = removals(parsed, target, currentHeads, applied, true, true);
+		Set<String> removals = removals(parsed, target, applied, true, true);
 		if (removals == null) {
 			Set<String> destination = destination(parsed, target, currentHeads, applied);
 			List<String> notApplied = destination.stream().filter((id) -> !applied.contains(id)).toList();
@@ -499,9 +499,7 @@ public final class RevisionGraph {
 		Set<String> rows = currentHeads;
 		for (RevisionScript revision : order) {
 			if (removals.contains(revision.id())) {
-				// Removals are closed under dependents, so the revision is a head here
-				// and
-				// only its direct requirements can become heads.
+				// Removals include their dependents: this revision is a head by now.
 				state.remove(revision.id());
 				heads.remove(revision.id());
 				for (String required : this.requires.get(revision.id())) {
@@ -553,7 +551,7 @@ public final class RevisionGraph {
 		Target parsed = Target.parse(target);
 		Set<String> current = purge ? Set.of() : currentHeads;
 		Set<String> applied = applied(current);
-		Set<String> removals = removals(parsed, target, current, applied, false, true);
+		Set<String> removals = removals(parsed, target, applied, false, true);
 		Set<String> after = new HashSet<>(applied);
 		if (removals != null) {
 			after.removeAll(removals);
@@ -569,8 +567,8 @@ public final class RevisionGraph {
 	 * For targets that remove revisions ({@code base}, {@code label@base}, {@code -N},
 	 * {@code label@-N}), what they remove; {@code null} for targets that name revisions.
 	 */
-	private Set<String> removals(Target target, String text, Set<String> currentHeads, Set<String> applied,
-			boolean downgrade, boolean branchScoped) {
+	private Set<String> removals(Target target, String text, Set<String> applied, boolean downgrade,
+			boolean branchScoped) {
 		if (target instanceof Target.Base) {
 			return new HashSet<>(applied);
 		}
@@ -590,8 +588,7 @@ public final class RevisionGraph {
 				&& anchored.anchor() instanceof Target.BranchRevisionAnchor branchRevision) {
 			String revision = anchor(branchRevision, text);
 			if (applied.contains(revision)) {
-				// label@rev moves only that branch back to rev, leaving other branches
-				// from rev alone.
+				// Only that branch moves back to rev; other branches from rev stay.
 				Set<String> removed = intersection(lineageAbove(revision), branch(branchRevision.label(), text));
 				removed.retainAll(applied);
 				removed.addAll(descendants(removed));
@@ -662,8 +659,7 @@ public final class RevisionGraph {
 	/** The revision an anchor names; {@code null} for base. */
 	private String anchor(Target.Anchor anchor, String text) {
 		if (anchor instanceof Target.HeadAnchor) {
-			// With no revisions at all, head is base: upgrading an empty project does
-			// nothing.
+			// Without revisions, head is base: upgrading an empty project does nothing.
 			return this.heads.isEmpty() ? null : singleHead(this.heads, text, "head");
 		}
 		if (anchor instanceof Target.BaseAnchor) {
