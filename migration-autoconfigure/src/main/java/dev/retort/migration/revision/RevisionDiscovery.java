@@ -174,6 +174,11 @@ final class RevisionDiscovery {
 					+ ex.getCause() + ". Revisions are created during discovery; keep constructors trivial.",
 					ex.getCause());
 		}
+		catch (ExceptionInInitializerError ex) {
+			throw new RevisionClassException("Revision class " + type.getName() + " failed in its static initializer: "
+					+ ex.getCause() + ". Revisions are created during discovery; keep static state trivial.",
+					ex.getCause());
+		}
 		catch (InstantiationException ex) {
 			throw new RevisionClassException("Revision class " + type.getName() + " cannot be created. " + fix, ex);
 		}
