@@ -40,8 +40,8 @@ public final class StartupBenchmark {
 		// bring the database to head once, and warm the file system cache
 		start(url, null);
 		start(url, WITHOUT_RETORT);
-		List<Long> with = new ArrayList<>();
-		List<Long> without = new ArrayList<>();
+		List<long[]> with = new ArrayList<>();
+		List<long[]> without = new ArrayList<>();
 		for (int i = 0; i < runs; i++) {
 			if (i % 2 == 0) {
 				with.add(start(url, null));
@@ -51,16 +51,25 @@ public final class StartupBenchmark {
 				without.add(start(url, WITHOUT_RETORT));
 				with.add(start(url, null));
 			}
+			System.out.println("run " + (i + 1) + "/" + runs + " done");
 		}
-		long medianWith = median(with);
-		long medianWithout = median(without);
 		System.out.println("runs each: " + runs);
-		System.out.println("with Retort (ms):    " + with + " median " + medianWith);
-		System.out.println("without Retort (ms): " + without + " median " + medianWithout);
-		System.out.println("added by Retort (median difference): " + (medianWith - medianWithout) + " ms");
+		String[] names = { "wall-clock startup (JVM uptime)", "process CPU time", "started -> ready phase" };
+		for (int metric = 0; metric < names.length; metric++) {
+			List<Long> withValues = column(with, metric);
+			List<Long> withoutValues = column(without, metric);
+			long difference = median(withValues) - median(withoutValues);
+			System.out.println(names[metric] + ": with " + median(withValues) + " ms " + withValues + ", without "
+					+ median(withoutValues) + " ms " + withoutValues + ", difference of medians " + difference + " ms");
+		}
 	}
 
-	private static long start(String url, String extra) throws IOException, InterruptedException {
+	private static List<Long> column(List<long[]> rows, int index) {
+		return rows.stream().map((row) -> row[index]).toList();
+	}
+
+	/** Uptime, CPU time and ready phase of one start, in milliseconds. */
+	private static long[] start(String url, String extra) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), StartupProbe.class.getName(), url, "--server.port=0",
@@ -69,7 +78,7 @@ public final class StartupBenchmark {
 			command.add(extra);
 		}
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		Long startup = null;
+		long[] startup = null;
 		List<String> output = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -77,7 +86,11 @@ public final class StartupBenchmark {
 			while ((line = reader.readLine()) != null) {
 				output.add(line);
 				if (line.startsWith("startup-ms=")) {
-					startup = Long.parseLong(line.substring("startup-ms=".length()));
+					String[] parts = line.split(" ");
+					startup = new long[parts.length];
+					for (int i = 0; i < parts.length; i++) {
+						startup[i] = Long.parseLong(parts[i].substring(parts[i].indexOf('=') + 1));
+					}
 				}
 			}
 		}
