@@ -78,6 +78,7 @@ public final class MigrationAutoConfiguration {
 			Migrator migrator = new Migrator(dataSource, config);
 			migrator.addListener(new MigrationLog());
 			listeners.orderedStream().forEach(migrator::addListener);
+			MigratorWarmUp.start(migrator);
 			return migrator;
 		}
 
