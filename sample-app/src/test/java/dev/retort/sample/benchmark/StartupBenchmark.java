@@ -59,8 +59,13 @@ public final class StartupBenchmark {
 			List<Long> withValues = column(with, metric);
 			List<Long> withoutValues = column(without, metric);
 			long difference = median(withValues) - median(withoutValues);
+			List<Long> pairs = new ArrayList<>();
+			for (int i = 0; i < withValues.size(); i++) {
+				pairs.add(withValues.get(i) - withoutValues.get(i));
+			}
 			System.out.println(names[metric] + ": with " + median(withValues) + " ms " + withValues + ", without "
-					+ median(withoutValues) + " ms " + withoutValues + ", difference of medians " + difference + " ms");
+					+ median(withoutValues) + " ms " + withoutValues + ", difference of medians " + difference
+					+ " ms, median of paired differences " + median(pairs) + " ms");
 		}
 	}
 
