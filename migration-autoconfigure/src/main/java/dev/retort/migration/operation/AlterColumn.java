@@ -2,6 +2,7 @@ package dev.retort.migration.operation;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Type;
@@ -40,6 +41,16 @@ public record AlterColumn(String table, String column, String newName, Type type
 	public AlterColumn(String table, String column, String newName, Type type, Boolean nullable,
 			Optional<String> serverDefault, Optional<String> comment, Column existing) {
 		this(table, column, newName, type, nullable, serverDefault, comment, existing, null);
+	}
+
+	/**
+	 * The change that {@code change} describes, e.g.
+	 * {@code AlterColumn.of("tasks", "status", (c) -> c.notNull())}.
+	 */
+	public static AlterColumn of(String table, String column, Consumer<Change> change) {
+		Change builder = new Change();
+		change.accept(builder);
+		return builder.build(table, column);
 	}
 
 	/** The column's name once the change is done. */

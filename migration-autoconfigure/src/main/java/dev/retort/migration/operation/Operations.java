@@ -93,9 +93,7 @@ public class Operations {
 	 * On SQLite anything but a rename runs as a table rebuild.
 	 */
 	public void alterColumn(String table, String column, Consumer<AlterColumn.Change> change) {
-		AlterColumn.Change builder = new AlterColumn.Change();
-		change.accept(builder);
-		add(builder.build(table, column));
+		add(AlterColumn.of(table, column, change));
 	}
 
 	/** Renames a column, keeping its data. */

@@ -193,6 +193,24 @@ final class CreateTableSql {
 		return parts;
 	}
 
+	/** The index of the first parenthesis outside quotes, or -1. */
+	static int firstGroup(String text) {
+		int i = 0;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (c == '"' || c == '\'' || c == '`' || c == '[') {
+				i = skipQuoted(text, i);
+			}
+			else if (c == '(') {
+				return i;
+			}
+			else {
+				i++;
+			}
+		}
+		return -1;
+	}
+
 	/** The index just past the parenthesised group that opens at {@code start}. */
 	static int skipGroup(String text, int start) {
 		int depth = 0;

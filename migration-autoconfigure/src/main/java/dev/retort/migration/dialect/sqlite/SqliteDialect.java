@@ -548,12 +548,13 @@ public class SqliteDialect extends AbstractDialect {
 		if (indexSql == null) {
 			return null;
 		}
-		List<String> tokens = CreateTableSql.tokens(indexSql);
-		for (int i = 0; i < tokens.size(); i++) {
-			if (tokens.get(i).startsWith("(") && i + 1 < tokens.size() && tokens.get(i + 1).equalsIgnoreCase("WHERE")) {
-				int start = indexSql.toUpperCase(Locale.ROOT).indexOf("WHERE", indexSql.lastIndexOf(tokens.get(i)));
-				return indexSql.substring(start + "WHERE".length()).strip();
-			}
+		int open = CreateTableSql.firstGroup(indexSql);
+		if (open < 0) {
+			return null;
+		}
+		String rest = indexSql.substring(CreateTableSql.skipGroup(indexSql, open)).strip();
+		if (rest.regionMatches(true, 0, "WHERE", 0, 5)) {
+			return rest.substring(5).strip();
 		}
 		return null;
 	}
