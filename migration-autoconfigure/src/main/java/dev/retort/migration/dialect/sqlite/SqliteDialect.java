@@ -31,7 +31,6 @@ import dev.retort.migration.operation.DropConstraint;
 import dev.retort.migration.operation.DropIndex;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.SetTableComment;
-import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
