@@ -227,10 +227,15 @@ public class SimulatedSchema implements SchemaSource {
 						.map((fk) -> new ForeignKey(fk.name(), rename.apply(fk.columns()), fk.referencedTable(),
 								fk.referencedColumns(), fk.onDelete(), fk.onUpdate()))
 						.toList(),
-					table.checks(),
+					table.checks()
+						.stream()
+						.map((check) -> new CheckConstraint(check.name(),
+								renameIdentifier(check.expression(), from, to)))
+						.toList(),
 					table.indexes()
 						.stream()
-						.map((i) -> new Index(i.name(), i.table(), rename.apply(i.columns()), i.unique(), i.where()))
+						.map((i) -> new Index(i.name(), i.table(), rename.apply(i.columns()), i.unique(),
+								(i.where() != null) ? renameIdentifier(i.where(), from, to) : null))
 						.toList(),
 					table.comment());
 			put(result);
@@ -250,6 +255,53 @@ public class SimulatedSchema implements SchemaSource {
 			return;
 		}
 		put(result);
+	}
+
+	/**
+	 * Rewrites references to a renamed column in an SQL expression, as the database does
+	 * with its parsed copy; string literals are left alone.
+	 */
+	static String renameIdentifier(String expression, String from, String to) {
+		String replacement = to.matches("[a-z_][a-z0-9_]*") ? to : '"' + to.replace("\"", "\"\"") + '"';
+		StringBuilder result = new StringBuilder();
+		int i = 0;
+		while (i < expression.length()) {
+			char c = expression.charAt(i);
+			if (c == '\'' || c == '"') {
+				int end = i + 1;
+				while (end < expression.length()) {
+					if (expression.charAt(end) == c) {
+						if (end + 1 < expression.length() && expression.charAt(end + 1) == c) {
+							end += 2;
+							continue;
+						}
+						break;
+					}
+					end++;
+				}
+				end = Math.min(end + 1, expression.length());
+				String token = expression.substring(i, end);
+				boolean renamed = c == '"' && token.length() >= 2
+						&& token.substring(1, token.length() - 1).replace("\"\"", "\"").equalsIgnoreCase(from);
+				result.append(renamed ? replacement : token);
+				i = end;
+			}
+			else if (Character.isLetter(c) || c == '_') {
+				int end = i;
+				while (end < expression.length()
+						&& (Character.isLetterOrDigit(expression.charAt(end)) || expression.charAt(end) == '_')) {
+					end++;
+				}
+				String word = expression.substring(i, end);
+				result.append(word.equalsIgnoreCase(from) ? replacement : word);
+				i = end;
+			}
+			else {
+				result.append(c);
+				i++;
+			}
+		}
+		return result.toString();
 	}
 
 	private void dropIndex(DropIndex drop) {
