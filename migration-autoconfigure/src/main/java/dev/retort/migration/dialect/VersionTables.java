@@ -93,8 +93,7 @@ public final class VersionTables {
 		}
 		if (!tableExists(connection, this.historyTable)) {
 			missing.add(new CreateTable(Table.of(this.historyTable,
-					List.of(Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
-							Column.of("revision", Type.varchar(64)).notNull(),
+					List.of(historyId(), Column.of("revision", Type.varchar(64)).notNull(),
 							Column.of("direction", Type.varchar(16)).notNull(),
 							Column.of("checksum", Type.varchar(128)),
 							Column.of("applied_at", Type.TIMESTAMP_TZ).notNull(),
@@ -110,6 +109,15 @@ public final class VersionTables {
 				statement.execute(sql);
 			}
 		}
+	}
+
+	private Column historyId() {
+		if ("sqlite".equals(this.dialect.name())) {
+			// an INTEGER PRIMARY KEY numbers rows by itself; AUTOINCREMENT would add a
+			// write per row
+			return Column.of("id", Type.INTEGER).primaryKey();
+		}
+		return Column.of("id", Type.BIGINT).primaryKey().autoIncrement();
 	}
 
 	private boolean tableExists(Connection connection, String table) throws SQLException {
