@@ -1,15 +1,138 @@
 package dev.retort.migration.revision;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.retort.migration.operation.Operation;
+
 /**
- * Computes revision checksums. To be completed with revision discovery.
+ * Computes revision checksums: SHA-256 (hex) of an SQL revision's normalised text, or of
+ * a canonical rendering of the operations a Java revision records offline.
  */
 final class Checksums {
+
+	private static final Map<Key, String> cache = new ConcurrentHashMap<>();
 
 	private Checksums() {
 	}
 
 	static String of(RevisionScript script, String dialect) {
-		throw new UnsupportedOperationException("checksums are not implemented yet");
+		if (script.contentChecksum() != null) {
+			return script.contentChecksum();
+		}
+		if (script.migration() == null) {
+			throw new IllegalArgumentException("Revision " + script.id() + " has neither content nor a migration");
+		}
+		return cache.computeIfAbsent(new Key(script, dialect), (key) -> ofOperations(script.migration(), dialect));
+	}
+
+	/**
+	 * The digest of SQL text: line endings, trailing whitespace and blank lines ignored.
+	 */
+	static String ofText(String text) {
+		StringBuilder normalised = new StringBuilder();
+		for (String line : text.split("\r\n|\r|\n")) {
+			String stripped = line.stripTrailing();
+			if (!stripped.isEmpty()) {
+				normalised.append(stripped).append('\n');
+			}
+		}
+		return sha256(normalised.toString());
+	}
+
+	private static String ofOperations(Migration migration, String dialect) {
+		StringBuilder rendering = new StringBuilder();
+		render(rendering, "upgrade", RecordedOperations.upgrade(migration, dialect));
+		render(rendering, "downgrade", RecordedOperations.downgrade(migration, dialect));
+		return sha256(rendering.toString());
+	}
+
+	private static void render(StringBuilder rendering, String direction, RecordedOperations recorded) {
+		rendering.append(direction).append(":\n");
+		for (Operation operation : recorded.operations()) {
+			rendering.append("  ");
+			canonical(rendering, operation);
+			rendering.append('\n');
+		}
+		if (recorded.stoppedAt() != null) {
+			rendering.append("  ").append(recorded.stoppedAt()).append('\n');
+		}
+	}
+
+	/**
+	 * Renders records component by component so that values without a stable
+	 * {@code toString} (arrays) still render the same in every run.
+	 */
+	private static void canonical(StringBuilder out, Object value) {
+		if (value instanceof Record record) {
+			out.append(record.getClass().getSimpleName()).append('[');
+			RecordComponent[] components = record.getClass().getRecordComponents();
+			for (int i = 0; i < components.length; i++) {
+				out.append((i > 0) ? ", " : "").append(components[i].getName()).append('=');
+				canonical(out, component(record, components[i]));
+			}
+			out.append(']');
+		}
+		else if (value instanceof Map<?, ?> map) {
+			out.append('{');
+			boolean first = true;
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				out.append(first ? "" : ", ");
+				canonical(out, entry.getKey());
+				out.append('=');
+				canonical(out, entry.getValue());
+				first = false;
+			}
+			out.append('}');
+		}
+		else if (value instanceof Collection<?> collection) {
+			out.append('[');
+			boolean first = true;
+			for (Object element : collection) {
+				out.append(first ? "" : ", ");
+				canonical(out, element);
+				first = false;
+			}
+			out.append(']');
+		}
+		else if (value instanceof byte[] bytes) {
+			out.append("0x").append(HexFormat.of().formatHex(bytes));
+		}
+		else if (value instanceof String text) {
+			out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+		}
+		else {
+			out.append(value);
+		}
+	}
+
+	private static Object component(Record record, RecordComponent component) {
+		try {
+			return component.getAccessor().invoke(record);
+		}
+		catch (IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException("Cannot read " + component.getName() + " of " + record, ex);
+		}
+	}
+
+	private static String sha256(String text) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	private record Key(RevisionScript script, String dialect) {
 	}
 
 }

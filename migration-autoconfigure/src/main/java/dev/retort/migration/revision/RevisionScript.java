@@ -3,6 +3,7 @@ package dev.retort.migration.revision;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,6 +59,18 @@ public record RevisionScript(String id, List<String> parents, Set<String> branch
 	 */
 	public String checksum(String dialect) {
 		return Checksums.of(this, dialect);
+	}
+
+	/**
+	 * Why this revision's downgrade cannot run on the named dialect: the reason of an
+	 * {@code op.irreversible(…)} it records (offline, so recording stops at a
+	 * {@code jdbc()} call), or empty.
+	 */
+	public Optional<String> irreversibleReason(String dialect) {
+		if (this.migration == null) {
+			return Optional.empty();
+		}
+		return RecordedOperations.downgrade(this.migration, dialect).irreversibleReason();
 	}
 
 	/** The first 12 characters of the id, for logs. */

@@ -1,0 +1,71 @@
+package dev.retort.migration.dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+import dev.retort.migration.dialect.postgresql.PostgresAdvisoryLock;
+import dev.retort.migration.dialect.sqlite.SqliteWriteLock;
+
+/**
+ * A database-native lock that keeps concurrent migrations apart and dies with its
+ * connection; never a lock row that can go stale. It also opens and closes the
+ * transactions of migration steps, because on some databases (SQLite) the step's
+ * transaction is the lock.
+ */
+public interface DatabaseLock {
+
+	/** The lock for a dialect, keyed on the version table it guards. */
+	static DatabaseLock of(Dialect dialect, String versionTable) {
+		return switch (dialect.name()) {
+			case "postgresql" -> new PostgresAdvisoryLock(versionTable);
+			case "sqlite" -> new SqliteWriteLock();
+			default -> throw new UnsupportedDatabaseException(
+					"Retort has no migration lock for " + dialect.name() + " yet. Supported: " + Dialects.names());
+		};
+	}
+
+	/**
+	 * Whether {@link #lockRun} holds the lock for a whole run; if not, every step
+	 * transaction takes it anew and the version table must be re-read inside it.
+	 */
+	boolean heldForRun();
+
+	/** Prepares a connection the migrator just opened (timeouts). */
+	default void prepare(Connection connection, Duration timeout) throws SQLException {
+	}
+
+	/**
+	 * Takes the run-wide lock, waiting up to {@code timeout}; does nothing where the lock
+	 * is per step.
+	 * @throws LockTimeoutException when another process keeps it longer
+	 */
+	void lockRun(Connection connection, Duration timeout) throws SQLException;
+
+	/** Releases the run-wide lock. Closing the connection releases it too. */
+	void unlockRun(Connection connection) throws SQLException;
+
+	/**
+	 * Begins a step's transaction; where the lock is per step this waits for it.
+	 * @throws LockTimeoutException when another process keeps the lock longer
+	 */
+	void begin(Connection connection, Duration timeout) throws SQLException;
+
+	void commit(Connection connection) throws SQLException;
+
+	/** Rolls back the step's transaction, if one is open. */
+	void rollback(Connection connection) throws SQLException;
+
+	/** Describes the database for messages: its name or file, never credentials. */
+	static String describe(Connection connection) {
+		try {
+			String url = connection.getMetaData().getURL();
+			int query = (url != null) ? url.indexOf('?') : -1;
+			return (query >= 0) ? url.substring(0, query) : String.valueOf(url);
+		}
+		catch (SQLException ex) {
+			return "the database";
+		}
+	}
+
+}

@@ -1,0 +1,280 @@
+package dev.retort.migration.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.retort.migration.operation.CreateTable;
+import dev.retort.migration.operation.Operation;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Table;
+import dev.retort.migration.schema.Type;
+
+/**
+ * The SQL of a migrator's bookkeeping: the version table (one row per applied head) and
+ * the history table (one row per step), created through the dialect's own rendering.
+ */
+public final class VersionTables {
+
+	private static final int MAX_TEXT = 2000;
+
+	private final Dialect dialect;
+
+	private final String versionTable;
+
+	private final String historyTable;
+
+	private final String selectVersions;
+
+	private final String insertVersion;
+
+	private final String deleteVersion;
+
+	private final String updateVersion;
+
+	private final String deleteAllVersions;
+
+	private final String insertHistory;
+
+	private final String selectHistory;
+
+	public VersionTables(Dialect dialect, String versionTable, String historyTable) {
+		this.dialect = dialect;
+		this.versionTable = versionTable;
+		this.historyTable = historyTable;
+		String version = dialect.quote(versionTable);
+		String history = dialect.quote(historyTable);
+		String versionNum = dialect.quote("version_num");
+		this.selectVersions = "SELECT " + versionNum + " FROM " + version;
+		this.insertVersion = "INSERT INTO " + version + " (" + versionNum + ") VALUES (?)";
+		this.deleteVersion = "DELETE FROM " + version + " WHERE " + versionNum + " = ?";
+		this.updateVersion = "UPDATE " + version + " SET " + versionNum + " = ? WHERE " + versionNum + " = ?";
+		this.deleteAllVersions = "DELETE FROM " + version;
+		String columns = String.join(", ", dialect.quote("revision"), dialect.quote("direction"),
+				dialect.quote("checksum"), dialect.quote("applied_at"), dialect.quote("duration_ms"),
+				dialect.quote("applied_by"), dialect.quote("success"), dialect.quote("message"),
+				dialect.quote("error"));
+		this.insertHistory = "INSERT INTO " + history + " (" + columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+		this.selectHistory = "SELECT " + columns + " FROM " + history + " ORDER BY " + dialect.quote("id");
+	}
+
+	public String versionTable() {
+		return this.versionTable;
+	}
+
+	public String historyTable() {
+		return this.historyTable;
+	}
+
+	/** Whether both tables exist in the connection's current schema. */
+	public boolean exist(Connection connection) throws SQLException {
+		return tableExists(connection, this.versionTable) && tableExists(connection, this.historyTable);
+	}
+
+	/**
+	 * Creates whichever table is missing. Call it holding the migration lock, so that
+	 * concurrent migrators do not race to create them.
+	 */
+	public void create(Connection connection) throws SQLException {
+		List<Operation> missing = new ArrayList<>();
+		if (!tableExists(connection, this.versionTable)) {
+			missing.add(new CreateTable(
+					Table.of(this.versionTable, List.of(Column.of("version_num", Type.varchar(64)).primaryKey()))));
+		}
+		if (!tableExists(connection, this.historyTable)) {
+			missing.add(new CreateTable(Table.of(this.historyTable,
+					List.of(historyId(), Column.of("revision", Type.varchar(64)).notNull(),
+							Column.of("direction", Type.varchar(16)).notNull(),
+							Column.of("checksum", Type.varchar(128)),
+							Column.of("applied_at", Type.TIMESTAMP_TZ).notNull(),
+							Column.of("duration_ms", Type.BIGINT).notNull(), Column.of("applied_by", Type.varchar(255)),
+							Column.of("success", Type.BOOLEAN).notNull(), Column.of("message", Type.varchar(MAX_TEXT)),
+							Column.of("error", Type.TEXT)))));
+		}
+		if (missing.isEmpty()) {
+			return;
+		}
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : this.dialect.render(missing, SchemaSource.EMPTY)) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private Column historyId() {
+		if ("sqlite".equals(this.dialect.name())) {
+			// an INTEGER PRIMARY KEY numbers rows by itself; AUTOINCREMENT would add a
+			// write per row
+			return Column.of("id", Type.INTEGER).primaryKey();
+		}
+		return Column.of("id", Type.BIGINT).primaryKey().autoIncrement();
+	}
+
+	private boolean tableExists(Connection connection, String table) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		String schema = ("postgresql".equals(this.dialect.name())) ? connection.getSchema() : null;
+		try (ResultSet tables = metaData.getTables(null, schema, table, null)) {
+			while (tables.next()) {
+				if (table.equals(tables.getString("TABLE_NAME"))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** The version-table rows: the database's applied heads. */
+	public Set<String> readVersions(Connection connection) throws SQLException {
+		Set<String> versions = new LinkedHashSet<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(this.selectVersions)) {
+			while (rows.next()) {
+				versions.add(rows.getString(1));
+			}
+		}
+		return versions;
+	}
+
+	/**
+	 * Moves the version table from {@code before} to {@code after}, touching only the
+	 * rows that change.
+	 */
+	public void moveVersions(Connection connection, Set<String> before, Set<String> after) throws SQLException {
+		List<String> removed = before.stream().filter((version) -> !after.contains(version)).toList();
+		List<String> added = after.stream().filter((version) -> !before.contains(version)).toList();
+		if (removed.size() == 1 && added.size() == 1) {
+			try (PreparedStatement update = connection.prepareStatement(this.updateVersion)) {
+				update.setString(1, added.get(0));
+				update.setString(2, removed.get(0));
+				update.executeUpdate();
+			}
+			return;
+		}
+		if (!removed.isEmpty()) {
+			try (PreparedStatement delete = connection.prepareStatement(this.deleteVersion)) {
+				for (String version : removed) {
+					delete.setString(1, version);
+					delete.addBatch();
+				}
+				delete.executeBatch();
+			}
+		}
+		insertVersions(connection, added);
+	}
+
+	/** Empties the version table and writes {@code heads}. */
+	public void replaceVersions(Connection connection, Set<String> heads) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.executeUpdate(this.deleteAllVersions);
+		}
+		insertVersions(connection, heads);
+	}
+
+	private void insertVersions(Connection connection, Iterable<String> versions) throws SQLException {
+		try (PreparedStatement insert = connection.prepareStatement(this.insertVersion)) {
+			boolean any = false;
+			for (String version : versions) {
+				insert.setString(1, version);
+				insert.addBatch();
+				any = true;
+			}
+			if (any) {
+				insert.executeBatch();
+			}
+		}
+	}
+
+	/** Appends rows to the history table. */
+	public void recordHistory(Connection connection, List<HistoryRecord> records) throws SQLException {
+		if (records.isEmpty()) {
+			return;
+		}
+		try (PreparedStatement insert = connection.prepareStatement(this.insertHistory)) {
+			for (HistoryRecord record : records) {
+				insert.setString(1, record.revision());
+				insert.setString(2, record.direction());
+				insert.setString(3, record.checksum());
+				setInstant(insert, 4, record.appliedAt());
+				insert.setLong(5, record.durationMillis());
+				insert.setString(6, record.appliedBy());
+				insert.setBoolean(7, record.success());
+				insert.setString(8, abbreviate(record.message()));
+				if (record.error() != null) {
+					insert.setString(9, record.error());
+				}
+				else {
+					insert.setNull(9, Types.VARCHAR);
+				}
+				insert.addBatch();
+			}
+			insert.executeBatch();
+		}
+	}
+
+	/** Every history row, oldest first. */
+	public List<HistoryRecord> readHistory(Connection connection) throws SQLException {
+		List<HistoryRecord> history = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(this.selectHistory)) {
+			while (rows.next()) {
+				history.add(new HistoryRecord(rows.getString(1), rows.getString(2), rows.getString(3),
+						getInstant(rows, 4), rows.getLong(5), rows.getString(6), rows.getBoolean(7), rows.getString(8),
+						rows.getString(9)));
+			}
+		}
+		return history;
+	}
+
+	private void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+		if ("sqlite".equals(this.dialect.name())) {
+			// SQLite has no timestamp type: ISO-8601 text sorts and reads back
+			// unambiguously
+			statement.setString(index, instant.toString());
+		}
+		else {
+			statement.setTimestamp(index, Timestamp.from(instant));
+		}
+	}
+
+	private Instant getInstant(ResultSet rows, int index) throws SQLException {
+		if ("sqlite".equals(this.dialect.name())) {
+			String text = rows.getString(index);
+			return (text != null) ? Instant.parse(text) : null;
+		}
+		Timestamp timestamp = rows.getTimestamp(index);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	private static String abbreviate(String text) {
+		return (text != null && text.length() > MAX_TEXT) ? text.substring(0, MAX_TEXT - 3) + "..." : text;
+	}
+
+	/**
+	 * One row of the history table.
+	 *
+	 * @param revision the revision id
+	 * @param direction {@code upgrade}, {@code downgrade} or {@code stamp}
+	 * @param checksum the revision's checksum, or {@code null}
+	 * @param appliedAt when the step finished
+	 * @param durationMillis how long it took
+	 * @param appliedBy who ran it
+	 * @param success whether it succeeded
+	 * @param message the revision's message
+	 * @param error what went wrong, for a failed step
+	 */
+	public record HistoryRecord(String revision, String direction, String checksum, Instant appliedAt,
+			long durationMillis, String appliedBy, boolean success, String message, String error) {
+
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.retort.migration.dialect.postgresql;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.zip.CRC32;
+
+import dev.retort.migration.dialect.DatabaseLock;
+import dev.retort.migration.dialect.LockTimeoutException;
+
+/**
+ * PostgreSQL's session-level advisory lock, held on the migrating connection for the
+ * whole run; the server releases it when the connection ends, so it cannot go stale.
+ */
+public class PostgresAdvisoryLock implements DatabaseLock {
+
+	private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	private static final String QUERY_CANCELED = "57014";
+
+	private final long key;
+
+	private final String versionTable;
+
+	public PostgresAdvisoryLock(String versionTable) {
+		this.versionTable = versionTable;
+		CRC32 crc = new CRC32();
+		crc.update(("retort:" + versionTable).getBytes(StandardCharsets.UTF_8));
+		// a fixed prefix in the high bits keeps the key apart from other applications'
+		this.key = (0x5265746fL << 32) | crc.getValue();
+	}
+
+	/** The advisory lock key, as {@code pg_locks} shows it (classid/objid). */
+	public long key() {
+		return this.key;
+	}
+
+	@Override
+	public boolean heldForRun() {
+		return true;
+	}
+
+	@Override
+	public void lockRun(Connection connection, Duration timeout) throws SQLException {
+		connection.setAutoCommit(true);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+				lock.setLong(1, this.key);
+				lock.execute();
+			}
+			catch (SQLException ex) {
+				if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) || QUERY_CANCELED.equals(ex.getSQLState())) {
+					throw new LockTimeoutException("Timed out after " + timeout + " waiting for the migration lock on "
+							+ DatabaseLock.describe(connection) + " (advisory lock " + this.key + " for table "
+							+ this.versionTable + "): another process is migrating this database. "
+							+ "Let it finish and try again; to find it, look in pg_locks for locktype 'advisory' "
+							+ "(pg_stat_activity shows its pid); raise the lock timeout if migrations take longer.",
+							ex);
+				}
+				throw ex;
+			}
+			finally {
+				statement.execute("RESET lock_timeout");
+			}
+		}
+	}
+
+	@Override
+	public void unlockRun(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+		try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+			unlock.setLong(1, this.key);
+			unlock.execute();
+		}
+	}
+
+	@Override
+	public void begin(Connection connection, Duration timeout) throws SQLException {
+		connection.setAutoCommit(false);
+	}
+
+	@Override
+	public void commit(Connection connection) throws SQLException {
+		connection.commit();
+		connection.setAutoCommit(true);
+	}
+
+	@Override
+	public void rollback(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.rollback();
+			connection.setAutoCommit(true);
+		}
+	}
+
+}

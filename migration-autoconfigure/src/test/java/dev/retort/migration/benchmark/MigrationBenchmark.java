@@ -1,0 +1,367 @@
+package dev.retort.migration.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.retort.migration.dialect.Dialect;
+import dev.retort.migration.dialect.Dialects;
+import dev.retort.migration.dialect.SchemaSource;
+import dev.retort.migration.engine.MigrationResult;
+import dev.retort.migration.engine.MigrationStatus;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.MigratorConfig;
+import dev.retort.migration.operation.CreateIndex;
+import dev.retort.migration.operation.CreateTable;
+import dev.retort.migration.operation.Operation;
+import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.Migration;
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.Table;
+import dev.retort.migration.schema.Type;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies generated revisions (each a table of five columns plus an index) to empty
+ * SQLite and PostgreSQL databases with the {@link Migrator}, and the same statements with
+ * plain JDBC, one transaction per revision, alternating which goes first; then times
+ * {@code status()} on the migrated database. Not a test: run it by hand (see
+ * BENCHMARKS.md) and record what it prints.
+ *
+ * <p>
+ * System properties: {@code revisions} (500), {@code rounds} (5), {@code postgresUrl}
+ * ({@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code postgresUser}
+ * ({@code postgres}).
+ */
+public final class MigrationBenchmark {
+
+	private static final int REVISIONS = Integer.getInteger("revisions", 500);
+
+	private static final int ROUNDS = Integer.getInteger("rounds", 5);
+
+	private static final int STATUS_CALLS = 200;
+
+	private MigrationBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		// per-step INFO lines on a console would time the console, not the migrator
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		List<String> lines = new ArrayList<>();
+		lines.add("| database | revisions | Migrator (median) | plain JDBC (median) | ratio | status() median / p95 |");
+		lines.add("|---|---|---|---|---|---|");
+		for (Target target : List.of(new Sqlite(), new Postgres())) {
+			if (!target.available()) {
+				System.out.println(target.name() + ": not available, skipped");
+				continue;
+			}
+			lines.add(run(target));
+		}
+		System.out.println();
+		System.out.println("Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+				+ System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, "
+				+ Instant.now());
+		lines.forEach(System.out::println);
+	}
+
+	private static String run(Target target) throws Exception {
+		Dialect dialect = Dialects.named(target.name());
+		RevisionGraph graph = RevisionGraph.of(revisions(REVISIONS));
+		List<List<String>> statements = statements(dialect, REVISIONS);
+		// warm up both paths (JIT, driver caches) on a smaller database
+		RevisionGraph warmGraph = RevisionGraph.of(revisions(100));
+		for (int i = 0; i < 2; i++) {
+			timeMigrator(target, warmGraph);
+			timeJdbc(target, statements.subList(0, 100));
+		}
+		long[] migrator = new long[ROUNDS];
+		long[] jdbc = new long[ROUNDS];
+		for (int round = 0; round < ROUNDS; round++) {
+			if (round % 2 == 0) {
+				migrator[round] = timeMigrator(target, graph);
+				jdbc[round] = timeJdbc(target, statements);
+			}
+			else {
+				jdbc[round] = timeJdbc(target, statements);
+				migrator[round] = timeMigrator(target, graph);
+			}
+			System.out.printf(Locale.ROOT, "%s round %d: migrator %d ms, jdbc %d ms%n", target.name(), round + 1,
+					migrator[round] / 1_000_000, jdbc[round] / 1_000_000);
+		}
+		long[] status = timeStatus(target, graph);
+		long migratorMedian = median(migrator);
+		long jdbcMedian = median(jdbc);
+		return String.format(Locale.ROOT, "| %s | %d | %d ms | %d ms | %.2fx | %.2f ms / %.2f ms |", target.name(),
+				REVISIONS, migratorMedian / 1_000_000, jdbcMedian / 1_000_000, (double) migratorMedian / jdbcMedian,
+				median(status) / 1e6, percentile(status, 0.95) / 1e6);
+	}
+
+	private static long timeMigrator(Target target, RevisionGraph graph) throws Exception {
+		try (Database database = target.create()) {
+			Migrator migrator = new Migrator(database.dataSource(), MigratorConfig.defaults(), graph);
+			long started = System.nanoTime();
+			MigrationResult result = migrator.upgrade("heads");
+			long elapsed = System.nanoTime() - started;
+			check(result.steps().size() == graph.revisions().size(), "the migrator applied every revision");
+			return elapsed;
+		}
+	}
+
+	private static long timeJdbc(Target target, List<List<String>> revisions) throws Exception {
+		try (Database database = target.create(); Connection connection = database.dataSource().getConnection()) {
+			long started = System.nanoTime();
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement()) {
+				for (List<String> revision : revisions) {
+					for (String sql : revision) {
+						statement.execute(sql);
+					}
+					connection.commit();
+				}
+			}
+			connection.setAutoCommit(true);
+			return System.nanoTime() - started;
+		}
+	}
+
+	private static long[] timeStatus(Target target, RevisionGraph graph) throws Exception {
+		try (Database database = target.create()) {
+			Migrator migrator = new Migrator(database.dataSource(), MigratorConfig.defaults(), graph);
+			migrator.upgrade("heads");
+			Migrator fresh = new Migrator(database.dataSource(), MigratorConfig.defaults(), graph);
+			long first = System.nanoTime();
+			check(fresh.status().upToDate(), "the database is up to date");
+			System.out.printf(Locale.ROOT, "%s first status() on a new Migrator: %.2f ms%n", target.name(),
+					(System.nanoTime() - first) / 1e6);
+			for (int i = 0; i < 20; i++) {
+				fresh.status();
+			}
+			long[] times = new long[STATUS_CALLS];
+			for (int i = 0; i < STATUS_CALLS; i++) {
+				long started = System.nanoTime();
+				MigrationStatus status = fresh.status();
+				times[i] = System.nanoTime() - started;
+				check(status.pending().isEmpty(), "nothing pending");
+			}
+			return times;
+		}
+	}
+
+	/** Revision i creates table {@code bench_i} with five columns and an index on it. */
+	static List<RevisionScript> revisions(int count) {
+		List<RevisionScript> revisions = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			List<Operation> upgrade = operations(i);
+			Migration migration = new Migration() {
+
+				@Override
+				public void upgrade(Operations op) {
+					upgrade.forEach(op::add);
+				}
+
+				@Override
+				public void downgrade(Operations op) {
+					op.dropIndex(index(upgrade));
+					op.dropTable(table(upgrade));
+				}
+
+			};
+			revisions.add(new RevisionScript(id(i), (i == 0) ? List.of() : List.of(id(i - 1)), Set.of(), List.of(),
+					"create bench_" + i, null, true, Set.of(), "generated revision " + i, RevisionScript.Kind.JAVA,
+					migration, null));
+		}
+		return revisions;
+	}
+
+	private static List<Operation> operations(int i) {
+		String name = "bench_" + i;
+		Table table = Table.of(name,
+				List.of(Column.of("id", Type.BIGINT).primaryKey(), Column.of("name", Type.varchar(100)).notNull(),
+						Column.of("amount", Type.numeric(12, 2)), Column.of("created_at", Type.TIMESTAMP).notNull(),
+						Column.of("active", Type.BOOLEAN).notNull().serverDefault("true")));
+		return List.of(new CreateTable(table), new CreateIndex(
+				new Index("ix_" + name + "_name", name, List.of("name", "created_at"), false, null), false));
+	}
+
+	private static Index index(List<Operation> operations) {
+		return ((CreateIndex) operations.get(1)).index();
+	}
+
+	private static Table table(List<Operation> operations) {
+		return ((CreateTable) operations.get(0)).definition();
+	}
+
+	/** The statements plain JDBC runs: what the dialect renders for each revision. */
+	private static List<List<String>> statements(Dialect dialect, int count) {
+		List<List<String>> statements = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			statements.add(dialect.render(operations(i), SchemaSource.EMPTY));
+		}
+		return statements;
+	}
+
+	private static String id(int i) {
+		return String.format(Locale.ROOT, "%012x", 0xbe0000000000L + i);
+	}
+
+	private static long median(long[] values) {
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	private static long percentile(long[] values, double fraction) {
+		long[] sorted = values.clone();
+		Arrays.sort(sorted);
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+	}
+
+	private static void check(boolean condition, String what) {
+		if (!condition) {
+			throw new IllegalStateException("Benchmark sanity check failed: " + what);
+		}
+	}
+
+	private static HikariDataSource pool(String url, String user) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl(url);
+		config.setUsername(user);
+		config.setMaximumPoolSize(2);
+		config.setMinimumIdle(1);
+		return new HikariDataSource(config);
+	}
+
+	/** A kind of database the benchmark can create empty copies of. */
+	private interface Target {
+
+		String name();
+
+		boolean available();
+
+		Database create() throws Exception;
+
+	}
+
+	/** One empty database, removed on close. */
+	private interface Database extends AutoCloseable {
+
+		DataSource dataSource();
+
+	}
+
+	private static final class Sqlite implements Target {
+
+		@Override
+		public String name() {
+			return "sqlite";
+		}
+
+		@Override
+		public boolean available() {
+			return true;
+		}
+
+		@Override
+		public Database create() throws Exception {
+			Path directory = Files.createTempDirectory("retort-benchmark");
+			Path file = directory.resolve("bench.db");
+			HikariDataSource dataSource = pool("jdbc:sqlite:" + file, null);
+			return new Database() {
+
+				@Override
+				public DataSource dataSource() {
+					return dataSource;
+				}
+
+				@Override
+				public void close() throws Exception {
+					dataSource.close();
+					try (var files = Files.list(directory)) {
+						for (Path path : files.toList()) {
+							Files.delete(path);
+						}
+					}
+					Files.delete(directory);
+				}
+
+			};
+		}
+
+	}
+
+	private static final class Postgres implements Target {
+
+		private final String adminUrl = System.getProperty("postgresUrl", "jdbc:postgresql://127.0.0.1:5432/postgres");
+
+		private final String user = System.getProperty("postgresUser", "postgres");
+
+		@Override
+		public String name() {
+			return "postgresql";
+		}
+
+		@Override
+		public boolean available() {
+			try (Connection connection = admin()) {
+				return connection.isValid(3);
+			}
+			catch (SQLException ex) {
+				return false;
+			}
+		}
+
+		private Connection admin() throws SQLException {
+			Properties properties = new Properties();
+			properties.setProperty("user", this.user);
+			return DriverManager.getConnection(this.adminUrl, properties);
+		}
+
+		@Override
+		public Database create() throws Exception {
+			String name = "retort_benchmark_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+			try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE DATABASE " + name);
+			}
+			String url = this.adminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
+			HikariDataSource dataSource = pool(url, this.user);
+			return new Database() {
+
+				@Override
+				public DataSource dataSource() {
+					return dataSource;
+				}
+
+				@Override
+				public void close() throws Exception {
+					dataSource.close();
+					try (Connection connection = admin(); Statement statement = connection.createStatement()) {
+						statement.execute("DROP DATABASE " + name + " WITH (FORCE)");
+					}
+				}
+
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,182 @@
+package dev.retort.migration.revision;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static dev.retort.migration.revision.RevisionBuilder.graph;
+import static dev.retort.migration.revision.RevisionBuilder.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RevisionGraphTests {
+
+	@Test
+	void linearGraphHasOneHeadOneBaseAndRunsParentsFirst() {
+		RevisionGraph graph = graph(revision("c3").revises("b2"), revision("a1"), revision("b2").revises("a1"));
+
+		assertThat(graph.heads()).containsExactly("c3");
+		assertThat(graph.bases()).containsExactly("a1");
+		assertThat(graph.branchPoints()).isEmpty();
+		assertThat(graph.merges()).isEmpty();
+		assertThat(graph.revisions()).extracting(RevisionScript::id).containsExactly("a1", "b2", "c3");
+	}
+
+	@Test
+	void branchedAndMergedGraphKnowsItsBranchPointsAndMerges() {
+		RevisionGraph graph = graph(revision("a"), revision("b1").revises("a").labels("billing"),
+				revision("b2").revises("b1"), revision("c1").revises("a").labels("crm"), revision("c2").revises("c1"),
+				revision("m").revises("b2", "c2"), revision("d").revises("m"));
+
+		assertThat(graph.heads()).containsExactly("d");
+		assertThat(graph.bases()).containsExactly("a");
+		assertThat(graph.branchPoints()).containsExactly("a");
+		assertThat(graph.merges()).containsExactly("m");
+		assertThat(graph.revisions()).extracting(RevisionScript::id)
+			.containsExactly("a", "b1", "b2", "c1", "c2", "m", "d");
+		assertThat(graph.branches().get("billing")).containsExactly("b1", "b2", "m", "d");
+	}
+
+	@Test
+	void revisionsWithoutDatesOrderByIdAndWithDatesByCreationWhereTheGraphAllowsEither() {
+		RevisionGraph graph = graph(revision("a"), revision("zz").revises("a").created("2026-01-01T00:00:00Z"),
+				revision("bb").revises("a").created("2026-02-01T00:00:00Z"), revision("yy").revises("zz"));
+
+		assertThat(graph.revisions()).extracting(RevisionScript::id).containsExactly("a", "zz", "bb", "yy");
+		assertThat(graph.heads()).containsExactlyInAnyOrder("bb", "yy");
+	}
+
+	@Test
+	void dependsOnOrdersTheDependencyFirstAndCountsAsAncestry() {
+		RevisionGraph graph = graph(revision("a1"), revision("a2").revises("a1"), revision("b1").dependsOn("a2"),
+				revision("b0"));
+
+		assertThat(graph.revisions()).extracting(RevisionScript::id).containsExactly("a1", "a2", "b0", "b1");
+		assertThat(graph.heads()).containsExactlyInAnyOrder("b0", "b1");
+		assertThat(graph.bases()).containsExactlyInAnyOrder("a1", "b1", "b0");
+		assertThat(graph.applied(Set.of("b1"))).containsExactlyInAnyOrder("a1", "a2", "b1");
+	}
+
+	@Test
+	void dependsOnMayNameABranchLabel() {
+		RevisionGraph graph = graph(revision("a1").labels("accounts"), revision("b1").dependsOn("accounts"));
+
+		assertThat(graph.applied(Set.of("b1"))).containsExactlyInAnyOrder("a1", "b1");
+	}
+
+	@Test
+	void appliedIsTheClosureOfTheHeads() {
+		RevisionGraph graph = graph(revision("a"), revision("b").revises("a"), revision("c").revises("a"),
+				revision("d").revises("c"));
+
+		assertThat(graph.applied(Set.of("b", "d"))).containsExactlyInAnyOrder("a", "b", "c", "d");
+		assertThat(graph.applied(Set.of())).isEmpty();
+		assertThat(graph.pending(Set.of("b"))).extracting(RevisionScript::id).containsExactly("c", "d");
+	}
+
+	@Test
+	void appliedHeadsTheCodeDoesNotKnowAreReported() {
+		RevisionGraph graph = graph(revision("a"));
+
+		assertThatExceptionOfType(UnknownAppliedRevisionException.class)
+			.isThrownBy(() -> graph.applied(Set.of("a", "f00d")))
+			.withMessageContaining("f00d")
+			.withMessageContaining("stamp --purge");
+	}
+
+	@Test
+	void duplicateIdsNameBothSources() {
+		assertThatExceptionOfType(DuplicateRevisionException.class)
+			.isThrownBy(() -> graph(revision("a").source("db/migrations/one.sql"),
+					revision("a").source("db.migrations.Two")))
+			.withMessageContaining("db/migrations/one.sql")
+			.withMessageContaining("db.migrations.Two")
+			.withMessageContaining("give one of them a new id");
+	}
+
+	@Test
+	void missingParentNamesTheFileAndTheFix() {
+		assertThatExceptionOfType(MissingRevisionException.class)
+			.isThrownBy(() -> graph(revision("a"), revision("b").revises("zzz").source("db.migrations.AddTasks")))
+			.withMessageContaining("Revision b in db.migrations.AddTasks revises zzz")
+			.withMessageContaining("Correct 'revises' in db.migrations.AddTasks");
+	}
+
+	@Test
+	void unknownDependsOnNamesTheFileAndTheFix() {
+		assertThatExceptionOfType(MissingRevisionException.class)
+			.isThrownBy(() -> graph(revision("a"), revision("b").dependsOn("nope").source("V_b.sql")))
+			.withMessageContaining("Revision b in V_b.sql depends on nope")
+			.withMessageContaining("Correct 'dependsOn' in V_b.sql");
+	}
+
+	@Test
+	void cycleNamesItsRevisionsAndFiles() {
+		assertThatExceptionOfType(RevisionCycleException.class)
+			.isThrownBy(() -> graph(revision("a"), revision("b").revises("a", "d").source("b.sql"),
+					revision("c").revises("b").source("c.sql"), revision("d").revises("c").source("d.sql")))
+			.withMessageContaining("b -> c -> d -> b")
+			.withMessageContaining("c in c.sql")
+			.withMessageContaining("Correct 'revises' or 'dependsOn'");
+	}
+
+	@Test
+	void revisionThatRevisesItselfIsACycle() {
+		assertThatExceptionOfType(RevisionCycleException.class)
+			.isThrownBy(() -> graph(revision("a").revises("a").source("a.sql")))
+			.withMessageContaining("a -> a");
+	}
+
+	@Test
+	void cycleThroughDependsOnIsReported() {
+		assertThatExceptionOfType(RevisionCycleException.class)
+			.isThrownBy(() -> graph(revision("a").dependsOn("b"), revision("b").revises("a")))
+			.withMessageContaining("a -> b -> a");
+	}
+
+	@Test
+	void branchLabelDeclaredTwiceNamesBothRevisions() {
+		assertThatExceptionOfType(DuplicateBranchLabelException.class)
+			.isThrownBy(() -> graph(revision("a").labels("billing").source("A.java"),
+					revision("b").labels("billing").source("B.java")))
+			.withMessageContaining("'billing' is declared by revision a in A.java and by revision b in B.java")
+			.withMessageContaining("remove it from one of them");
+	}
+
+	@Test
+	void branchLabelThatIsARevisionIdIsRejected() {
+		assertThatExceptionOfType(DuplicateBranchLabelException.class)
+			.isThrownBy(() -> graph(revision("a").labels("b").source("A.java"), revision("b")))
+			.withMessageContaining("Branch label 'b' of revision a in A.java is also the id")
+			.withMessageContaining("Rename the label");
+	}
+
+	@Test
+	void idsThatClashWithTargetSyntaxAreRejected() {
+		assertThatExceptionOfType(InvalidRevisionIdException.class)
+			.isThrownBy(() -> graph(revision("head").source("Head.java"), revision("a-1").source("a.sql")))
+			.withMessageContaining("'head' in Head.java")
+			.withMessageContaining("'a-1' in a.sql")
+			.withMessageContaining("Rename them");
+		assertThatExceptionOfType(InvalidRevisionIdException.class)
+			.isThrownBy(() -> graph(revision("a").labels("my@label").source("A.java")))
+			.withMessageContaining("Branch label 'my@label' of revision a in A.java");
+	}
+
+	@Test
+	void getAcceptsAUniquePrefixAndNamesTheCandidatesOtherwise() {
+		RevisionGraph graph = graph(revision("ae1027a6acf0"), revision("ae10cc000000").revises("ae1027a6acf0"),
+				revision("1975ea83b712").revises("ae10cc000000"));
+
+		assertThat(graph.get("1975").id()).isEqualTo("1975ea83b712");
+		assertThat(graph.get("ae1027a6acf0").id()).isEqualTo("ae1027a6acf0");
+		assertThatExceptionOfType(AmbiguousRevisionException.class).isThrownBy(() -> graph.get("ae10"))
+			.withMessageContaining("ae1027a6acf0")
+			.withMessageContaining("ae10cc000000")
+			.withMessageContaining("Write more of the id");
+		assertThatExceptionOfType(UnknownTargetException.class).isThrownBy(() -> graph.get("ffff"))
+			.withMessageContaining("'ffff'");
+		assertThat(graph.find("ae10")).isEmpty();
+	}
+
+}
