@@ -27,6 +27,9 @@ final class Checksums {
 		if (script.contentChecksum() != null) {
 			return script.contentChecksum();
 		}
+		if (script.migration() instanceof DialectVariants variants) {
+			return variants.checksum(dialect);
+		}
 		if (script.migration() == null) {
 			throw new IllegalArgumentException("Revision " + script.id() + " has neither content nor a migration");
 		}

@@ -448,7 +448,7 @@ public final class RevisionGraph {
 		}
 		Set<String> destination = destination(parsed, target, currentHeads, applied);
 		List<String> below = destination.stream()
-			.filter((id) -> applied.contains(id) && !currentHeads.contains(id))
+			.filter((id) -> applied.contains(id) && lineageAbove(id).stream().anyMatch(applied::contains))
 			.toList();
 		if (!below.isEmpty() || destination.isEmpty() && !applied.isEmpty()) {
 			String what = below.isEmpty() ? "base" : String.join(", ", below);
@@ -642,7 +642,9 @@ public final class RevisionGraph {
 	/** The revision an anchor names; {@code null} for base. */
 	private String anchor(Target.Anchor anchor, String text) {
 		if (anchor instanceof Target.HeadAnchor) {
-			return singleHead(this.heads, text, "head");
+			// With no revisions at all, head is base: upgrading an empty project does
+			// nothing.
+			return this.heads.isEmpty() ? null : singleHead(this.heads, text, "head");
 		}
 		if (anchor instanceof Target.BaseAnchor) {
 			return null;
@@ -801,6 +803,14 @@ public final class RevisionGraph {
 	/** The revisions and everything they revise or depend on, directly or not. */
 	private Set<String> closure(Set<String> ids) {
 		return walk(ids, this.requires::get, true);
+	}
+
+	/**
+	 * Revisions that descend from this one through parents only: its own line, not the
+	 * revisions that merely depend on it.
+	 */
+	private Set<String> lineageAbove(String id) {
+		return walk(Set.of(id), this.children::get, false);
 	}
 
 	/** Everything that revises or depends on the revisions, directly or not. */

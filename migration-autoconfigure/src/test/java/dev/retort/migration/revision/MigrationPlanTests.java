@@ -194,6 +194,21 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void upgradeToARevisionOnlyADependencyKeepsFromBeingAHeadIsEmpty() {
+		RevisionGraph graph = graph(revision("b1").labels("billing"), revision("c1").labels("crm").dependsOn("b1"));
+
+		assertThat(graph.planUpgrade(Set.of("c1"), "billing@head").isEmpty()).isTrue();
+	}
+
+	@Test
+	void projectWithoutRevisionsUpgradesToHeadWithoutSteps() {
+		RevisionGraph empty = RevisionGraph.of(List.of());
+
+		assertThat(empty.planUpgrade(Set.of(), "head").isEmpty()).isTrue();
+		assertThat(empty.planDowngrade(Set.of(), "base").isEmpty()).isTrue();
+	}
+
+	@Test
 	void databaseAtAnUnknownRevisionPlansNothing() {
 		assertThatExceptionOfType(UnknownAppliedRevisionException.class)
 			.isThrownBy(() -> this.linear.planUpgrade(Set.of("f00d"), "head"))
