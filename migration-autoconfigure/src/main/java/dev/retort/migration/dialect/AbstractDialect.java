@@ -100,6 +100,11 @@ public abstract class AbstractDialect implements Dialect {
 			}
 
 			@Override
+			public boolean listsAllTables() {
+				return true;
+			}
+
+			@Override
 			public Set<String> tableNames() {
 				try {
 					return AbstractDialect.this.tableNames(connection);

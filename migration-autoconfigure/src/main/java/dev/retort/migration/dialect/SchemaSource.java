@@ -32,4 +32,12 @@ public interface SchemaSource {
 		return Set.of();
 	}
 
+	/**
+	 * Whether {@link #tableNames()} lists every table of the database (a live database),
+	 * rather than only those this source has seen.
+	 */
+	default boolean listsAllTables() {
+		return false;
+	}
+
 }

@@ -81,6 +81,11 @@ public class SimulatedSchema implements SchemaSource {
 		return names;
 	}
 
+	@Override
+	public boolean listsAllTables() {
+		return this.base.listsAllTables();
+	}
+
 	/** The tables known so far, as a {@link Schema}. */
 	public Schema schema() {
 		List<Table> known = new ArrayList<>();

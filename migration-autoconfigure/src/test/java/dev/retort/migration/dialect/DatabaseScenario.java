@@ -61,7 +61,15 @@ abstract class DatabaseScenario {
 	 * Renders the operations against the live schema and runs them as one revision would.
 	 */
 	protected List<String> apply(Operation... operations) throws SQLException {
-		List<String> statements = this.dialect.render(List.of(operations), this.dialect.live(this.connection));
+		return apply(this.dialect.live(this.connection), operations);
+	}
+
+	/**
+	 * Renders the operations against the given schema source and runs them as one
+	 * revision.
+	 */
+	protected List<String> apply(SchemaSource source, Operation... operations) throws SQLException {
+		List<String> statements = this.dialect.render(List.of(operations), source);
 		boolean transactional = List.of(operations).stream().noneMatch(Operation::requiresNoTransaction);
 		run(this.dialect.beforeTransaction());
 		try {

@@ -18,6 +18,7 @@ import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Constraint;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.Type;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,6 +198,32 @@ class SqliteRebuildTests extends DatabaseScenario {
 		assertThat(table("tasks").column("estimate")).isEmpty();
 		assertThat(table("tasks").indexes()).extracting(Index::name).containsExactly("ix_tasks_title");
 		assertThat(queryList("SELECT title FROM tasks ORDER BY id")).containsExactly("write spec", "ship", "port");
+	}
+
+	@Test
+	void aSchemaSourceThatDoesNotKnowTheTriggersCannotLoseThem() throws Exception {
+		execute("CREATE TRIGGER tasks_touch AFTER UPDATE OF title ON tasks BEGIN "
+				+ "UPDATE tasks SET updated = updated + 1 WHERE id = NEW.id; END");
+		Schema live = schema();
+		SchemaSource tablesOnly = live::table;
+
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> apply(tablesOnly, new AddConstraint("tasks", Constraint.check("ck", "id > 0"))))
+			.withMessageContaining("would lose indexes or triggers");
+
+		assertThat(queryList("SELECT name FROM sqlite_master WHERE type = 'trigger'")).containsExactly("tasks_touch");
+		assertThat(table("tasks").checks()).isEmpty();
+	}
+
+	@Test
+	void withoutTheListOfTablesTheForeignKeyCheckCoversTheWholeDatabase() throws Exception {
+		execute("PRAGMA foreign_keys=OFF");
+		execute("INSERT INTO comments (id, task_id, body) VALUES (4, 42, 'orphan')");
+		execute("PRAGMA foreign_keys=ON");
+		SchemaSource tablesOnly = schema()::table;
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> apply(tablesOnly, new AddConstraint("tasks", Constraint.check("ck", "id > 0"))))
+			.withMessageContaining("rebuilding tasks leaves rows that break foreign keys");
 	}
 
 }

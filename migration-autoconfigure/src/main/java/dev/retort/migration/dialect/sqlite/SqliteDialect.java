@@ -188,6 +188,10 @@ public class SqliteDialect extends AbstractDialect {
 
 	@Override
 	public List<String> render(List<Operation> operations, SchemaSource schema) {
+		if (operations.stream()
+			.noneMatch((operation) -> operation instanceof DropColumn || needsRebuild(operation, SchemaSource.EMPTY))) {
+			return super.render(operations, schema);
+		}
 		SimulatedSchema simulated = new SimulatedSchema(schema);
 		List<String> statements = new ArrayList<>();
 		int next = 0;
@@ -219,7 +223,7 @@ public class SqliteDialect extends AbstractDialect {
 				simulated.apply(folded);
 				next++;
 			}
-			statements.addAll(rebuild(simulated.require(table), origins, triggers, simulated));
+			statements.addAll(rebuild(before, simulated.require(table), origins, triggers, simulated));
 		}
 		return statements;
 	}
@@ -293,24 +297,28 @@ public class SqliteDialect extends AbstractDialect {
 		}
 	}
 
-	private List<String> rebuild(Table after, Map<String, String> origins, List<String> triggers, SchemaSource schema) {
+	private List<String> rebuild(Table before, Table after, Map<String, String> origins, List<String> triggers,
+			SchemaSource schema) {
 		String table = after.name();
 		String temporary = NEW_TABLE_PREFIX + table;
-		List<String> children = new ArrayList<>();
-		for (String other : schema.tableNames()) {
-			if (!other.equalsIgnoreCase(table) && schema.table(other)
-				.map((t) -> t.foreignKeys().stream().anyMatch((fk) -> fk.referencedTable().equalsIgnoreCase(table)))
-				.orElse(false)) {
-				children.add(other);
-			}
-		}
 		List<String> statements = new ArrayList<>();
-		if (!children.isEmpty()) {
-			statements
-				.addAll(failWhen("SELECT foreign_keys FROM pragma_foreign_keys", "_retort_guard_" + table, "rebuilding "
-						+ table
-						+ " needs PRAGMA foreign_keys=OFF before the transaction begins (Dialect.beforeTransaction)"));
-		}
+		// dropping a parent while enforcement is on would cascade to (or fail on) its
+		// children's rows
+		statements.addAll(failWhen("SELECT count(*) FROM pragma_foreign_keys AS p WHERE p.foreign_keys = 1 AND EXISTS "
+				+ "(SELECT 1 FROM sqlite_master AS m, pragma_foreign_key_list(m.name) AS f WHERE m.type = 'table' "
+				+ "AND m.name <> " + literal(table) + " COLLATE NOCASE AND f.\"table\" = " + literal(table)
+				+ " COLLATE NOCASE)", "_retort_guard_" + table,
+				"rebuilding " + table + " needs PRAGMA foreign_keys=OFF before the transaction begins "
+						+ "(Dialect.beforeTransaction), or it would cascade to rows that reference it"));
+		// what the rebuild recreates must be all there is, or the drop would lose the
+		// rest silently
+		int dependents = before.indexes().size() + triggers.size();
+		statements.addAll(failWhen(
+				"SELECT abs(count(*) - " + dependents + ") FROM sqlite_master WHERE tbl_name = " + literal(table)
+						+ " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL",
+				"_retort_dependents_" + table,
+				"rebuilding " + table + " would lose indexes or triggers the schema source did not list; "
+						+ "render with Dialect.live(connection), or create them through operations"));
 		statements.add(createTableStatement(temporary, after));
 		StringJoiner targets = new StringJoiner(", ");
 		StringJoiner sources = new StringJoiner(", ");
@@ -340,12 +348,40 @@ public class SqliteDialect extends AbstractDialect {
 			statements.add(createIndex(index, false));
 		}
 		statements.addAll(triggers);
-		StringJoiner checks = new StringJoiner(" UNION ALL ", "SELECT count(*) FROM (", ")");
-		checks.add("SELECT 1 FROM pragma_foreign_key_check(" + literal(table) + ")");
-		children.forEach((child) -> checks.add("SELECT 1 FROM pragma_foreign_key_check(" + literal(child) + ")"));
-		statements.addAll(failWhen(checks.toString(), "_retort_fk_check_" + table,
+		List<String> children = children(table, schema);
+		String check;
+		if (children != null) {
+			StringJoiner checks = new StringJoiner(" UNION ALL ", "SELECT count(*) FROM (", ")");
+			checks.add("SELECT 1 FROM pragma_foreign_key_check(" + literal(table) + ")");
+			children.forEach((child) -> checks.add("SELECT 1 FROM pragma_foreign_key_check(" + literal(child) + ")"));
+			check = checks.toString();
+		}
+		else {
+			check = "SELECT count(*) FROM pragma_foreign_key_check AS c WHERE c.\"table\" = " + literal(table)
+					+ " COLLATE NOCASE OR c.parent = " + literal(table) + " COLLATE NOCASE";
+		}
+		statements.addAll(failWhen(check, "_retort_fk_check_" + table,
 				"rebuilding " + table + " leaves rows that break foreign keys; PRAGMA foreign_key_check lists them"));
 		return statements;
+	}
+
+	/**
+	 * The tables whose foreign keys reference {@code table}, or {@code null} when the
+	 * source cannot list tables (then the check covers the whole database).
+	 */
+	private static List<String> children(String table, SchemaSource schema) {
+		if (!schema.listsAllTables()) {
+			return null;
+		}
+		List<String> children = new ArrayList<>();
+		for (String other : schema.tableNames()) {
+			if (!other.equalsIgnoreCase(table) && schema.table(other)
+				.map((t) -> t.foreignKeys().stream().anyMatch((fk) -> fk.referencedTable().equalsIgnoreCase(table)))
+				.orElse(false)) {
+				children.add(other);
+			}
+		}
+		return children;
 	}
 
 	/**
