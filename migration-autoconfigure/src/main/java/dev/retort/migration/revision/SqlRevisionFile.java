@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,13 +38,18 @@ final class SqlRevisionFile {
 
 	private static final Pattern HEADER = Pattern.compile("^--\\s*([A-Za-z][A-Za-z_-]*)\\s*:(.*)$");
 
-	private static final Pattern SECTION = Pattern.compile("^--\\s*\\+([A-Za-z_-]*)(.*)$");
+	private static final Pattern SECTION = Pattern.compile("^--\\s*\\+([A-Za-z][A-Za-z_-]*)(.*)$");
 
 	private static final Pattern IRREVERSIBLE = Pattern.compile("^irreversible\\s*(?::(.*))?$");
 
 	private static final Pattern DIALECT_SUFFIX = Pattern.compile("\\.([a-z0-9]+)\\.sql$");
 
 	private static final Pattern DIALECT_NAME = Pattern.compile("[a-z0-9]+");
+
+	private static final List<Function<String, Instant>> CREATED_FORMS = List.of(Instant::parse,
+			(text) -> OffsetDateTime.parse(text).toInstant(),
+			(text) -> LocalDateTime.parse(text).toInstant(ZoneOffset.UTC),
+			(text) -> LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
 
 	private SqlRevisionFile() {
 	}
@@ -55,7 +61,9 @@ final class SqlRevisionFile {
 	 * @param text the file's content
 	 */
 	static RevisionScript parse(String fileName, String source, String text) {
-		String[] lines = text.split("\r\n|\r|\n", -1);
+		// A byte-order mark would hide the first header line.
+		String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
+		String[] lines = content.split("\r\n|\r|\n", -1);
 		Map<String, String> header = new LinkedHashMap<>();
 		Map<String, Integer> headerLines = new LinkedHashMap<>();
 		Map<String, Integer> sectionLines = new LinkedHashMap<>();
@@ -205,30 +213,15 @@ final class SqlRevisionFile {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		try {
-			return Instant.parse(value);
+		for (Function<String, Instant> form : CREATED_FORMS) {
+			try {
+				return form.apply(value.strip());
+			}
+			catch (DateTimeParseException ex) {
+				continue;
+			}
 		}
-		catch (DateTimeParseException ex) {
-			// try the other ISO-8601 forms
-		}
-		try {
-			return OffsetDateTime.parse(value).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			// try the other ISO-8601 forms
-		}
-		try {
-			return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			// try the other ISO-8601 forms
-		}
-		try {
-			return LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			throw error(source, line, "'" + value + "' is not an ISO-8601 time", "write e.g. '2026-11-21T12:00:00Z'");
-		}
+		throw error(source, line, "'" + value + "' is not an ISO-8601 time", "write e.g. '2026-11-21T12:00:00Z'");
 	}
 
 	private static boolean transactional(String source, String value, int line) {

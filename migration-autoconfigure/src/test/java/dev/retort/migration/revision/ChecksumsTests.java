@@ -1,5 +1,6 @@
 package dev.retort.migration.revision;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -153,6 +154,35 @@ class ChecksumsTests {
 		}
 
 		assertThat(java(new InsertsBytes()).checksum("sqlite")).isEqualTo(java(new InsertsBytes()).checksum("sqlite"));
+	}
+
+	@Test
+	void javaChecksumDoesNotDependOnTheOrderAMapIteratesIn() {
+		Map<String, Object> idFirst = new LinkedHashMap<>();
+		idFirst.put("id", 1);
+		idFirst.put("name", "first");
+		Map<String, Object> nameFirst = new LinkedHashMap<>();
+		nameFirst.put("name", "first");
+		nameFirst.put("id", 1);
+
+		assertThat(java(inserting(idFirst)).checksum("postgresql"))
+			.isEqualTo(java(inserting(nameFirst)).checksum("postgresql"));
+	}
+
+	private static Migration inserting(Map<String, Object> row) {
+		return new Migration() {
+
+			@Override
+			public void upgrade(Operations op) {
+				op.bulkInsert("people", List.of(row));
+			}
+
+			@Override
+			public void downgrade(Operations op) {
+				op.execute("DELETE FROM people");
+			}
+
+		};
 	}
 
 	private static RevisionScript sql(String text) {

@@ -1,11 +1,16 @@
 package dev.retort.migration.revision;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import dev.retort.migration.operation.Execute;
 import dev.retort.migration.operation.Operation;
@@ -92,6 +97,29 @@ class RevisionDiscoveryTests {
 	}
 
 	@Test
+	void classpathLocationInsideAJarIsScanned(@TempDir Path directory) throws IOException {
+		Path jar = directory.resolve("app.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			// Directory entries, as Maven and Spring Boot write them.
+			out.putNextEntry(new JarEntry("jarred/"));
+			out.putNextEntry(new JarEntry("jarred/migrations/"));
+			for (String[] entry : new String[][] { { "aaaaaaaaaaaa", "" }, { "bbbbbbbbbbbb", "aaaaaaaaaaaa" } }) {
+				out.putNextEntry(new JarEntry("jarred/migrations/20261121_" + entry[0] + ".sql"));
+				out.write(revisionText(entry[0], entry[1]).getBytes(StandardCharsets.UTF_8));
+				out.closeEntry();
+			}
+		}
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, this.classLoader)) {
+			RevisionGraph graph = RevisionGraph.load(List.of("classpath:jarred/migrations"), loader);
+
+			assertThat(graph.revisions()).extracting(RevisionScript::id)
+				.containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb");
+			assertThat(graph.get("bbbb").source()).isEqualTo("classpath:jarred/migrations/20261121_bbbbbbbbbbbb.sql");
+		}
+	}
+
+	@Test
 	void emptyOrMissingClasspathLocationHasNoRevisions() {
 		RevisionGraph graph = RevisionGraph.load(List.of("classpath:db/nothing_here"), this.classLoader);
 
@@ -156,14 +184,18 @@ class RevisionDiscoveryTests {
 	}
 
 	private static void write(Path file, String id, String revises) throws IOException {
-		Files.writeString(file, """
+		Files.writeString(file, revisionText(id, revises));
+	}
+
+	private static String revisionText(String id, String revises) {
+		return """
 				-- revision: %s
 				-- revises: %s
 				-- +upgrade
 				CREATE TABLE t_%s (id INTEGER);
 				-- +downgrade
 				DROP TABLE t_%s;
-				""".formatted(id, revises, id, id));
+				""".formatted(id, revises, id, id);
 	}
 
 }

@@ -176,6 +176,29 @@ class SqlRevisionFileTests {
 	}
 
 	@Test
+	void commentsInSectionsStayComments() {
+		RevisionScript revision = parse(NAME, """
+				\uFEFF-- revision: abc
+				-- +upgrade
+				-- +1 to every counter; harmless
+				UPDATE counters SET n = n + 1;
+				-- +downgrade
+				UPDATE counters SET n = n - 1;
+				""");
+
+		assertThat(upgrade(revision)).containsExactly(new Execute("UPDATE counters SET n = n + 1"));
+		assertThat(downgrade(revision)).containsExactly(new Execute("UPDATE counters SET n = n - 1"));
+	}
+
+	@Test
+	void misspelledSectionIsAnErrorRatherThanPartOfTheUpgrade() {
+		assertThatExceptionOfType(RevisionFileException.class)
+			.isThrownBy(() -> parse(NAME,
+					"-- revision: abc\n-- +upgrade\nCREATE TABLE a (id INT);\n-- +downgarde\n" + "DROP TABLE a;\n"))
+			.withMessageContaining(":4: '-- +downgarde' is not a section");
+	}
+
+	@Test
 	void windowsLineEndingsParseTheSame() {
 		RevisionScript unix = parse(NAME, "-- revision: abc\n-- +upgrade\nSELECT 1;\n-- +downgrade\nSELECT 2;\n");
 		RevisionScript windows = parse(NAME,
