@@ -219,6 +219,38 @@ abstract class OperationScenarios extends DatabaseScenario {
 	}
 
 	@Test
+	void notNullColumnWithoutDefaultNeedsAnEmptyTable() throws Exception {
+		givenTasksWithRows();
+		Schema start = schema();
+		AddColumn owner = new AddColumn("tasks", Column.of("owner", Type.TEXT).notNull());
+
+		assertThatExceptionOfType(SQLException.class).isThrownBy(() -> apply(owner));
+		assertThat(canonical(schema())).isEqualTo(canonical(start));
+
+		execute("DELETE FROM tasks");
+		apply(owner);
+		assertThat(table("tasks").column("owner").get().isNullable()).isFalse();
+	}
+
+	@Test
+	void dropColumnThatIsPartOfAForeignKeyAndAUniqueConstraint() throws Exception {
+		givenTasksWithRows();
+		apply(new CreateTable(Table
+			.of("assignments", List.of(Column.of("id", Type.INTEGER).primaryKey(), Column.of("task_id", Type.INTEGER),
+					Column.of("role", Type.TEXT), new UniqueConstraint("uq_assignment", List.of("task_id", "role")),
+					new ForeignKey("fk_assignment_task", List.of("task_id"), "tasks", List.of("id"), null, null)))));
+		execute("INSERT INTO assignments (id, task_id, role) VALUES (1, 1, 'owner')");
+
+		apply(new DropColumn("assignments", "task_id", null));
+
+		Table assignments = table("assignments");
+		assertThat(assignments.columns()).extracting(Column::name).containsExactly("id", "role");
+		assertThat(assignments.foreignKeys()).isEmpty();
+		assertThat(assignments.uniqueConstraints()).isEmpty();
+		assertThat(queryList("SELECT role FROM assignments")).containsExactly("owner");
+	}
+
+	@Test
 	void setNotNullFailsOnExistingNulls() throws Exception {
 		givenTasksWithRows();
 		apply(new AddColumn("tasks", Column.of("owner", Type.TEXT)));

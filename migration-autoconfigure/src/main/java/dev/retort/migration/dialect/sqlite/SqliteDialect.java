@@ -77,11 +77,20 @@ public class SqliteDialect extends AbstractDialect {
 		return "sqlite";
 	}
 
+	/**
+	 * {@code PRAGMA foreign_keys=OFF}. Only needed, and only to be paired with
+	 * {@link #afterTransaction()}, when the connection enforces foreign keys
+	 * ({@code PRAGMA foreign_keys} returns 1); a connection without enforcement needs
+	 * nothing.
+	 */
 	@Override
 	public List<String> beforeTransaction() {
 		return List.of("PRAGMA foreign_keys=OFF");
 	}
 
+	/**
+	 * {@code PRAGMA foreign_keys=ON}: enforcement back after the revision's transaction.
+	 */
 	@Override
 	public List<String> afterTransaction() {
 		return List.of("PRAGMA foreign_keys=ON");
