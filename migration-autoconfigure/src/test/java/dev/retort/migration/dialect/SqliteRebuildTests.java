@@ -226,4 +226,14 @@ class SqliteRebuildTests extends DatabaseScenario {
 			.withMessageContaining("rebuilding tasks leaves rows that break foreign keys");
 	}
 
+	@Test
+	void autoincrementIdsAreNotReusedAfterARebuild() throws Exception {
+		execute("DELETE FROM tasks WHERE id = 3");
+
+		apply(new AddConstraint("tasks", Constraint.check("ck_title", "length(title) > 0")));
+		execute("INSERT INTO tasks (project_id, title) VALUES (1, 'next')");
+
+		assertThat(queryList("SELECT id FROM tasks WHERE title = 'next'")).containsExactly("4");
+	}
+
 }

@@ -347,12 +347,27 @@ public class SqliteDialect extends AbstractDialect {
 			statements.add("INSERT INTO " + quote(temporary) + " (" + targets + ") SELECT " + sources + " FROM "
 					+ quote(table));
 		}
+		boolean sequence = before.columns().stream().anyMatch(Column::isAutoIncrement)
+				&& after.columns().stream().anyMatch(Column::isAutoIncrement);
+		String savedSequence = "temp." + quote("_retort_sequence_" + table);
+		if (sequence) {
+			// AUTOINCREMENT never reuses an id: carry the table's high-water mark across
+			// the rebuild
+			statements.add("DROP TABLE IF EXISTS " + savedSequence);
+			statements.add("CREATE TEMP TABLE " + quote("_retort_sequence_" + table)
+					+ " AS SELECT seq FROM sqlite_sequence WHERE name = " + literal(table));
+		}
 		statements.add("DROP TABLE " + quote(table));
 		// legacy mode: the rename must not re-check views and triggers that name the
 		// dropped table
 		statements.add("PRAGMA legacy_alter_table=ON");
 		statements.add("ALTER TABLE " + quote(temporary) + " RENAME TO " + quote(table));
 		statements.add("PRAGMA legacy_alter_table=OFF");
+		if (sequence) {
+			statements.add("UPDATE sqlite_sequence SET seq = max(seq, coalesce((SELECT max(seq) FROM " + savedSequence
+					+ "), 0)) WHERE name = " + literal(table));
+			statements.add("DROP TABLE " + savedSequence);
+		}
 		for (Index index : after.indexes()) {
 			statements.add(createIndex(index, false));
 		}
@@ -399,7 +414,7 @@ public class SqliteDialect extends AbstractDialect {
 	 */
 	private List<String> failWhen(String query, String scratchTable, String message) {
 		String scratch = "temp." + quote(scratchTable);
-		return List.of(
+		return List.of("DROP TABLE IF EXISTS " + scratch,
 				"CREATE TEMP TABLE " + quote(scratchTable) + " (" + quote("value") + " INTEGER CONSTRAINT "
 						+ quote(message) + " CHECK (" + quote("value") + " = 0))",
 				"INSERT INTO " + scratch + " " + query, "DROP TABLE " + scratch);
