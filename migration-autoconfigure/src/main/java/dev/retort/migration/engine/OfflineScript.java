@@ -65,7 +65,7 @@ public final class OfflineScript {
 	 */
 	public String downgrade(String range) {
 		if (!range.contains(":")) {
-			throw new OfflineModeException(
+			throw new InvalidTargetException(
 					"An offline downgrade needs the revisions it starts from: write the range as "
 							+ "from:to, e.g. heads:base or heads:" + range + ".");
 		}

@@ -18,6 +18,7 @@ import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.operation.NonTransactionalOperationException;
 import dev.retort.migration.operation.OfflineModeException;
 import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.InvalidTargetException;
 import dev.retort.migration.revision.Migration;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
@@ -114,6 +115,15 @@ abstract class OfflineScriptScenarios {
 		assertThatExceptionOfType(NonTransactionalOperationException.class).isThrownBy(() -> offline.upgrade("heads"))
 			.withMessageContaining("e00000000001")
 			.withMessageContaining("transactional = false");
+	}
+
+	@Test
+	void anOfflineDowngradeNamesWhereItStarts() {
+		OfflineScript offline = new OfflineScript(seedRevisions(), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> offline.downgrade("base"))
+			.withMessageContaining("heads:base");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -243,12 +244,10 @@ public class SqliteDialect extends AbstractDialect {
 			if (!alter.changesDefinition()) {
 				return false;
 			}
-			if (alter.existing() != null && alter.applyTo(alter.existing())
-				.named(alter.column())
-				.equals(alter.existing().named(alter.column()).comment(alter.applyTo(alter.existing()).comment()))) {
-				return false;
-			}
-			return true;
+			// a change that leaves the known column as it is needs no rebuild
+			Column before = alter.existing();
+			return before == null
+					|| !alter.applyTo(before).comment(null).named(before.name()).equals(before.comment(null));
 		}
 		if (operation instanceof AddConstraint || operation instanceof DropConstraint) {
 			return true;
@@ -536,7 +535,7 @@ public class SqliteDialect extends AbstractDialect {
 		List<ForeignKey> foreignKeys = new ArrayList<>();
 		// SQLite lists foreign keys last-declared first
 		List<Integer> ids = new ArrayList<>(byId.keySet());
-		java.util.Collections.reverse(ids);
+		Collections.reverse(ids);
 		for (Integer id : ids) {
 			List<String[]> parts = byId.get(id);
 			String referenced = parts.get(0)[0];
