@@ -139,7 +139,9 @@ public final class OfflineScript {
 		while (text.endsWith(";")) {
 			text = text.substring(0, text.length() - 1).stripTrailing();
 		}
-		script.append(text).append(";\n");
+		String lastLine = text.substring(text.lastIndexOf('\n') + 1);
+		// a trailing line comment would swallow the terminator
+		script.append(text).append(lastLine.contains("--") ? "\n;\n" : ";\n");
 	}
 
 	/**

@@ -197,7 +197,8 @@ abstract class OfflineScriptScenarios {
 					}),
 					revision("b00000000004", List.of("a00000000003"), "rename title, status not null", true, (op) -> {
 						op.renameColumn("tasks", "title", "summary");
-						op.execute("UPDATE tasks SET status = 'open' WHERE status IS NULL");
+						op.execute(
+								"UPDATE tasks SET status = 'open' WHERE status IS NULL; -- backfill before NOT NULL");
 						op.alterColumn("tasks", "status",
 								(c) -> c.type(Type.varchar(20))
 									.notNull()
