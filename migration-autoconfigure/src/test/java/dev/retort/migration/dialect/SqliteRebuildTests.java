@@ -236,4 +236,16 @@ class SqliteRebuildTests extends DatabaseScenario {
 		assertThat(queryList("SELECT id FROM tasks WHERE title = 'next'")).containsExactly("4");
 	}
 
+	@Test
+	void preparingAConnectionTurnsEnforcementOffOnlyWhereItWasOn() throws Exception {
+		List<String> restore = this.dialect.prepareOutsideTransaction(this.connection);
+		assertThat(queryList("PRAGMA foreign_keys")).containsExactly("0");
+		execute(String.join(";", restore));
+		assertThat(queryList("PRAGMA foreign_keys")).containsExactly("1");
+
+		execute("PRAGMA foreign_keys=OFF");
+		assertThat(this.dialect.prepareOutsideTransaction(this.connection)).isEmpty();
+		assertThat(queryList("PRAGMA foreign_keys")).containsExactly("0");
+	}
+
 }

@@ -98,6 +98,23 @@ public class SqliteDialect extends AbstractDialect {
 	}
 
 	@Override
+	public List<String> prepareOutsideTransaction(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			boolean enforced;
+			try (ResultSet rows = statement.executeQuery("PRAGMA foreign_keys")) {
+				enforced = rows.next() && rows.getInt(1) == 1;
+			}
+			if (!enforced) {
+				return List.of();
+			}
+			for (String sql : beforeTransaction()) {
+				statement.execute(sql);
+			}
+		}
+		return afterTransaction();
+	}
+
+	@Override
 	protected boolean inlinePrimaryKey(Table table) {
 		// INTEGER PRIMARY KEY AUTOINCREMENT must be written on the column itself
 		return table.primaryKey() != null && table.primaryKey().columns().size() == 1
