@@ -86,11 +86,17 @@ public final class VersionTables {
 	 * concurrent migrators do not race to create them.
 	 */
 	public void create(Connection connection) throws SQLException {
-		List<Operation> missing = new ArrayList<>();
+		List<String> statements = new ArrayList<>();
 		if (!tableExists(connection, this.versionTable)) {
-			missing.add(new CreateTable(
-					Table.of(this.versionTable, List.of(Column.of("version_num", Type.varchar(64)).primaryKey()))));
+			for (String sql : this.dialect.render(List.of(new CreateTable(
+					Table.of(this.versionTable, List.of(Column.of("version_num", Type.varchar(64)).primaryKey())))),
+					SchemaSource.EMPTY)) {
+				// SQLite: the key is the row, so moving a head rewrites one page, not a
+				// row and its index
+				statements.add("sqlite".equals(this.dialect.name()) ? sql + " WITHOUT ROWID" : sql);
+			}
 		}
+		List<Operation> missing = new ArrayList<>();
 		if (!tableExists(connection, this.historyTable)) {
 			missing.add(new CreateTable(Table.of(this.historyTable,
 					List.of(historyId(), Column.of("revision", Type.varchar(64)).notNull(),
@@ -101,11 +107,11 @@ public final class VersionTables {
 							Column.of("success", Type.BOOLEAN).notNull(), Column.of("message", Type.varchar(MAX_TEXT)),
 							Column.of("error", Type.TEXT)))));
 		}
-		if (missing.isEmpty()) {
-			return;
+		if (!missing.isEmpty()) {
+			statements.addAll(this.dialect.render(missing, SchemaSource.EMPTY));
 		}
 		try (Statement statement = connection.createStatement()) {
-			for (String sql : this.dialect.render(missing, SchemaSource.EMPTY)) {
+			for (String sql : statements) {
 				statement.execute(sql);
 			}
 		}
