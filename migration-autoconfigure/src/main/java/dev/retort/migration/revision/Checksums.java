@@ -5,9 +5,13 @@ import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.retort.migration.operation.Operation;
@@ -26,6 +30,9 @@ final class Checksums {
 	static String of(RevisionScript script, String dialect) {
 		if (script.contentChecksum() != null) {
 			return script.contentChecksum();
+		}
+		if (script.migration() instanceof DialectVariants variants) {
+			return variants.checksum(dialect);
 		}
 		if (script.migration() == null) {
 			throw new IllegalArgumentException("Revision " + script.id() + " has neither content nor a migration");
@@ -67,8 +74,10 @@ final class Checksums {
 	}
 
 	/**
-	 * Renders records component by component so that values without a stable
-	 * {@code toString} (arrays) still render the same in every run.
+	 * Renders records component by component, maps by sorted key and sets sorted, so that
+	 * the rendering is the same in every run: {@code Map.of} and {@code Set.of} iterate
+	 * in an order that changes between JVM runs, and arrays have no readable
+	 * {@code toString}.
 	 */
 	private static void canonical(StringBuilder out, Object value) {
 		if (value instanceof Record record) {
@@ -81,26 +90,21 @@ final class Checksums {
 			out.append(']');
 		}
 		else if (value instanceof Map<?, ?> map) {
-			out.append('{');
-			boolean first = true;
-			for (Map.Entry<?, ?> entry : map.entrySet()) {
-				out.append(first ? "" : ", ");
-				canonical(out, entry.getKey());
-				out.append('=');
-				canonical(out, entry.getValue());
-				first = false;
-			}
-			out.append('}');
+			List<String> entries = new ArrayList<>();
+			map.forEach((key, entry) -> entries.add(rendered(key) + "=" + rendered(entry)));
+			Collections.sort(entries);
+			out.append('{').append(String.join(", ", entries)).append('}');
+		}
+		else if (value instanceof Set<?> set) {
+			List<String> elements = new ArrayList<>();
+			set.forEach((element) -> elements.add(rendered(element)));
+			Collections.sort(elements);
+			out.append('[').append(String.join(", ", elements)).append(']');
 		}
 		else if (value instanceof Collection<?> collection) {
-			out.append('[');
-			boolean first = true;
-			for (Object element : collection) {
-				out.append(first ? "" : ", ");
-				canonical(out, element);
-				first = false;
-			}
-			out.append(']');
+			List<String> elements = new ArrayList<>();
+			collection.forEach((element) -> elements.add(rendered(element)));
+			out.append('[').append(String.join(", ", elements)).append(']');
 		}
 		else if (value instanceof byte[] bytes) {
 			out.append("0x").append(HexFormat.of().formatHex(bytes));
@@ -108,8 +112,27 @@ final class Checksums {
 		else if (value instanceof String text) {
 			out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
 		}
+		else if (value != null && !hasOwnToString(value)) {
+			// Object.toString carries an identity hash, which differs between runs.
+			out.append(value.getClass().getName());
+		}
 		else {
 			out.append(value);
+		}
+	}
+
+	private static String rendered(Object value) {
+		StringBuilder out = new StringBuilder();
+		canonical(out, value);
+		return out.toString();
+	}
+
+	private static boolean hasOwnToString(Object value) {
+		try {
+			return value.getClass().getMethod("toString").getDeclaringClass() != Object.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
 		}
 	}
 

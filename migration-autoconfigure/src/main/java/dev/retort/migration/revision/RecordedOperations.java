@@ -49,9 +49,7 @@ record RecordedOperations(List<Operation> operations, String stoppedAt) {
 			return new RecordedOperations(operations, "jdbc()");
 		}
 		catch (RuntimeException ex) {
-			// Offline recording runs user code outside its usual setting; what it
-			// recorded so
-			// far still describes it.
+			// User code run offline may trip over that; what it recorded still counts.
 			return new RecordedOperations(operations, ex.getClass().getName());
 		}
 	}

@@ -420,7 +420,7 @@ public final class RevisionGraph {
 	public Set<String> resolve(String target, Set<String> currentHeads) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = applied(currentHeads);
-		Set<String> removals = removals(parsed, target, currentHeads, applied, false);
+		Set<String> removals = removals(parsed, target, applied, false, false);
 		if (removals != null) {
 			Set<String> remaining = new HashSet<>(applied);
 			remaining.removeAll(removals);
@@ -448,7 +448,7 @@ public final class RevisionGraph {
 		}
 		Set<String> destination = destination(parsed, target, currentHeads, applied);
 		List<String> below = destination.stream()
-			.filter((id) -> applied.contains(id) && !currentHeads.contains(id))
+			.filter((id) -> applied.contains(id) && lineageAbove(id).stream().anyMatch(applied::contains))
 			.toList();
 		if (!below.isEmpty() || destination.isEmpty() && !applied.isEmpty()) {
 			String what = below.isEmpty() ? "base" : String.join(", ", below);
@@ -459,12 +459,18 @@ public final class RevisionGraph {
 		Set<String> toApply = closure(destination);
 		toApply.removeAll(applied);
 		List<MigrationPlan.Step> steps = new ArrayList<>();
-		Set<String> state = new HashSet<>(applied);
+		// The first step starts from the rows as they are, so that redundant rows go too.
+		Set<String> heads = new HashSet<>(headsOf(applied));
+		Set<String> rows = currentHeads;
 		for (RevisionScript revision : this.revisions.values()) {
 			if (toApply.contains(revision.id())) {
-				Set<String> before = headsOf(state);
-				state.add(revision.id());
-				steps.add(new MigrationPlan.Step(revision, Direction.UPGRADE, before, headsOf(state)));
+				// Everything the revision requires is applied, so only its direct
+				// requirements can stop being heads.
+				this.requires.get(revision.id()).forEach(heads::remove);
+				heads.add(revision.id());
+				MigrationPlan.Step step = new MigrationPlan.Step(revision, Direction.UPGRADE, rows, heads);
+				steps.add(step);
+				rows = step.headsAfter();
 			}
 		}
 		return new MigrationPlan(Direction.UPGRADE, target, currentHeads, steps);
@@ -474,7 +480,7 @@ public final class RevisionGraph {
 	public MigrationPlan planDowngrade(Set<String> currentHeads, String target) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = applied(currentHeads);
-		Set<String> removals = removals(parsed, target, currentHeads, applied, true);
+		Set<String> removals = removals(parsed, target, applied, true, true);
 		if (removals == null) {
 			Set<String> destination = destination(parsed, target, currentHeads, applied);
 			List<String> notApplied = destination.stream().filter((id) -> !applied.contains(id)).toList();
@@ -483,22 +489,27 @@ public final class RevisionGraph {
 						+ ") is not applied: it is above or beside the current revisions " + describe(currentHeads)
 						+ ", and downgrade only moves down: run upgrade " + target + " to move to it.");
 			}
-			removals = descendants(destination);
-			removals.retainAll(applied);
-			removals.removeAll(closure(destination));
-			if (destination.isEmpty()) {
-				removals = new HashSet<>(applied);
-			}
+			removals = above(destination, applied, target);
 		}
 		List<RevisionScript> order = new ArrayList<>(this.revisions.values());
 		Collections.reverse(order);
 		List<MigrationPlan.Step> steps = new ArrayList<>();
 		Set<String> state = new HashSet<>(applied);
+		Set<String> heads = new HashSet<>(headsOf(applied));
+		Set<String> rows = currentHeads;
 		for (RevisionScript revision : order) {
 			if (removals.contains(revision.id())) {
-				Set<String> before = headsOf(state);
+				// Removals include their dependents: this revision is a head by now.
 				state.remove(revision.id());
-				steps.add(new MigrationPlan.Step(revision, Direction.DOWNGRADE, before, headsOf(state)));
+				heads.remove(revision.id());
+				for (String required : this.requires.get(revision.id())) {
+					if (this.requiredBy.get(required).stream().noneMatch(state::contains)) {
+						heads.add(required);
+					}
+				}
+				MigrationPlan.Step step = new MigrationPlan.Step(revision, Direction.DOWNGRADE, rows, heads);
+				steps.add(step);
+				rows = step.headsAfter();
 			}
 		}
 		return new MigrationPlan(Direction.DOWNGRADE, target, currentHeads, steps);
@@ -540,21 +551,15 @@ public final class RevisionGraph {
 		Target parsed = Target.parse(target);
 		Set<String> current = purge ? Set.of() : currentHeads;
 		Set<String> applied = applied(current);
-		Set<String> removals = removals(parsed, target, current, applied, false);
+		Set<String> removals = removals(parsed, target, applied, false, true);
 		Set<String> after = new HashSet<>(applied);
 		if (removals != null) {
 			after.removeAll(removals);
 			return headsOf(after);
 		}
 		Set<String> destination = destination(parsed, target, current, applied);
-		Set<String> kept = closure(destination);
-		Set<String> above = descendants(destination);
-		above.removeAll(kept);
-		after.removeAll(above);
-		after.addAll(kept);
-		if (destination.isEmpty()) {
-			after.clear();
-		}
+		after.removeAll(above(destination, after, target));
+		after.addAll(closure(destination));
 		return headsOf(after);
 	}
 
@@ -562,8 +567,8 @@ public final class RevisionGraph {
 	 * For targets that remove revisions ({@code base}, {@code label@base}, {@code -N},
 	 * {@code label@-N}), what they remove; {@code null} for targets that name revisions.
 	 */
-	private Set<String> removals(Target target, String text, Set<String> currentHeads, Set<String> applied,
-			boolean downgrade) {
+	private Set<String> removals(Target target, String text, Set<String> applied, boolean downgrade,
+			boolean branchScoped) {
 		if (target instanceof Target.Base) {
 			return new HashSet<>(applied);
 		}
@@ -578,6 +583,18 @@ public final class RevisionGraph {
 		}
 		if (target instanceof Target.BranchRelative relative && relative.steps() < 0) {
 			return walkDown(text, applied, -relative.steps(), relative.label());
+		}
+		if (branchScoped && target instanceof Target.Anchored anchored && anchored.steps() == 0
+				&& anchored.anchor() instanceof Target.BranchRevisionAnchor branchRevision) {
+			String revision = anchor(branchRevision, text);
+			if (applied.contains(revision)) {
+				// Only that branch moves back to rev; other branches from rev stay.
+				Set<String> removed = intersection(lineageAbove(revision), branch(branchRevision.label(), text));
+				removed.retainAll(applied);
+				removed.addAll(descendants(removed));
+				removed.retainAll(applied);
+				return removed;
+			}
 		}
 		if (downgrade && (target instanceof Target.Relative || target instanceof Target.BranchRelative)) {
 			throw new WrongDirectionException(
@@ -642,7 +659,8 @@ public final class RevisionGraph {
 	/** The revision an anchor names; {@code null} for base. */
 	private String anchor(Target.Anchor anchor, String text) {
 		if (anchor instanceof Target.HeadAnchor) {
-			return singleHead(this.heads, text, "head");
+			// Without revisions, head is base: upgrading an empty project does nothing.
+			return this.heads.isEmpty() ? null : singleHead(this.heads, text, "head");
 		}
 		if (anchor instanceof Target.BaseAnchor) {
 			return null;
@@ -657,9 +675,9 @@ public final class RevisionGraph {
 		if (anchor instanceof Target.BranchRevisionAnchor branchRevision) {
 			Set<String> members = branch(branchRevision.label(), text);
 			String id = get(branchRevision.idOrPrefix()).id();
-			if (!members.contains(id)) {
-				throw new UnknownTargetException("Target '" + text + "': revision " + id + " is not on branch '"
-						+ branchRevision.label() + "' (" + describe(members) + ").");
+			if (!members.contains(id) && members.stream().noneMatch(lineageAbove(id)::contains)) {
+				throw new UnknownTargetException("Target '" + text + "': revision " + id + " is neither on branch '"
+						+ branchRevision.label() + "' " + describe(members) + " nor below it.");
 			}
 			return id;
 		}
@@ -801,6 +819,38 @@ public final class RevisionGraph {
 	/** The revisions and everything they revise or depend on, directly or not. */
 	private Set<String> closure(Set<String> ids) {
 		return walk(ids, this.requires::get, true);
+	}
+
+	/**
+	 * The applied revisions that moving down to {@code destination} removes: those above
+	 * it on its own lines, and whatever depends on them. Revisions that merely depend on
+	 * the destination stay.
+	 */
+	private Set<String> above(Set<String> destination, Set<String> applied, String text) {
+		if (destination.isEmpty()) {
+			return new HashSet<>(applied);
+		}
+		Set<String> removed = new HashSet<>();
+		destination.forEach((id) -> removed.addAll(lineageAbove(id)));
+		removed.retainAll(applied);
+		removed.addAll(descendants(removed));
+		removed.retainAll(applied);
+		Set<String> kept = closure(destination);
+		List<String> conflicts = kept.stream().filter(removed::contains).sorted().toList();
+		if (!conflicts.isEmpty()) {
+			throw new InvalidTargetException("Target '" + text + "' both keeps and removes "
+					+ String.join(", ", conflicts)
+					+ ": one of its revisions lies above another or depends on what lies above it. Name fewer revisions.");
+		}
+		return removed;
+	}
+
+	/**
+	 * Revisions that descend from this one through parents only: its own line, not the
+	 * revisions that merely depend on it.
+	 */
+	private Set<String> lineageAbove(String id) {
+		return walk(Set.of(id), this.children::get, false);
 	}
 
 	/** Everything that revises or depends on the revisions, directly or not. */

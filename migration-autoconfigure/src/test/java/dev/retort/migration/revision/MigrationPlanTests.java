@@ -130,6 +130,31 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void downgradeToABranchPointRemovesEveryBranchUnlessALabelNamesOne() {
+		assertThat(ids(this.branched.planDowngrade(Set.of("b2", "c2"), "root"))).containsExactly("c2", "c1", "b2",
+				"b1");
+
+		MigrationPlan billingOnly = this.branched.planDowngrade(Set.of("b2", "c2"), "billing@root");
+
+		assertThat(ids(billingOnly)).containsExactly("b2", "b1");
+		assertThat(billingOnly.headsAfter()).containsExactly("c2");
+	}
+
+	@Test
+	void downgradeToARevisionAnotherBranchDependsOnLeavesThatBranchAlone() {
+		RevisionGraph graph = graph(revision("a1"), revision("a2").revises("a1"), revision("a3").revises("a2"),
+				revision("b1"), revision("b2").revises("b1").dependsOn("a2"));
+
+		MigrationPlan toDependency = graph.planDowngrade(Set.of("a3", "b2"), "a2");
+		assertThat(ids(toDependency)).containsExactly("a3");
+		assertThat(toDependency.headsAfter()).containsExactly("b2");
+
+		MigrationPlan belowDependency = graph.planDowngrade(Set.of("a3", "b2"), "a1");
+		assertThat(ids(belowDependency)).containsExactly("b2", "a3", "a2");
+		assertThat(belowDependency.headsAfter()).containsExactlyInAnyOrder("a1", "b1");
+	}
+
+	@Test
 	void downgradeOneStepOnABranch() {
 		MigrationPlan plan = this.branched.planDowngrade(Set.of("b2", "c2"), "crm@-1");
 
@@ -194,6 +219,30 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void upgradeToARevisionOnlyADependencyKeepsFromBeingAHeadIsEmpty() {
+		RevisionGraph graph = graph(revision("b1").labels("billing"), revision("c1").labels("crm").dependsOn("b1"));
+
+		assertThat(graph.planUpgrade(Set.of("c1"), "billing@head").isEmpty()).isTrue();
+	}
+
+	@Test
+	void projectWithoutRevisionsUpgradesToHeadWithoutSteps() {
+		RevisionGraph empty = RevisionGraph.of(List.of());
+
+		assertThat(empty.planUpgrade(Set.of(), "head").isEmpty()).isTrue();
+		assertThat(empty.planDowngrade(Set.of(), "base").isEmpty()).isTrue();
+	}
+
+	@Test
+	void redundantVersionRowsAreReplacedByTheFirstStep() {
+		MigrationPlan plan = this.linear.planUpgrade(Set.of("a", "b"), "head");
+
+		assertThat(ids(plan)).containsExactly("c");
+		assertThat(plan.steps().get(0).headsBefore()).containsExactlyInAnyOrder("a", "b");
+		assertThat(plan.steps().get(0).headsAfter()).containsExactly("c");
+	}
+
+	@Test
 	void databaseAtAnUnknownRevisionPlansNothing() {
 		assertThatExceptionOfType(UnknownAppliedRevisionException.class)
 			.isThrownBy(() -> this.linear.planUpgrade(Set.of("f00d"), "head"))
@@ -233,6 +282,22 @@ class MigrationPlanTests {
 		assertThat(this.linear.stampHeads(Set.of("c"), "base", false)).isEmpty();
 		assertThat(this.branched.stampHeads(Set.of("b2"), "c1", false)).containsExactlyInAnyOrder("b2", "c1");
 		assertThat(this.branched.stampHeads(Set.of("b2", "c2"), "billing@base", false)).containsExactly("c2");
+	}
+
+	@Test
+	void stampRelativeAndOnOneBranch() {
+		assertThat(this.linear.stampHeads(Set.of("a"), "+2", false)).containsExactly("c");
+		assertThat(this.branched.stampHeads(Set.of("b1", "c2"), "billing@+1", false)).containsExactlyInAnyOrder("b2",
+				"c2");
+		assertThat(this.branched.stampHeads(Set.of("b2", "c2"), "crm@-2", false)).containsExactly("b2");
+	}
+
+	@Test
+	void downgradeToSeveralRevisionsAtOnce() {
+		MigrationPlan plan = this.branched.planDowngrade(Set.of("b2", "c2"), "b1,c1");
+
+		assertThat(ids(plan)).containsExactly("c2", "b2");
+		assertThat(plan.headsAfter()).containsExactlyInAnyOrder("b1", "c1");
 	}
 
 	@Test

@@ -164,7 +164,8 @@ class TargetResolutionTests {
 		assertThat(this.branched.resolve("audit@base", Set.of("b2", "x2"))).containsExactly("b2");
 		assertThatExceptionOfType(UnknownTargetException.class)
 			.isThrownBy(() -> this.branched.resolve("crm@b2", Set.of()))
-			.withMessageContaining("revision b2 is not on branch 'crm'");
+			.withMessageContaining("revision b2 is neither on branch 'crm'");
+		assertThat(this.branched.resolve("crm@root", Set.of())).containsExactly("root");
 	}
 
 	@Test
@@ -181,6 +182,18 @@ class TargetResolutionTests {
 		assertThatExceptionOfType(TargetOutOfRangeException.class)
 			.isThrownBy(() -> this.branched.resolve("billing@+1", Set.of("b2")))
 			.withMessageContaining("on branch 'billing'");
+	}
+
+	@Test
+	void countingUpFromBase() {
+		assertThat(this.linear.resolve("base+2", Set.of("a7b8c9d0e1f2"))).containsExactly("c3d4e5f6a7b8");
+		assertThat(this.branched.resolve("billing@+2", Set.of())).containsExactly("b2");
+		assertThatExceptionOfType(AmbiguousRevisionException.class)
+			.isThrownBy(() -> this.branched.resolve("+1", Set.of()))
+			.withMessageContaining("base has several revisions above it: (root, x1)");
+		assertThatExceptionOfType(TargetOutOfRangeException.class)
+			.isThrownBy(() -> this.linear.resolve("base-1", Set.of()))
+			.withMessageContaining("nothing lies below base");
 	}
 
 	@Test

@@ -1,0 +1,201 @@
+package dev.retort.migration.revision;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import dev.retort.migration.operation.Execute;
+import dev.retort.migration.operation.Operation;
+import dev.retort.migration.operation.Operations;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RevisionDiscoveryTests {
+
+	private static final String FIXTURES = "classpath:dev/retort/migration/revision/fixtures/";
+
+	private final ClassLoader classLoader = getClass().getClassLoader();
+
+	@Test
+	void classpathLocationFindsJavaAndSqlRevisionsMixed() {
+		RevisionGraph graph = RevisionGraph.load(List.of(FIXTURES + "mixed"), this.classLoader);
+
+		assertThat(graph.revisions()).extracting(RevisionScript::id)
+			.containsExactly("a1b2c3d4e5f6", "3f2a9c1b7d4e", "5e6f7a8b9c0d", "9d8c7b6a5f4e");
+		assertThat(graph.heads()).containsExactly("9d8c7b6a5f4e");
+		RevisionScript users = graph.get("a1b2c3d4e5f6");
+		assertThat(users.kind()).isEqualTo(RevisionScript.Kind.JAVA);
+		assertThat(users.source()).isEqualTo("dev.retort.migration.revision.fixtures.mixed.CreateUsers");
+		assertThat(users.branchLabels()).containsExactly("core");
+		assertThat(users.message()).isEqualTo("create users");
+		assertThat(graph.get("5e6f").transactional()).isFalse();
+		RevisionScript tasks = graph.get("3f2a9c1b7d4e");
+		assertThat(tasks.kind()).isEqualTo(RevisionScript.Kind.SQL);
+		assertThat(tasks.source()).isEqualTo(
+				"classpath:dev/retort/migration/revision/fixtures/mixed/20261121_1200_3f2a9c1b7d4e_add_tasks.sql");
+		assertThat(SqlRevisionFileTests.upgrade(tasks)).containsExactly(
+				new Execute(
+						"CREATE TABLE tasks (id BIGINT PRIMARY KEY, title TEXT NOT NULL DEFAULT 'untitled; for now')"),
+				new Execute("CREATE INDEX ix_tasks_title ON tasks (title)"));
+	}
+
+	@Test
+	void oneRevisionWrittenPerDialectRunsTheFileForTheDialect() {
+		RevisionGraph graph = RevisionGraph.load(List.of(FIXTURES + "mixed"), this.classLoader);
+		RevisionScript search = graph.get("9d8c7b6a5f4e");
+
+		assertThat(search.dialects()).containsExactlyInAnyOrder("postgresql", "sqlite");
+		assertThat(search.source()).contains("task_search.postgresql.sql").contains("task_search.sqlite.sql");
+		List<Operation> postgres = new ArrayList<>();
+		search.migration().upgrade(new Operations(SqlRevisionFileTests.recorder(postgres, "postgresql")));
+		List<Operation> sqlite = new ArrayList<>();
+		search.migration().upgrade(new Operations(SqlRevisionFileTests.recorder(sqlite, "sqlite")));
+		assertThat(postgres).singleElement().asString().contains("CREATE FUNCTION tasks_touch()").contains("$$");
+		assertThat(sqlite).singleElement()
+			.asString()
+			.contains("CREATE TRIGGER tasks_touch")
+			.contains("WHERE id = NEW.id;\nEND");
+		assertThat(search.checksum("postgresql")).isNotEqualTo(search.checksum("sqlite"));
+	}
+
+	@Test
+	void filesystemLocationFindsSqlFilesInSubdirectories(@TempDir Path directory) throws IOException {
+		write(directory.resolve("20261121_1000_aaaaaaaaaaaa_base.sql"), "aaaaaaaaaaaa", "");
+		Files.createDirectories(directory.resolve("later"));
+		write(directory.resolve("later/20261121_1100_bbbbbbbbbbbb_next.sql"), "bbbbbbbbbbbb", "aaaaaaaaaaaa");
+		Files.writeString(directory.resolve("README.md"), "not a revision");
+
+		RevisionGraph prefixed = RevisionGraph.load(List.of("filesystem:" + directory), this.classLoader);
+		RevisionGraph plain = RevisionGraph.load(List.of(directory.toString()), this.classLoader);
+
+		assertThat(prefixed.revisions()).extracting(RevisionScript::id).containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb");
+		assertThat(plain.revisions()).extracting(RevisionScript::id).containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb");
+		assertThat(prefixed.get("bbbb").source())
+			.isEqualTo(directory.resolve("later/20261121_1100_bbbbbbbbbbbb_next.sql").toString());
+	}
+
+	@Test
+	void classpathAndFilesystemLocationsCombineIntoOneGraph(@TempDir Path directory) throws IOException {
+		write(directory.resolve("20261121_1400_cccccccccccc_extra.sql"), "cccccccccccc", "9d8c7b6a5f4e");
+
+		RevisionGraph graph = RevisionGraph.load(List.of(FIXTURES + "mixed", "filesystem:" + directory),
+				this.classLoader);
+
+		assertThat(graph.heads()).containsExactly("cccccccccccc");
+		assertThat(graph.planUpgrade(Set.of(), "head").steps()).hasSize(5);
+	}
+
+	@Test
+	void classpathLocationInsideAJarIsScanned(@TempDir Path directory) throws IOException {
+		Path jar = directory.resolve("app.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			// Directory entries, as Maven and Spring Boot write them.
+			out.putNextEntry(new JarEntry("jarred/"));
+			out.putNextEntry(new JarEntry("jarred/migrations/"));
+			for (String[] entry : new String[][] { { "aaaaaaaaaaaa", "" }, { "bbbbbbbbbbbb", "aaaaaaaaaaaa" } }) {
+				out.putNextEntry(new JarEntry("jarred/migrations/20261121_" + entry[0] + ".sql"));
+				out.write(revisionText(entry[0], entry[1]).getBytes(StandardCharsets.UTF_8));
+				out.closeEntry();
+			}
+		}
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, this.classLoader)) {
+			RevisionGraph graph = RevisionGraph.load(List.of("classpath:jarred/migrations"), loader);
+
+			assertThat(graph.revisions()).extracting(RevisionScript::id)
+				.containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb");
+			assertThat(graph.get("bbbb").source()).isEqualTo("classpath:jarred/migrations/20261121_bbbbbbbbbbbb.sql");
+		}
+	}
+
+	@Test
+	void emptyOrMissingClasspathLocationHasNoRevisions() {
+		RevisionGraph graph = RevisionGraph.load(List.of("classpath:db/nothing_here"), this.classLoader);
+
+		assertThat(graph.revisions()).isEmpty();
+		assertThat(graph.heads()).isEmpty();
+		assertThat(graph.planUpgrade(Set.of(), "heads").isEmpty()).isTrue();
+	}
+
+	@Test
+	void missingDirectoryIsReported(@TempDir Path directory) {
+		Path missing = directory.resolve("nope");
+
+		assertThatExceptionOfType(RevisionLocationException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of("filesystem:" + missing), this.classLoader))
+			.withMessageContaining("is not a directory (" + missing + ")");
+	}
+
+	@Test
+	void unparsableSqlFileOnTheClasspathNamesTheFile() {
+		assertThatExceptionOfType(RevisionFileException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of(FIXTURES + "badsql"), this.classLoader))
+			.withMessageContaining("fixtures/badsql/20261121_1400_missing_header.sql:1")
+			.withMessageContaining("'-- revision: <id>'");
+	}
+
+	@Test
+	void revisionClassThatIsNotAMigrationIsNamed() {
+		assertThatExceptionOfType(RevisionClassException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of(FIXTURES + "notmigration"), this.classLoader))
+			.withMessageContaining("fixtures.notmigration.NotAMigration is annotated @Revision")
+			.withMessageContaining("implements Migration");
+	}
+
+	@Test
+	void revisionClassWithoutANoArgumentConstructorIsNamed() {
+		assertThatExceptionOfType(RevisionClassException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of(FIXTURES + "noconstructor"), this.classLoader))
+			.withMessageContaining("fixtures.noconstructor.NeedsArgument has no public no-argument constructor");
+	}
+
+	@Test
+	void sameIdInTwoFilesOfTheSameDialectIsADuplicate(@TempDir Path directory) throws IOException {
+		write(directory.resolve("one.sql"), "aaaaaaaaaaaa", "");
+		write(directory.resolve("two.sql"), "aaaaaaaaaaaa", "");
+
+		assertThatExceptionOfType(DuplicateRevisionException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of(directory.toString()), this.classLoader))
+			.withMessageContaining(directory.resolve("one.sql").toString())
+			.withMessageContaining(directory.resolve("two.sql").toString());
+	}
+
+	@Test
+	void dialectVariantsMustAgreeOnTheirPlaceInTheGraph(@TempDir Path directory) throws IOException {
+		write(directory.resolve("x.postgresql.sql"), "aaaaaaaaaaaa", "");
+		write(directory.resolve("x.sqlite.sql"), "aaaaaaaaaaaa", "bbbbbbbbbbbb");
+
+		assertThatExceptionOfType(RevisionFileException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of(directory.toString()), this.classLoader))
+			.withMessageContaining("x.postgresql.sql")
+			.withMessageContaining("x.sqlite.sql")
+			.withMessageContaining("Make these headers the same");
+	}
+
+	private static void write(Path file, String id, String revises) throws IOException {
+		Files.writeString(file, revisionText(id, revises));
+	}
+
+	private static String revisionText(String id, String revises) {
+		return """
+				-- revision: %s
+				-- revises: %s
+				-- +upgrade
+				CREATE TABLE t_%s (id INTEGER);
+				-- +downgrade
+				DROP TABLE t_%s;
+				""".formatted(id, revises, id, id);
+	}
+
+}
