@@ -38,7 +38,42 @@ public interface Dialect {
 	 */
 	Schema reflect(Connection connection) throws SQLException;
 
+	/**
+	 * The live schema behind a connection as a {@link SchemaSource}, reading one table at
+	 * a time when asked. It does not cache: build one per {@link #render} call, after the
+	 * statements of the previous call have run.
+	 */
+	SchemaSource live(Connection connection);
+
 	/** Renders a value as an SQL literal, for offline scripts and bulk inserts. */
 	String literal(Object value);
+
+	/**
+	 * Statements to run on the connection outside any transaction, just before a
+	 * revision's transaction begins (SQLite: turn foreign-key enforcement off, which is a
+	 * no-op inside a transaction, so that a table rebuild's {@code DROP TABLE} neither
+	 * cascades to nor fails on child rows; the rebuild checks the keys itself).
+	 */
+	default List<String> beforeTransaction() {
+		return List.of();
+	}
+
+	/**
+	 * Statements to run outside any transaction just after a revision's transaction ends
+	 * (commit or rollback), undoing {@link #beforeTransaction()}.
+	 */
+	default List<String> afterTransaction() {
+		return List.of();
+	}
+
+	/** Statement that begins a transaction in an offline script. */
+	default String beginTransaction() {
+		return "BEGIN";
+	}
+
+	/** Statement that commits a transaction in an offline script. */
+	default String commitTransaction() {
+		return "COMMIT";
+	}
 
 }

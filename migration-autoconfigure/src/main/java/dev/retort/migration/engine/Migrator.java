@@ -429,7 +429,7 @@ public class Migrator {
 		this.listeners.forEach((listener) -> listener.beforeStep(step, index, total));
 		long started = System.nanoTime();
 		String checksum = checksum(revision, dialect);
-		OnlineOperationSink sink = new OnlineOperationSink(connection, dialect);
+		OnlineOperationSink sink = new OnlineOperationSink(connection, dialect, revision);
 		try {
 			if (!transactional) {
 				// the step's statements must run outside a transaction; bookkeeping
