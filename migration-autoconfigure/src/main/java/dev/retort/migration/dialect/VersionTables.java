@@ -86,21 +86,32 @@ public final class VersionTables {
 	 * concurrent migrators do not race to create them.
 	 */
 	public void create(Connection connection) throws SQLException {
-		List<Operation> missing = new ArrayList<>();
+		List<String> statements = new ArrayList<>();
 		if (!tableExists(connection, this.versionTable)) {
-			missing.add(new CreateTable(versionTableDefinition()));
+			statements.addAll(createVersionTable());
 		}
+		List<Operation> missing = new ArrayList<>();
 		if (!tableExists(connection, this.historyTable)) {
 			missing.add(new CreateTable(historyTableDefinition()));
 		}
-		if (missing.isEmpty()) {
-			return;
+		if (!missing.isEmpty()) {
+			statements.addAll(this.dialect.render(missing, SchemaSource.EMPTY));
 		}
 		try (Statement statement = connection.createStatement()) {
-			for (String sql : this.dialect.render(missing, SchemaSource.EMPTY)) {
+			for (String sql : statements) {
 				statement.execute(sql);
 			}
 		}
+	}
+
+	private List<String> createVersionTable() {
+		List<String> statements = new ArrayList<>();
+		for (String sql : this.dialect.render(List.of(new CreateTable(versionTableDefinition())), SchemaSource.EMPTY)) {
+			// SQLite: the key is the row, so moving a head rewrites one page, not a row
+			// and its index
+			statements.add("sqlite".equals(this.dialect.name()) ? sql + " WITHOUT ROWID" : sql);
+		}
+		return statements;
 	}
 
 	private Table versionTableDefinition() {
@@ -268,9 +279,9 @@ public final class VersionTables {
 	 * empty database.
 	 */
 	public List<String> createStatements() {
-		return this.dialect.render(
-				List.of(new CreateTable(versionTableDefinition()), new CreateTable(historyTableDefinition())),
-				SchemaSource.EMPTY);
+		List<String> statements = new ArrayList<>(createVersionTable());
+		statements.addAll(this.dialect.render(List.of(new CreateTable(historyTableDefinition())), SchemaSource.EMPTY));
+		return statements;
 	}
 
 	/**
