@@ -18,6 +18,7 @@ import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.operation.NonTransactionalOperationException;
 import dev.retort.migration.operation.OfflineModeException;
 import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.InvalidTargetException;
 import dev.retort.migration.revision.Migration;
 import dev.retort.migration.revision.RevisionGraph;
@@ -115,6 +116,19 @@ abstract class OfflineScriptScenarios {
 		assertThatExceptionOfType(NonTransactionalOperationException.class).isThrownBy(() -> offline.upgrade("heads"))
 			.withMessageContaining("e00000000001")
 			.withMessageContaining("transactional = false");
+	}
+
+	@Test
+	void oneRevisionRendersAgainstTheSchemaItsAncestorsLeave() {
+		OfflineScript offline = new OfflineScript(seedRevisions(), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		List<String> upgrade = offline.statements("b00000000004", Direction.UPGRADE);
+		List<String> downgrade = offline.statements("b00000000004", Direction.DOWNGRADE);
+
+		assertThat(upgrade).anyMatch((sql) -> sql.contains("RENAME COLUMN \"title\" TO \"summary\""));
+		assertThat(downgrade).anyMatch((sql) -> sql.contains("\"title\""));
+		assertThat(upgrade).noneMatch((sql) -> sql.contains("migrations_version"));
 	}
 
 	@Test
