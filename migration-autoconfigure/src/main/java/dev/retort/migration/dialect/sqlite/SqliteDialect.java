@@ -339,11 +339,13 @@ public class SqliteDialect extends AbstractDialect {
 		// rest silently
 		int dependents = before.indexes().size() + triggers.size();
 		statements.addAll(failWhen(
-				"SELECT abs(count(*) - " + dependents + ") FROM sqlite_master WHERE tbl_name = " + literal(table)
+				"SELECT abs(count(*) - " + dependents + ") + (SELECT count(*) FROM pragma_table_xinfo(" + literal(table)
+						+ ") WHERE hidden <> 0) FROM sqlite_master WHERE tbl_name = " + literal(table)
 						+ " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL",
 				"_retort_dependents_" + table,
-				"rebuilding " + table + " would lose indexes or triggers the schema source did not list; "
-						+ "render with Dialect.live(connection), or create them through operations"));
+				"rebuilding " + table + " would lose indexes, triggers or generated columns the schema source did "
+						+ "not list; render with Dialect.live(connection), create them through operations, "
+						+ "or change this table with execute()"));
 		statements.add(createTableStatement(temporary, after));
 		StringJoiner targets = new StringJoiner(", ");
 		StringJoiner sources = new StringJoiner(", ");
