@@ -209,7 +209,7 @@ class SqliteRebuildTests extends DatabaseScenario {
 
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> apply(tablesOnly, new AddConstraint("tasks", Constraint.check("ck", "id > 0"))))
-			.withMessageContaining("would lose indexes, triggers or generated columns");
+			.withMessageContaining("would lose indexes, triggers");
 
 		assertThat(queryList("SELECT name FROM sqlite_master WHERE type = 'trigger'")).containsExactly("tasks_touch");
 		assertThat(table("tasks").checks()).isEmpty();
@@ -258,6 +258,15 @@ class SqliteRebuildTests extends DatabaseScenario {
 			.withMessageContaining("generated columns");
 
 		assertThat(queryList("SELECT gross FROM invoices")).containsExactly("120");
+	}
+
+	@Test
+	void aStrictTableIsNotRebuiltIntoALooseOne() throws Exception {
+		execute("CREATE TABLE readings (id INTEGER PRIMARY KEY, value REAL) STRICT");
+
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> apply(new AddConstraint("readings", Constraint.check("ck_value", "value >= 0"))))
+			.withMessageContaining("STRICT");
 	}
 
 }

@@ -338,14 +338,14 @@ public class SqliteDialect extends AbstractDialect {
 		// what the rebuild recreates must be all there is, or the drop would lose the
 		// rest silently
 		int dependents = before.indexes().size() + triggers.size();
-		statements.addAll(failWhen(
-				"SELECT abs(count(*) - " + dependents + ") + (SELECT count(*) FROM pragma_table_xinfo(" + literal(table)
-						+ ") WHERE hidden <> 0) FROM sqlite_master WHERE tbl_name = " + literal(table)
-						+ " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL",
-				"_retort_dependents_" + table,
-				"rebuilding " + table + " would lose indexes, triggers or generated columns the schema source did "
-						+ "not list; render with Dialect.live(connection), create them through operations, "
-						+ "or change this table with execute()"));
+		String lost = "SELECT abs(count(*) - " + dependents + ")" + " + (SELECT count(*) FROM pragma_table_xinfo("
+				+ literal(table) + ") WHERE hidden <> 0)" + " + coalesce((SELECT wr + strict FROM pragma_table_list("
+				+ literal(table) + ")), 0)" + " FROM sqlite_master WHERE tbl_name = " + literal(table)
+				+ " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL";
+		statements.addAll(failWhen(lost, "_retort_dependents_" + table, "rebuilding " + table
+				+ " would lose indexes, triggers, generated columns or table options (WITHOUT ROWID, STRICT) that "
+				+ "the schema source did not list; render with Dialect.live(connection), create them through "
+				+ "operations, or change this table with execute()"));
 		statements.add(createTableStatement(temporary, after));
 		StringJoiner targets = new StringJoiner(", ");
 		StringJoiner sources = new StringJoiner(", ");
