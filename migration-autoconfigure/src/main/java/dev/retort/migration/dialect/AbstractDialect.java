@@ -1,35 +1,47 @@
 package dev.retort.migration.dialect;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.retort.migration.operation.AddColumn;
+import dev.retort.migration.operation.AddConstraint;
+import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.BulkInsert;
 import dev.retort.migration.operation.CreateIndex;
 import dev.retort.migration.operation.CreateTable;
 import dev.retort.migration.operation.DropColumn;
+import dev.retort.migration.operation.DropConstraint;
 import dev.retort.migration.operation.DropIndex;
 import dev.retort.migration.operation.DropTable;
 import dev.retort.migration.operation.Execute;
 import dev.retort.migration.operation.Irreversible;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.RenameTable;
+import dev.retort.migration.operation.SetTableComment;
 import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Constraint;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.PrimaryKey;
+import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.Type;
 import dev.retort.migration.schema.UniqueConstraint;
 
 /**
  * The SQL that PostgreSQL and SQLite write alike; each dialect overrides where it
- * differs.
+ * differs. Every identifier goes through {@link #quote(String)} and every value through
+ * {@link #literal(Object)}; check expressions, partial-index predicates and server
+ * defaults are SQL expressions by contract and are written as given.
  */
 public abstract class AbstractDialect implements Dialect {
 
@@ -52,6 +64,71 @@ public abstract class AbstractDialect implements Dialect {
 		return statements;
 	}
 
+	@Override
+	public Schema reflect(Connection connection) throws SQLException {
+		List<Table> tables = new ArrayList<>();
+		for (String name : tableNames(connection)) {
+			reflectTable(connection, name).ifPresent(tables::add);
+		}
+		return Schema.of(tables);
+	}
+
+	@Override
+	public SchemaSource live(Connection connection) {
+		return new SchemaSource() {
+
+			@Override
+			public Optional<Table> table(String name) {
+				try {
+					return reflectTable(connection, name);
+				}
+				catch (SQLException ex) {
+					throw new SchemaReadException("Could not read table \"" + name + "\" from the " + name()
+							+ " database: " + ex.getMessage(), ex);
+				}
+			}
+
+			@Override
+			public List<String> triggers(String table) {
+				try {
+					return reflectTriggers(connection, table);
+				}
+				catch (SQLException ex) {
+					throw new SchemaReadException("Could not read the triggers of table \"" + table + "\" from the "
+							+ name() + " database: " + ex.getMessage(), ex);
+				}
+			}
+
+			@Override
+			public boolean listsAllTables() {
+				return true;
+			}
+
+			@Override
+			public Set<String> tableNames() {
+				try {
+					return AbstractDialect.this.tableNames(connection);
+				}
+				catch (SQLException ex) {
+					throw new SchemaReadException(
+							"Could not list the tables of the " + name() + " database: " + ex.getMessage(), ex);
+				}
+			}
+
+		};
+	}
+
+	/** The tables of the connection's current schema, sorted by name. */
+	protected abstract Set<String> tableNames(Connection connection) throws SQLException;
+
+	/** One table as the database holds it now, or empty when there is none. */
+	protected abstract Optional<Table> reflectTable(Connection connection, String name) throws SQLException;
+
+	/** The SQL of the triggers on a table. */
+	protected List<String> reflectTriggers(Connection connection, String table) throws SQLException {
+		return List.of();
+	}
+
 	/** The statements for one operation. */
 	protected List<String> render(Operation operation, SchemaSource schema) {
 		if (operation instanceof CreateTable create) {
@@ -64,16 +141,28 @@ public abstract class AbstractDialect implements Dialect {
 			return List.of("ALTER TABLE " + quote(rename.table()) + " RENAME TO " + quote(rename.newName()));
 		}
 		if (operation instanceof AddColumn add) {
-			return List.of("ALTER TABLE " + quote(add.table()) + " ADD COLUMN " + columnDefinition(add.column()));
+			return addColumn(add);
 		}
 		if (operation instanceof DropColumn drop) {
 			return List.of("ALTER TABLE " + quote(drop.table()) + " DROP COLUMN " + quote(drop.column()));
+		}
+		if (operation instanceof AlterColumn alter) {
+			return alterColumn(alter);
 		}
 		if (operation instanceof CreateIndex create) {
 			return List.of(createIndex(create.index(), create.concurrently()));
 		}
 		if (operation instanceof DropIndex drop) {
 			return List.of(dropIndex(drop));
+		}
+		if (operation instanceof AddConstraint add) {
+			return List.of("ALTER TABLE " + quote(add.table()) + " ADD " + constraint(add.constraint()));
+		}
+		if (operation instanceof DropConstraint drop) {
+			return List.of("ALTER TABLE " + quote(drop.table()) + " DROP CONSTRAINT " + quote(drop.name()));
+		}
+		if (operation instanceof SetTableComment comment) {
+			return tableComment(comment.table(), comment.comment());
 		}
 		if (operation instanceof Execute execute) {
 			return List.of(execute.sql());
@@ -84,32 +173,77 @@ public abstract class AbstractDialect implements Dialect {
 		if (operation instanceof Irreversible) {
 			return List.of();
 		}
-		throw new UnsupportedOperationException(name() + " cannot render " + operation + " yet");
+		throw new IllegalStateException(name() + " cannot render " + operation);
+	}
+
+	protected List<String> addColumn(AddColumn add) {
+		List<String> statements = new ArrayList<>();
+		statements.add("ALTER TABLE " + quote(add.table()) + " ADD COLUMN " + columnDefinition(add.column()));
+		if (add.column().comment() != null) {
+			statements.addAll(columnComment(add.table(), add.column().name(), add.column().comment()));
+		}
+		return statements;
+	}
+
+	/** Changes a column; the base only knows how to rename. */
+	protected List<String> alterColumn(AlterColumn alter) {
+		List<String> statements = new ArrayList<>();
+		if (alter.newName() != null) {
+			statements.add(renameColumn(alter.table(), alter.column(), alter.newName()));
+		}
+		return statements;
+	}
+
+	protected String renameColumn(String table, String column, String newName) {
+		return "ALTER TABLE " + quote(table) + " RENAME COLUMN " + quote(column) + " TO " + quote(newName);
+	}
+
+	/** Statements that set or remove ({@code null}) a table comment; none by default. */
+	protected List<String> tableComment(String table, String comment) {
+		return List.of();
+	}
+
+	/** Statements that set or remove ({@code null}) a column comment; none by default. */
+	protected List<String> columnComment(String table, String column, String comment) {
+		return List.of();
 	}
 
 	protected List<String> createTable(Table table) {
-		StringJoiner elements = new StringJoiner(", ", "CREATE TABLE " + quote(table.name()) + " (", ")");
+		List<String> statements = new ArrayList<>();
+		statements.add(createTableStatement(table.name(), table));
+		for (Index index : table.indexes()) {
+			statements.add(createIndex(index, false));
+		}
+		if (table.comment() != null) {
+			statements.addAll(tableComment(table.name(), table.comment()));
+		}
+		for (Column column : table.columns()) {
+			if (column.comment() != null) {
+				statements.addAll(columnComment(table.name(), column.name(), column.comment()));
+			}
+		}
+		return statements;
+	}
+
+	/** The {@code CREATE TABLE} statement for a table, under the given name. */
+	protected String createTableStatement(String name, Table table) {
+		StringJoiner elements = new StringJoiner(", ", "CREATE TABLE " + quote(name) + " (", ")");
 		for (Column column : table.columns()) {
 			elements.add(columnDefinition(column));
 		}
 		if (table.primaryKey() != null && !inlinePrimaryKey(table)) {
-			elements.add(primaryKey(table.primaryKey()));
+			elements.add(constraint(table.primaryKey()));
 		}
 		for (UniqueConstraint unique : table.uniqueConstraints()) {
-			elements.add(constraintName(unique.name()) + "UNIQUE (" + columnList(unique.columns()) + ")");
+			elements.add(constraint(unique));
 		}
 		for (ForeignKey foreignKey : table.foreignKeys()) {
-			elements.add(constraintName(foreignKey.name()) + foreignKey(foreignKey));
+			elements.add(constraint(foreignKey));
 		}
 		for (CheckConstraint check : table.checks()) {
-			elements.add(constraintName(check.name()) + "CHECK (" + check.expression() + ")");
+			elements.add(constraint(check));
 		}
-		List<String> statements = new ArrayList<>();
-		statements.add(elements.toString());
-		for (Index index : table.indexes()) {
-			statements.add(createIndex(index, false));
-		}
-		return statements;
+		return elements.toString();
 	}
 
 	/**
@@ -119,8 +253,20 @@ public abstract class AbstractDialect implements Dialect {
 		return false;
 	}
 
-	protected String primaryKey(PrimaryKey key) {
-		return constraintName(key.name()) + "PRIMARY KEY (" + columnList(key.columns()) + ")";
+	/** A constraint as written in {@code CREATE TABLE} or {@code ALTER TABLE … ADD}. */
+	protected String constraint(Constraint constraint) {
+		String name = constraintName(constraint.name());
+		if (constraint instanceof PrimaryKey key) {
+			return name + "PRIMARY KEY (" + columnList(key.columns()) + ")";
+		}
+		if (constraint instanceof UniqueConstraint unique) {
+			return name + "UNIQUE (" + columnList(unique.columns()) + ")";
+		}
+		if (constraint instanceof ForeignKey foreignKey) {
+			return name + foreignKey(foreignKey);
+		}
+		CheckConstraint check = (CheckConstraint) constraint;
+		return name + "CHECK (" + check.expression() + ")";
 	}
 
 	protected String foreignKey(ForeignKey foreignKey) {
@@ -149,9 +295,14 @@ public abstract class AbstractDialect implements Dialect {
 			sql.append(" NOT NULL");
 		}
 		if (column.serverDefault() != null) {
-			sql.append(" DEFAULT ").append(column.serverDefault());
+			sql.append(" DEFAULT ").append(defaultExpression(column.serverDefault()));
 		}
 		return sql.toString();
+	}
+
+	/** A server default as written after {@code DEFAULT}. */
+	protected String defaultExpression(String expression) {
+		return expression;
 	}
 
 	/**
@@ -162,15 +313,18 @@ public abstract class AbstractDialect implements Dialect {
 	}
 
 	/** The type as this database spells it. */
-	protected abstract String typeName(Type type);
+	public abstract String typeName(Type type);
 
 	protected String createIndex(Index index, boolean concurrently) {
 		StringBuilder sql = new StringBuilder("CREATE ");
 		if (index.unique()) {
 			sql.append("UNIQUE ");
 		}
-		sql.append("INDEX ")
-			.append(quote(index.name()))
+		sql.append("INDEX ");
+		if (concurrently) {
+			sql.append(concurrently());
+		}
+		sql.append(quote(index.name()))
 			.append(" ON ")
 			.append(quote(index.table()))
 			.append(" (")
@@ -182,20 +336,42 @@ public abstract class AbstractDialect implements Dialect {
 		return sql.toString();
 	}
 
-	protected String dropIndex(DropIndex drop) {
-		return "DROP INDEX " + quote(drop.name());
+	/** The {@code CONCURRENTLY } keyword where the database has it. */
+	protected String concurrently() {
+		return "";
 	}
 
+	protected String dropIndex(DropIndex drop) {
+		return "DROP INDEX " + (drop.concurrently() ? concurrently() : "") + quote(drop.name());
+	}
+
+	/** One {@code INSERT} per run of rows that name the same columns. */
 	protected List<String> bulkInsert(BulkInsert insert) {
 		List<String> statements = new ArrayList<>();
+		Set<String> columns = null;
+		StringBuilder statement = null;
 		for (Map<String, Object> row : insert.rows()) {
-			StringJoiner columns = new StringJoiner(", ", "(", ")");
+			if (statement == null || !row.keySet().equals(columns)) {
+				if (statement != null) {
+					statements.add(statement.toString());
+				}
+				columns = row.keySet();
+				StringJoiner names = new StringJoiner(", ", "(", ")");
+				columns.forEach((column) -> names.add(quote(column)));
+				statement = new StringBuilder("INSERT INTO ").append(quote(insert.table()))
+					.append(' ')
+					.append(names)
+					.append(" VALUES ");
+			}
+			else {
+				statement.append(", ");
+			}
 			StringJoiner values = new StringJoiner(", ", "(", ")");
-			row.forEach((column, value) -> {
-				columns.add(quote(column));
-				values.add(literal(value));
-			});
-			statements.add("INSERT INTO " + quote(insert.table()) + " " + columns + " VALUES " + values);
+			row.values().forEach((value) -> values.add(literal(value)));
+			statement.append(values);
+		}
+		if (statement != null) {
+			statements.add(statement.toString());
 		}
 		return statements;
 	}
@@ -224,6 +400,9 @@ public abstract class AbstractDialect implements Dialect {
 	}
 
 	protected String booleanOrNumber(Object value) {
+		if (value instanceof Double number && (number.isNaN() || number.isInfinite())) {
+			return "'" + number + "'";
+		}
 		return value.toString();
 	}
 

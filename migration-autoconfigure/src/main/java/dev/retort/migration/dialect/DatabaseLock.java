@@ -19,7 +19,7 @@ public interface DatabaseLock {
 	static DatabaseLock of(Dialect dialect, String versionTable) {
 		return switch (dialect.name()) {
 			case "postgresql" -> new PostgresAdvisoryLock(versionTable);
-			case "sqlite" -> new SqliteWriteLock();
+			case "sqlite" -> new SqliteWriteLock(dialect);
 			default -> throw new UnsupportedDatabaseException(
 					"Retort has no migration lock for " + dialect.name() + " yet. Supported: " + Dialects.names());
 		};

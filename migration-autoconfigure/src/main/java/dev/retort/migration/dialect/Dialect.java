@@ -2,6 +2,7 @@ package dev.retort.migration.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import dev.retort.migration.operation.Operation;
@@ -38,7 +39,58 @@ public interface Dialect {
 	 */
 	Schema reflect(Connection connection) throws SQLException;
 
+	/**
+	 * The live schema behind a connection as a {@link SchemaSource}, reading one table at
+	 * a time when asked. It does not cache: build one per {@link #render} call, after the
+	 * statements of the previous call have run.
+	 */
+	SchemaSource live(Connection connection);
+
 	/** Renders a value as an SQL literal, for offline scripts and bulk inserts. */
 	String literal(Object value);
+
+	/**
+	 * Statements to run on the connection outside any transaction, just before a
+	 * revision's transaction begins (SQLite: turn foreign-key enforcement off, which is a
+	 * no-op inside a transaction, so that a table rebuild's {@code DROP TABLE} neither
+	 * cascades to nor fails on child rows; the rebuild checks the keys itself).
+	 */
+	default List<String> beforeTransaction() {
+		return List.of();
+	}
+
+	/**
+	 * Statements to run outside any transaction just after a revision's transaction ends
+	 * (commit or rollback), undoing {@link #beforeTransaction()}.
+	 */
+	default List<String> afterTransaction() {
+		return List.of();
+	}
+
+	/**
+	 * Prepares a connection, outside any transaction and just before a revision's
+	 * transaction begins, as {@link #beforeTransaction()} says, but only where the
+	 * connection needs it (SQLite: only when it enforces foreign keys).
+	 * @return the statements to run after the transaction ends (commit or rollback) to
+	 * put the connection back as it was; empty when nothing was changed
+	 */
+	default List<String> prepareOutsideTransaction(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : beforeTransaction()) {
+				statement.execute(sql);
+			}
+		}
+		return afterTransaction();
+	}
+
+	/** Statement that begins a transaction in an offline script. */
+	default String beginTransaction() {
+		return "BEGIN";
+	}
+
+	/** Statement that commits a transaction in an offline script. */
+	default String commitTransaction() {
+		return "COMMIT";
+	}
 
 }

@@ -2,23 +2,42 @@ package dev.retort.migration.dialect;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.retort.migration.schema.Table;
 
 /**
- * Where a dialect looks up a table as it is now: the live database when migrating online,
- * a schema simulated from earlier operations when rendering offline.
+ * Where a dialect looks up a table as it is now: the live database when migrating online
+ * ({@link Dialect#live(java.sql.Connection)}), a {@link SimulatedSchema} built from
+ * earlier operations when rendering offline.
  */
 public interface SchemaSource {
 
 	/** An empty database. */
 	SchemaSource EMPTY = (name) -> Optional.empty();
 
+	/** The table with this name, with its columns, constraints and indexes. */
 	Optional<Table> table(String name);
 
 	/** The SQL of the triggers on a table, to recreate them after a rebuild. */
 	default List<String> triggers(String table) {
 		return List.of();
+	}
+
+	/**
+	 * The names of the tables this source knows (all of them for a live database), so
+	 * that a rebuild can find the tables whose foreign keys point at the rebuilt one.
+	 */
+	default Set<String> tableNames() {
+		return Set.of();
+	}
+
+	/**
+	 * Whether {@link #tableNames()} lists every table of the database (a live database),
+	 * rather than only those this source has seen.
+	 */
+	default boolean listsAllTables() {
+		return false;
 	}
 
 }

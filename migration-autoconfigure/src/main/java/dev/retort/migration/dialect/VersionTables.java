@@ -86,30 +86,53 @@ public final class VersionTables {
 	 * concurrent migrators do not race to create them.
 	 */
 	public void create(Connection connection) throws SQLException {
-		List<Operation> missing = new ArrayList<>();
+		List<String> statements = new ArrayList<>();
 		if (!tableExists(connection, this.versionTable)) {
-			missing.add(new CreateTable(
-					Table.of(this.versionTable, List.of(Column.of("version_num", Type.varchar(64)).primaryKey()))));
+			statements.addAll(createVersionTable());
 		}
+		List<Operation> missing = new ArrayList<>();
 		if (!tableExists(connection, this.historyTable)) {
-			missing.add(new CreateTable(Table.of(this.historyTable,
-					List.of(Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
-							Column.of("revision", Type.varchar(64)).notNull(),
-							Column.of("direction", Type.varchar(16)).notNull(),
-							Column.of("checksum", Type.varchar(128)),
-							Column.of("applied_at", Type.TIMESTAMP_TZ).notNull(),
-							Column.of("duration_ms", Type.BIGINT).notNull(), Column.of("applied_by", Type.varchar(255)),
-							Column.of("success", Type.BOOLEAN).notNull(), Column.of("message", Type.varchar(MAX_TEXT)),
-							Column.of("error", Type.TEXT)))));
+			missing.add(new CreateTable(historyTableDefinition()));
 		}
-		if (missing.isEmpty()) {
-			return;
+		if (!missing.isEmpty()) {
+			statements.addAll(this.dialect.render(missing, SchemaSource.EMPTY));
 		}
 		try (Statement statement = connection.createStatement()) {
-			for (String sql : this.dialect.render(missing, SchemaSource.EMPTY)) {
+			for (String sql : statements) {
 				statement.execute(sql);
 			}
 		}
+	}
+
+	private List<String> createVersionTable() {
+		List<String> statements = new ArrayList<>();
+		for (String sql : this.dialect.render(List.of(new CreateTable(versionTableDefinition())), SchemaSource.EMPTY)) {
+			// SQLite: the key is the row, so moving a head rewrites one page, not a row
+			// and its index
+			statements.add("sqlite".equals(this.dialect.name()) ? sql + " WITHOUT ROWID" : sql);
+		}
+		return statements;
+	}
+
+	private Table versionTableDefinition() {
+		return Table.of(this.versionTable, List.of(Column.of("version_num", Type.varchar(64)).primaryKey()));
+	}
+
+	private Table historyTableDefinition() {
+		return Table.of(this.historyTable, List.of(historyId(), Column.of("revision", Type.varchar(64)).notNull(),
+				Column.of("direction", Type.varchar(16)).notNull(), Column.of("checksum", Type.varchar(128)),
+				Column.of("applied_at", Type.TIMESTAMP_TZ).notNull(), Column.of("duration_ms", Type.BIGINT).notNull(),
+				Column.of("applied_by", Type.varchar(255)), Column.of("success", Type.BOOLEAN).notNull(),
+				Column.of("message", Type.varchar(MAX_TEXT)), Column.of("error", Type.TEXT)));
+	}
+
+	private Column historyId() {
+		if ("sqlite".equals(this.dialect.name())) {
+			// an INTEGER PRIMARY KEY numbers rows by itself; AUTOINCREMENT would add a
+			// write per row
+			return Column.of("id", Type.INTEGER).primaryKey();
+		}
+		return Column.of("id", Type.BIGINT).primaryKey().autoIncrement();
 	}
 
 	private boolean tableExists(Connection connection, String table) throws SQLException {
@@ -249,6 +272,57 @@ public final class VersionTables {
 
 	private static String abbreviate(String text) {
 		return (text != null && text.length() > MAX_TEXT) ? text.substring(0, MAX_TEXT - 3) + "..." : text;
+	}
+
+	/**
+	 * The statements that create both tables, for an offline script that starts from an
+	 * empty database.
+	 */
+	public List<String> createStatements() {
+		List<String> statements = new ArrayList<>(createVersionTable());
+		statements.addAll(this.dialect.render(List.of(new CreateTable(historyTableDefinition())), SchemaSource.EMPTY));
+		return statements;
+	}
+
+	/**
+	 * The statements that move the version table from {@code before} to {@code after},
+	 * with the ids written as literals, for an offline script.
+	 */
+	public List<String> moveVersionsStatements(Set<String> before, Set<String> after) {
+		List<String> removed = before.stream().filter((version) -> !after.contains(version)).toList();
+		List<String> added = after.stream().filter((version) -> !before.contains(version)).toList();
+		List<String> statements = new ArrayList<>();
+		if (removed.size() == 1 && added.size() == 1) {
+			statements.add(bind(this.updateVersion, added.get(0), removed.get(0)));
+			return statements;
+		}
+		removed.forEach((version) -> statements.add(bind(this.deleteVersion, version)));
+		added.forEach((version) -> statements.add(bind(this.insertVersion, version)));
+		return statements;
+	}
+
+	/**
+	 * The statement that records a step in the history table with the time the script
+	 * runs, for an offline script.
+	 */
+	public String historyStatement(String revision, String direction, String checksum, String appliedBy,
+			String message) {
+		String now = ("sqlite".equals(this.dialect.name())) ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+				: "CURRENT_TIMESTAMP";
+		String values = String.join(", ", this.dialect.literal(revision), this.dialect.literal(direction),
+				this.dialect.literal(checksum), now, "0", this.dialect.literal(appliedBy), this.dialect.literal(true),
+				this.dialect.literal(abbreviate(message)), "NULL");
+		return this.insertHistory.substring(0, this.insertHistory.indexOf("VALUES (")) + "VALUES (" + values + ")";
+	}
+
+	/** The statement with each {@code ?} replaced by the next value as a literal. */
+	private String bind(String sql, String... values) {
+		StringBuilder bound = new StringBuilder();
+		int value = 0;
+		for (char c : sql.toCharArray()) {
+			bound.append((c == '?') ? this.dialect.literal(values[value++]) : String.valueOf(c));
+		}
+		return bound.toString();
 	}
 
 	/**

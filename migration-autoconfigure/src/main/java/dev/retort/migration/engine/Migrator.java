@@ -429,7 +429,7 @@ public class Migrator {
 		this.listeners.forEach((listener) -> listener.beforeStep(step, index, total));
 		long started = System.nanoTime();
 		String checksum = checksum(revision, dialect);
-		OnlineOperationSink sink = new OnlineOperationSink(connection, dialect);
+		OnlineOperationSink sink = new OnlineOperationSink(connection, dialect, revision);
 		try {
 			if (!transactional) {
 				// the step's statements must run outside a transaction; bookkeeping
@@ -552,7 +552,8 @@ public class Migrator {
 		Throwable current = cause;
 		while (current != null) {
 			if (current instanceof SQLException sql) {
-				return String.valueOf(sql.getMessage()).strip() + " (SQL state " + sql.getSQLState() + ")";
+				String state = (sql.getSQLState() != null) ? " (SQL state " + sql.getSQLState() + ")" : "";
+				return String.valueOf(sql.getMessage()).strip() + state;
 			}
 			current = current.getCause();
 		}
@@ -707,10 +708,9 @@ public class Migrator {
 	}
 
 	private DatabaseAccessException accessFailure(String action, SQLException ex) {
-		return new DatabaseAccessException(
-				"Could not " + action + " on the database: " + ex.getMessage() + " (SQL state " + ex.getSQLState()
-						+ "). Nothing further was run; check the connection and run " + "`status`.",
-				ex);
+		String state = (ex.getSQLState() != null) ? " (SQL state " + ex.getSQLState() + ")" : "";
+		return new DatabaseAccessException("Could not " + action + " on the database: " + ex.getMessage() + state
+				+ ". Nothing further was run; check the connection and run `status`.", ex);
 	}
 
 	private static Direction direction(String label) {

@@ -5,14 +5,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import dev.retort.migration.dialect.Dialect;
-import dev.retort.migration.dialect.SchemaSource;
+import dev.retort.migration.operation.NonTransactionalOperationException;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.OperationSink;
-import dev.retort.migration.schema.Schema;
-import dev.retort.migration.schema.Table;
+import dev.retort.migration.revision.RevisionScript;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -28,13 +26,16 @@ final class OnlineOperationSink implements OperationSink {
 
 	private final Dialect dialect;
 
+	private final RevisionScript revision;
+
 	private final List<Operation> buffer = new ArrayList<>();
 
 	private JdbcTemplate jdbc;
 
-	OnlineOperationSink(Connection connection, Dialect dialect) {
+	OnlineOperationSink(Connection connection, Dialect dialect, RevisionScript revision) {
 		this.connection = connection;
 		this.dialect = dialect;
+		this.revision = revision;
 	}
 
 	@Override
@@ -63,7 +64,9 @@ final class OnlineOperationSink implements OperationSink {
 		}
 		List<Operation> operations = List.copyOf(this.buffer);
 		this.buffer.clear();
-		List<String> statements = this.dialect.render(operations, new LiveSchema());
+		NonTransactionalOperationException.check(this.revision.toString(), this.revision.source(),
+				this.revision.transactional(), operations);
+		List<String> statements = this.dialect.render(operations, this.dialect.live(this.connection));
 		try (Statement statement = this.connection.createStatement()) {
 			for (String sql : statements) {
 				try {
@@ -77,26 +80,6 @@ final class OnlineOperationSink implements OperationSink {
 		catch (SQLException ex) {
 			throw new StatementFailure(null, ex);
 		}
-	}
-
-	/** The live schema, read once per flush and only if the dialect asks for it. */
-	private final class LiveSchema implements SchemaSource {
-
-		private Schema schema;
-
-		@Override
-		public Optional<Table> table(String name) {
-			if (this.schema == null) {
-				try {
-					this.schema = OnlineOperationSink.this.dialect.reflect(OnlineOperationSink.this.connection);
-				}
-				catch (SQLException ex) {
-					throw new StatementFailure("(reading the schema of table " + name + ")", ex);
-				}
-			}
-			return this.schema.table(name);
-		}
-
 	}
 
 	/** A statement the database refused, carried to the migrator to name in its error. */

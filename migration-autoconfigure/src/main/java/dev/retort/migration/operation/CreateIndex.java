@@ -23,6 +23,11 @@ public record CreateIndex(Index index, boolean concurrently) implements Operatio
 	}
 
 	@Override
+	public boolean requiresNoTransaction() {
+		return this.concurrently;
+	}
+
+	@Override
 	public Operation inverse() {
 		return new DropIndex(this.index.name(), this.index.table(), this.index, this.concurrently);
 	}

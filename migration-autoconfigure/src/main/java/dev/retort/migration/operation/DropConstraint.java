@@ -9,7 +9,7 @@ import dev.retort.migration.schema.Constraint;
  *
  * @param table the table
  * @param name the constraint name
- * @param kind the kind of constraint
+ * @param kind the kind of constraint, or {@code null} when not given
  * @param definition the constraint, needed to add it back, or {@code null}
  */
 public record DropConstraint(String table, String name, Constraint.Kind kind,
@@ -18,14 +18,17 @@ public record DropConstraint(String table, String name, Constraint.Kind kind,
 	public DropConstraint {
 		Objects.requireNonNull(table, "table");
 		Objects.requireNonNull(name, "name");
-		Objects.requireNonNull(kind, "kind");
+		if (kind == null && definition != null) {
+			kind = definition.kind();
+		}
 	}
 
 	@Override
 	public Operation inverse() {
 		if (this.definition == null) {
-			throw new IrreversibleOperationException("Dropping constraint " + this.name + " on " + this.table
-					+ " cannot be reversed: its definition is unknown. Add it back in downgrade() yourself.");
+			throw new IrreversibleOperationException("dropConstraint(\"" + this.name + "\", \"" + this.table
+					+ "\") cannot be reversed: its definition is unknown. Pass the constraint: dropConstraint(\""
+					+ this.table + "\", Constraint.…(\"" + this.name + "\", …)).");
 		}
 		return new AddConstraint(this.table, this.definition);
 	}

@@ -19,6 +19,11 @@ public record DropIndex(String name, String table, Index definition, boolean con
 	}
 
 	@Override
+	public boolean requiresNoTransaction() {
+		return this.concurrently;
+	}
+
+	@Override
 	public Operation inverse() {
 		if (this.definition == null) {
 			throw new IrreversibleOperationException("dropIndex(\"" + this.name

@@ -19,6 +19,15 @@ public sealed interface Operation permits CreateTable, DropTable, RenameTable, A
 	 */
 	Operation inverse();
 
+	/**
+	 * Whether this operation cannot run inside a transaction (PostgreSQL's
+	 * {@code CREATE INDEX CONCURRENTLY}): a revision recording it must be declared
+	 * non-transactional.
+	 */
+	default boolean requiresNoTransaction() {
+		return false;
+	}
+
 	/** Whether {@link #inverse()} succeeds. */
 	default boolean isReversible() {
 		try {

@@ -4,11 +4,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
+import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Constraint;
+import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.PrimaryKey;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.TableElement;
+import dev.retort.migration.schema.UniqueConstraint;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
@@ -79,6 +86,21 @@ public class Operations {
 		add(new DropColumn(table, definition.name(), definition));
 	}
 
+	/**
+	 * Changes a column: any combination of rename, type, nullability, server default and
+	 * comment, e.g.
+	 * {@code op.alterColumn("tasks", "status", (c) -> c.rename("state").notNull().existing(old))}.
+	 * On SQLite anything but a rename runs as a table rebuild.
+	 */
+	public void alterColumn(String table, String column, Consumer<AlterColumn.Change> change) {
+		add(AlterColumn.of(table, column, change));
+	}
+
+	/** Renames a column, keeping its data. */
+	public void renameColumn(String table, String column, String newName) {
+		alterColumn(table, column, (c) -> c.rename(newName));
+	}
+
 	public void createIndex(String name, String table, String... columns) {
 		add(new CreateIndex(new Index(name, table, List.of(columns), false, null), false));
 	}
@@ -98,6 +120,71 @@ public class Operations {
 	/** Drops an index, keeping its definition so that the drop can be reversed. */
 	public void dropIndex(Index definition) {
 		add(new DropIndex(definition.name(), definition.table(), definition, false));
+	}
+
+	/**
+	 * Creates an index without blocking writes (PostgreSQL {@code CONCURRENTLY}; a plain
+	 * index elsewhere). The revision must be declared non-transactional.
+	 */
+	public void createIndexConcurrently(Index index) {
+		add(new CreateIndex(index, true));
+	}
+
+	/** Drops an index without blocking writes (PostgreSQL); non-transactional. */
+	public void dropIndexConcurrently(Index definition) {
+		add(new DropIndex(definition.name(), definition.table(), definition, true));
+	}
+
+	/** Adds a constraint (primary key, unique, foreign key, check) to a table. */
+	public void addConstraint(String table, Constraint constraint) {
+		add(new AddConstraint(table, constraint));
+	}
+
+	public void createUniqueConstraint(String name, String table, String... columns) {
+		addConstraint(table, new UniqueConstraint(name, List.of(columns)));
+	}
+
+	public void createPrimaryKey(String name, String table, String... columns) {
+		addConstraint(table, new PrimaryKey(name, List.of(columns)));
+	}
+
+	/** Adds a check constraint; {@code expression} is SQL, e.g. {@code "price > 0"}. */
+	public void createCheckConstraint(String name, String table, String expression) {
+		addConstraint(table, new CheckConstraint(name, expression));
+	}
+
+	/**
+	 * Adds a foreign key from {@code table(columns)} to
+	 * {@code referencedTable(referencedColumns)}.
+	 */
+	public void createForeignKey(String name, String table, List<String> columns, String referencedTable,
+			List<String> referencedColumns, ForeignKey.Action onDelete, ForeignKey.Action onUpdate) {
+		addConstraint(table, new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate));
+	}
+
+	/**
+	 * Drops a named constraint of any kind (not reversible: the definition is unknown).
+	 */
+	public void dropConstraint(String name, String table) {
+		add(new DropConstraint(table, name, null, null));
+	}
+
+	/** Drops a constraint, keeping its definition so that the drop can be reversed. */
+	public void dropConstraint(String table, Constraint definition) {
+		add(new DropConstraint(table, definition.name(), definition.kind(), definition));
+	}
+
+	/**
+	 * Sets a table's comment ({@code null} removes it). A no-op on SQLite, which has no
+	 * comments.
+	 */
+	public void setTableComment(String table, String comment) {
+		add(new SetTableComment(table, comment, null));
+	}
+
+	/** Sets a table's comment, knowing the previous one so that it can be reversed. */
+	public void setTableComment(String table, String comment, String previous) {
+		add(new SetTableComment(table, comment, Optional.ofNullable(previous)));
 	}
 
 	/** Runs a statement as written. Prefer the portable operations where one exists. */

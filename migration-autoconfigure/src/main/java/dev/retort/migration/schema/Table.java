@@ -84,6 +84,40 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
 				this.checks, this.indexes, comment);
 	}
 
+	public Table withPrimaryKey(PrimaryKey primaryKey) {
+		return new Table(this.name, this.columns, primaryKey, this.uniqueConstraints, this.foreignKeys, this.checks,
+				this.indexes, this.comment);
+	}
+
+	public Table withUniqueConstraints(List<UniqueConstraint> uniqueConstraints) {
+		return new Table(this.name, this.columns, this.primaryKey, uniqueConstraints, this.foreignKeys, this.checks,
+				this.indexes, this.comment);
+	}
+
+	public Table withForeignKeys(List<ForeignKey> foreignKeys) {
+		return new Table(this.name, this.columns, this.primaryKey, this.uniqueConstraints, foreignKeys, this.checks,
+				this.indexes, this.comment);
+	}
+
+	public Table withChecks(List<CheckConstraint> checks) {
+		return new Table(this.name, this.columns, this.primaryKey, this.uniqueConstraints, this.foreignKeys, checks,
+				this.indexes, this.comment);
+	}
+
+	/**
+	 * Every named constraint of the table: primary key, uniques, foreign keys, checks.
+	 */
+	public List<Constraint> constraints() {
+		List<Constraint> all = new ArrayList<>();
+		if (this.primaryKey != null) {
+			all.add(this.primaryKey);
+		}
+		all.addAll(this.uniqueConstraints);
+		all.addAll(this.foreignKeys);
+		all.addAll(this.checks);
+		return all;
+	}
+
 	public Table named(String name) {
 		return new Table(name, this.columns, this.primaryKey, this.uniqueConstraints, this.foreignKeys, this.checks,
 				this.indexes, this.comment);

@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * BENCHMARKS.md) and record what it prints.
  *
  * <p>
- * System properties: {@code revisions} (500), {@code rounds} (5), {@code postgresUrl}
+ * System properties: {@code revisions} (500), {@code rounds} (5), {@code chunk} (25),
+ * {@code databases} ({@code sqlite,postgresql}), {@code postgresUrl}
  * ({@code jdbc:postgresql://127.0.0.1:5432/postgres}), {@code postgresUser}
  * ({@code postgres}).
  */
@@ -60,6 +61,8 @@ public final class MigrationBenchmark {
 
 	private static final int STATUS_CALLS = 200;
 
+	private static final int CHUNK = Integer.getInteger("chunk", 25);
+
 	private MigrationBenchmark() {
 	}
 
@@ -68,9 +71,14 @@ public final class MigrationBenchmark {
 		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
 			.setLevel(ch.qos.logback.classic.Level.WARN);
 		List<String> lines = new ArrayList<>();
-		lines.add("| database | revisions | Migrator (median) | plain JDBC (median) | ratio | status() median / p95 |");
-		lines.add("|---|---|---|---|---|---|");
+		lines.add("| database | revisions | Migrator, one run (median) | plain JDBC (median) | ratio "
+				+ "| Migrator, interleaved in chunks of " + CHUNK + " (median) | plain JDBC (median) | ratio "
+				+ "| status() median / p95 |");
+		lines.add("|---|---|---|---|---|---|---|---|---|");
 		for (Target target : List.of(new Sqlite(), new Postgres())) {
+			if (!System.getProperty("databases", "sqlite,postgresql").contains(target.name())) {
+				continue;
+			}
 			if (!target.available()) {
 				System.out.println(target.name() + ": not available, skipped");
 				continue;
@@ -108,12 +116,26 @@ public final class MigrationBenchmark {
 			System.out.printf(Locale.ROOT, "%s round %d: migrator %d ms, jdbc %d ms%n", target.name(), round + 1,
 					migrator[round] / 1_000_000, jdbc[round] / 1_000_000);
 		}
+		long[] interleavedMigrator = new long[ROUNDS];
+		long[] interleavedJdbc = new long[ROUNDS];
+		for (int round = 0; round < ROUNDS; round++) {
+			long[] pair = timeInterleaved(target, graph, statements, round);
+			interleavedMigrator[round] = pair[0];
+			interleavedJdbc[round] = pair[1];
+			System.out.printf(Locale.ROOT, "%s interleaved round %d: migrator %d ms, jdbc %d ms%n", target.name(),
+					round + 1, pair[0] / 1_000_000, pair[1] / 1_000_000);
+		}
 		long[] status = timeStatus(target, graph);
 		long migratorMedian = median(migrator);
 		long jdbcMedian = median(jdbc);
-		return String.format(Locale.ROOT, "| %s | %d | %d ms | %d ms | %.2fx | %.2f ms / %.2f ms |", target.name(),
+		long interleavedMigratorMedian = median(interleavedMigrator);
+		long interleavedJdbcMedian = median(interleavedJdbc);
+		return String.format(Locale.ROOT,
+				"| %s | %d | %d ms | %d ms | %.2fx | %d ms | %d ms | %.2fx | %.2f ms / %.2f ms |", target.name(),
 				REVISIONS, migratorMedian / 1_000_000, jdbcMedian / 1_000_000, (double) migratorMedian / jdbcMedian,
-				median(status) / 1e6, percentile(status, 0.95) / 1e6);
+				interleavedMigratorMedian / 1_000_000, interleavedJdbcMedian / 1_000_000,
+				(double) interleavedMigratorMedian / interleavedJdbcMedian, median(status) / 1e6,
+				percentile(status, 0.95) / 1e6);
 	}
 
 	private static long timeMigrator(Target target, RevisionGraph graph) throws Exception {
@@ -142,6 +164,53 @@ public final class MigrationBenchmark {
 			connection.setAutoCommit(true);
 			return System.nanoTime() - started;
 		}
+	}
+
+	/**
+	 * Both paths on their own database, alternating every {@link #CHUNK} revisions so
+	 * that both see the same moments of a shared machine: the migrator upgrades
+	 * {@code +CHUNK}, plain JDBC runs the next chunk's statements.
+	 */
+	private static long[] timeInterleaved(Target target, RevisionGraph graph, List<List<String>> statements, int round)
+			throws Exception {
+		try (Database migratorDatabase = target.create();
+				Database jdbcDatabase = target.create();
+				Connection connection = jdbcDatabase.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			Migrator migrator = new Migrator(migratorDatabase.dataSource(), MigratorConfig.defaults(), graph);
+			connection.setAutoCommit(false);
+			long migratorTime = 0;
+			long jdbcTime = 0;
+			for (int from = 0, chunk = 0; from < statements.size(); from += CHUNK, chunk++) {
+				List<List<String>> revisions = statements.subList(from, Math.min(statements.size(), from + CHUNK));
+				boolean migratorFirst = (chunk + round) % 2 == 0;
+				if (migratorFirst) {
+					migratorTime += timeChunk(migrator, revisions.size());
+				}
+				long started = System.nanoTime();
+				for (List<String> revision : revisions) {
+					for (String sql : revision) {
+						statement.execute(sql);
+					}
+					connection.commit();
+				}
+				jdbcTime += System.nanoTime() - started;
+				if (!migratorFirst) {
+					migratorTime += timeChunk(migrator, revisions.size());
+				}
+			}
+			connection.setAutoCommit(true);
+			check(migrator.status().upToDate(), "the interleaved migrator applied every revision");
+			return new long[] { migratorTime, jdbcTime };
+		}
+	}
+
+	private static long timeChunk(Migrator migrator, int size) {
+		long started = System.nanoTime();
+		MigrationResult result = migrator.upgrade("+" + size);
+		long elapsed = System.nanoTime() - started;
+		check(result.steps().size() == size, "the migrator applied the chunk");
+		return elapsed;
 	}
 
 	private static long[] timeStatus(Target target, RevisionGraph graph) throws Exception {

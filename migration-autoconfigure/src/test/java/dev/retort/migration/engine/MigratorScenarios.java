@@ -1,5 +1,8 @@
 package dev.retort.migration.engine;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +34,7 @@ import dev.retort.migration.revision.RevisionScript;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Type;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.retort.migration.engine.TestRevisions.createsTable;
@@ -336,6 +341,70 @@ abstract class MigratorScenarios {
 		assertThat(migrator.current()).isEmpty();
 	}
 
+	// -- validation: errors name the file and nothing runs, not even the version table
+
+	@TempDir
+	Path revisionDirectory;
+
+	private Migrator fromDirectory(Map<String, String> files) throws IOException {
+		for (Map.Entry<String, String> file : files.entrySet()) {
+			Files.writeString(this.revisionDirectory.resolve(file.getKey()), file.getValue());
+		}
+		return new Migrator(dataSource(), config().withLocations("filesystem:" + this.revisionDirectory));
+	}
+
+	private static String sqlRevision(String id, String revises) {
+		return "-- revision: " + id + "\n" + ((revises != null) ? "-- revises: " + revises + "\n" : "")
+				+ "-- message: table " + id + "\n-- +upgrade\nCREATE TABLE t_" + id + " (id INTEGER);\n"
+				+ "-- +downgrade\nDROP TABLE t_" + id + ";\n";
+	}
+
+	private void assertNothingRan(Migrator migrator, String... mentioned) {
+		assertThatThrownBy(() -> migrator.upgrade("heads")).isInstanceOf(MigrationException.class)
+			.hasMessageContainingAll(mentioned);
+		assertThat(allTables()).isEmpty();
+	}
+
+	@Test
+	void duplicateRevisionIdIsRefused() throws IOException {
+		assertNothingRan(
+				fromDirectory(Map.of("20261121_1200_aa0000000001_one.sql", sqlRevision("aa0000000001", null),
+						"20261121_1300_aa0000000001_two.sql", sqlRevision("aa0000000001", null))),
+				"aa0000000001", "20261121_1200_aa0000000001_one.sql", "20261121_1300_aa0000000001_two.sql");
+	}
+
+	@Test
+	void missingParentIsRefused() throws IOException {
+		assertNothingRan(
+				fromDirectory(Map.of("20261121_1200_aa0000000001_one.sql", sqlRevision("aa0000000001", null),
+						"20261121_1300_bb0000000002_two.sql", sqlRevision("bb0000000002", "cc0000000009"))),
+				"cc0000000009", "20261121_1300_bb0000000002_two.sql");
+	}
+
+	@Test
+	void cycleIsRefused() throws IOException {
+		assertNothingRan(
+				fromDirectory(Map.of("20261121_1200_aa0000000001_one.sql", sqlRevision("aa0000000001", null),
+						"20261121_1300_bb0000000002_two.sql", sqlRevision("bb0000000002", "cc0000000003"),
+						"20261121_1400_cc0000000003_three.sql", sqlRevision("cc0000000003", "bb0000000002"))),
+				"bb0000000002", "cc0000000003");
+	}
+
+	@Test
+	void unparsableFileIsRefused() throws IOException {
+		assertNothingRan(
+				fromDirectory(Map.of("20261121_1200_aa0000000001_one.sql", sqlRevision("aa0000000001", null),
+						"20261121_1300_bb0000000002_broken.sql", "CREATE TABLE no_header (id INTEGER);\n")),
+				"20261121_1300_bb0000000002_broken.sql");
+	}
+
+	@Test
+	void unknownDependsOnIsRefused() {
+		Migrator migrator = new Migrator(dataSource(),
+				config().withLocations("classpath:dev/retort/migration/engine/invalid"));
+		assertNothingRan(migrator, "ffffffffffff", "de0000000001");
+	}
+
 	// -- failures
 
 	@Test
@@ -467,6 +536,20 @@ abstract class MigratorScenarios {
 					String name = rows.getString("TABLE_NAME");
 					if (!name.startsWith("migrations_") && !name.startsWith("sqlite_")) {
 						names.add(name);
+					}
+				}
+			}
+			return names;
+		});
+	}
+
+	Set<String> allTables() {
+		return withMetaData((metaData, schema) -> {
+			Set<String> names = new TreeSet<>();
+			try (ResultSet rows = metaData.getTables(null, schema, "%", new String[] { "TABLE" })) {
+				while (rows.next()) {
+					if (!rows.getString("TABLE_NAME").startsWith("sqlite_")) {
+						names.add(rows.getString("TABLE_NAME"));
 					}
 				}
 			}

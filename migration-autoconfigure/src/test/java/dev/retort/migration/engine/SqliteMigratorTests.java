@@ -2,11 +2,26 @@ package dev.retort.migration.engine;
 
 import java.nio.file.Path;
 
+import java.util.List;
+import java.util.Set;
+
 import javax.sql.DataSource;
 
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.ForeignKey;
+import dev.retort.migration.schema.Type;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import static dev.retort.migration.engine.TestRevisions.migration;
+import static dev.retort.migration.engine.TestRevisions.revision;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The migrator's scenarios on a SQLite file of its own per test.
@@ -27,6 +42,41 @@ class SqliteMigratorTests extends MigratorScenarios {
 	@Override
 	protected DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	@Test
+	void tableRebuildOnAConnectionEnforcingForeignKeysKeepsChildRowsAndEnforcement() throws Exception {
+		SingleConnectionDataSource enforcing = new SingleConnectionDataSource(
+				"jdbc:sqlite:" + this.directory.resolve("enforcing.db") + "?foreign_keys=true", true);
+		try {
+			RevisionGraph graph = RevisionGraph
+				.of(List.of(revision("a10000000001", List.of(), Set.of(), true, migration((op) -> {
+					op.createTable("parent", Column.of("id", Type.INTEGER).primaryKey(),
+							Column.of("name", Type.varchar(50)));
+					op.createTable("child", Column.of("id", Type.INTEGER).primaryKey(),
+							Column.of("parent_id", Type.INTEGER).notNull(), new ForeignKey("fk_child_parent",
+									List.of("parent_id"), "parent", List.of("id"), ForeignKey.Action.CASCADE, null));
+				}, (op) -> {
+					op.dropTable("child");
+					op.dropTable("parent");
+				})), revision("b20000000002", List.of("a10000000001"), Set.of(), true,
+						migration((op) -> op.alterColumn("parent", "name", (change) -> change.notNull()),
+								(op) -> op.alterColumn("parent", "name", (change) -> change.nullable())))));
+			Migrator migrator = new Migrator(enforcing, config(), graph);
+			migrator.upgrade("+1");
+			JdbcTemplate jdbc = new JdbcTemplate(enforcing);
+			jdbc.update("INSERT INTO parent (id, name) VALUES (1, 'p')");
+			jdbc.update("INSERT INTO child (id, parent_id) VALUES (10, 1)");
+
+			migrator.upgrade("heads");
+
+			assertThat(migrator.current()).containsExactly("b20000000002");
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM child", Integer.class)).isOne();
+			assertThat(jdbc.queryForObject("PRAGMA foreign_keys", Integer.class)).isOne();
+		}
+		finally {
+			enforcing.destroy();
+		}
 	}
 
 }

@@ -1,11 +1,16 @@
 package dev.retort.migration.dialect.sqlite;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 
 import dev.retort.migration.dialect.DatabaseLock;
+import dev.retort.migration.dialect.Dialect;
 import dev.retort.migration.dialect.LockTimeoutException;
 
 /**
@@ -16,6 +21,15 @@ import dev.retort.migration.dialect.LockTimeoutException;
 public class SqliteWriteLock implements DatabaseLock {
 
 	private static final int SQLITE_BUSY = 5;
+
+	private final Dialect dialect;
+
+	/** Connections whose foreign-key enforcement a step turned off, to turn back on. */
+	private final Set<Connection> enforcementPaused = Collections.newSetFromMap(new WeakHashMap<>());
+
+	public SqliteWriteLock(Dialect dialect) {
+		this.dialect = dialect;
+	}
 
 	@Override
 	public boolean heldForRun() {
@@ -41,6 +55,16 @@ public class SqliteWriteLock implements DatabaseLock {
 	@Override
 	public void begin(Connection connection, Duration timeout) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
+			// a table rebuild must not cascade its DROP TABLE: enforcement off, outside
+			// the transaction
+			if (enforcesForeignKeys(statement)) {
+				for (String sql : this.dialect.beforeTransaction()) {
+					statement.execute(sql);
+				}
+				synchronized (this.enforcementPaused) {
+					this.enforcementPaused.add(connection);
+				}
+			}
 			statement.execute("BEGIN IMMEDIATE");
 		}
 		catch (SQLException ex) {
@@ -58,6 +82,26 @@ public class SqliteWriteLock implements DatabaseLock {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("COMMIT");
 		}
+		resumeEnforcement(connection);
+	}
+
+	private static boolean enforcesForeignKeys(Statement statement) throws SQLException {
+		try (ResultSet result = statement.executeQuery("PRAGMA foreign_keys")) {
+			return result.next() && result.getInt(1) == 1;
+		}
+	}
+
+	private void resumeEnforcement(Connection connection) throws SQLException {
+		synchronized (this.enforcementPaused) {
+			if (!this.enforcementPaused.remove(connection)) {
+				return;
+			}
+		}
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : this.dialect.afterTransaction()) {
+				statement.execute(sql);
+			}
+		}
 	}
 
 	@Override
@@ -71,6 +115,7 @@ public class SqliteWriteLock implements DatabaseLock {
 				throw ex;
 			}
 		}
+		resumeEnforcement(connection);
 	}
 
 }

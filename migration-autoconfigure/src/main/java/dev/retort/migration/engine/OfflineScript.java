@@ -1,0 +1,244 @@
+package dev.retort.migration.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.retort.migration.dialect.Dialect;
+import dev.retort.migration.dialect.SimulatedSchema;
+import dev.retort.migration.dialect.UnknownTableException;
+import dev.retort.migration.dialect.VersionTables;
+import dev.retort.migration.operation.NonTransactionalOperationException;
+import dev.retort.migration.operation.OfflineModeException;
+import dev.retort.migration.operation.Operation;
+import dev.retort.migration.operation.OperationSink;
+import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.Direction;
+import dev.retort.migration.revision.InvalidTargetException;
+import dev.retort.migration.revision.MigrationPlan;
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionScript;
+import org.springframework.jdbc.core.JdbcOperations;
+
+/**
+ * Offline mode: the SQL that moves a database across a range of revisions
+ * ({@code base:heads}, {@code a1b2c3:heads}, {@code heads:base} for a downgrade),
+ * rendered for a named dialect without a connection, as a script a DBA reviews and runs
+ * ({@code psql -v ON_ERROR_STOP=1 -f script.sql},
+ * {@code sqlite3 -bail app.db < script.sql}). Each revision runs in its own transaction
+ * together with its version-table and history rows, as online. Tables are tracked by
+ * simulating the operations, so SQLite's rebuilds can restate them; tables created by raw
+ * SQL are invisible to that simulation.
+ */
+public final class OfflineScript {
+
+	private final RevisionGraph graph;
+
+	private final Dialect dialect;
+
+	private final VersionTables tables;
+
+	private final String appliedBy;
+
+	public OfflineScript(RevisionGraph graph, Dialect dialect, MigratorConfig config) {
+		this.graph = graph;
+		this.dialect = dialect;
+		this.tables = new VersionTables(dialect, config.versionTable(), config.historyTable());
+		this.appliedBy = config.appliedBy() + " (offline script)";
+	}
+
+	/**
+	 * The script that upgrades across {@code range} ({@code from:to}; a bare target means
+	 * {@code base:target}). Starting from {@code base} it creates the version and history
+	 * tables first.
+	 */
+	public String upgrade(String range) {
+		String[] ends = split(range, "base");
+		Set<String> from = heads(ends[0]);
+		MigrationPlan plan = this.graph.planUpgrade(from, ends[1]);
+		return script(Direction.UPGRADE, range, from, plan, ends[0].equals("base"));
+	}
+
+	/**
+	 * The script that downgrades across {@code range} ({@code from:to}, e.g.
+	 * {@code heads:base}).
+	 */
+	public String downgrade(String range) {
+		if (!range.contains(":")) {
+			throw new InvalidTargetException(
+					"An offline downgrade needs the revisions it starts from: write the range as "
+							+ "from:to, e.g. heads:base or heads:" + range + ".");
+		}
+		String[] ends = split(range, "heads");
+		Set<String> from = heads(ends[0]);
+		MigrationPlan plan = this.graph.planDowngrade(from, ends[1], this.dialect.name());
+		return script(Direction.DOWNGRADE, range, from, plan, false);
+	}
+
+	/**
+	 * The statements one revision runs in one direction, without bookkeeping, rendered
+	 * against the schema its ancestors leave (for {@code show} and the actuator's
+	 * revision view).
+	 */
+	public List<String> statements(String revisionId, Direction direction) {
+		RevisionScript revision = this.graph.get(revisionId);
+		if (!revision.appliesTo(this.dialect.name())) {
+			return List.of();
+		}
+		Set<String> before = new LinkedHashSet<>(revision.parents());
+		if (direction == Direction.DOWNGRADE) {
+			before = Set.of(revision.id());
+		}
+		return this.dialect.render(record(revision, direction), schemaAt(before));
+	}
+
+	private String script(Direction direction, String range, Set<String> from, MigrationPlan plan,
+			boolean createTables) {
+		SimulatedSchema schema = schemaAt(from);
+		StringBuilder script = new StringBuilder();
+		script.append("-- Retort ")
+			.append(direction.label())
+			.append(' ')
+			.append(range)
+			.append(" for ")
+			.append(this.dialect.name())
+			.append(", rendered offline.\n");
+		script.append("-- Run with: ")
+			.append(this.dialect.name().equals("sqlite") ? "sqlite3 -bail DATABASE < FILE"
+					: "psql -v ON_ERROR_STOP=1 -f FILE")
+			.append("\n");
+		if (createTables) {
+			block(script, "Create the version and history tables", this.tables.createStatements(), true);
+		}
+		for (MigrationPlan.Step step : plan.steps()) {
+			RevisionScript revision = step.revision();
+			List<String> statements = new ArrayList<>();
+			if (revision.appliesTo(this.dialect.name())) {
+				List<Operation> operations = record(revision, step.direction());
+				NonTransactionalOperationException.check(revision.toString(), revision.source(),
+						revision.transactional(), operations);
+				statements.addAll(this.dialect.render(operations, schema));
+				simulate(schema, operations);
+			}
+			List<String> bookkeeping = new ArrayList<>(
+					this.tables.moveVersionsStatements(step.headsBefore(), step.headsAfter()));
+			bookkeeping.add(this.tables.historyStatement(revision.id(), step.direction().label(),
+					revision.checksum(this.dialect.name()), this.appliedBy, revision.message()));
+			String title = ((step.direction() == Direction.UPGRADE) ? "Upgrade " : "Downgrade ") + revision.id() + ": "
+					+ revision.message() + " (" + revision.source() + ")";
+			if (revision.transactional()) {
+				statements.addAll(bookkeeping);
+				block(script, title, statements, true);
+			}
+			else {
+				block(script, title + ", outside a transaction (transactional = false)", statements, false);
+				block(script, "Record " + revision.id(), bookkeeping, true);
+			}
+		}
+		return script.toString();
+	}
+
+	private void block(StringBuilder script, String title, List<String> statements, boolean transaction) {
+		script.append("\n-- ").append(title.replace("\n", " ")).append('\n');
+		if (transaction) {
+			this.dialect.beforeTransaction().forEach((sql) -> statement(script, sql));
+			statement(script, this.dialect.beginTransaction());
+		}
+		statements.forEach((sql) -> statement(script, sql));
+		if (transaction) {
+			statement(script, this.dialect.commitTransaction());
+			this.dialect.afterTransaction().forEach((sql) -> statement(script, sql));
+		}
+	}
+
+	private static void statement(StringBuilder script, String sql) {
+		String text = sql.strip();
+		while (text.endsWith(";")) {
+			text = text.substring(0, text.length() - 1).stripTrailing();
+		}
+		String lastLine = text.substring(text.lastIndexOf('\n') + 1);
+		// a trailing line comment would swallow the terminator
+		script.append(text).append(lastLine.contains("--") ? "\n;\n" : ";\n");
+	}
+
+	/**
+	 * The schema after upgrading from base to {@code heads}, as far as operations tell.
+	 */
+	private SimulatedSchema schemaAt(Set<String> heads) {
+		SimulatedSchema schema = new SimulatedSchema();
+		if (heads.isEmpty()) {
+			return schema;
+		}
+		Set<String> current = Set.of();
+		for (String head : heads) {
+			MigrationPlan plan = this.graph.planUpgrade(current, head);
+			for (MigrationPlan.Step step : plan.steps()) {
+				if (step.revision().appliesTo(this.dialect.name())) {
+					simulate(schema, record(step.revision(), Direction.UPGRADE));
+				}
+			}
+			current = plan.headsAfter();
+		}
+		return schema;
+	}
+
+	private static void simulate(SimulatedSchema schema, List<Operation> operations) {
+		for (Operation operation : operations) {
+			try {
+				schema.apply(operation);
+			}
+			catch (UnknownTableException ex) {
+				// a table made by raw SQL; a later rebuild of it says so by name
+			}
+		}
+	}
+
+	private List<Operation> record(RevisionScript revision, Direction direction) {
+		List<Operation> operations = new ArrayList<>();
+		String dialectName = this.dialect.name();
+		Operations op = new Operations(new OperationSink() {
+
+			@Override
+			public void accept(Operation operation) {
+				operations.add(operation);
+			}
+
+			@Override
+			public JdbcOperations jdbc() {
+				throw new OfflineModeException("Revision " + revision + " in " + revision.source()
+						+ " migrates data through op.jdbc(), which needs a live database, so it cannot be rendered "
+						+ "offline. Run it online (migrate upgrade), or render the range up to the revision before it.");
+			}
+
+			@Override
+			public String dialect() {
+				return dialectName;
+			}
+
+		});
+		if (direction == Direction.DOWNGRADE) {
+			revision.migration().downgrade(op);
+		}
+		else {
+			revision.migration().upgrade(op);
+		}
+		return operations;
+	}
+
+	private Set<String> heads(String target) {
+		if (target.equals("base")) {
+			return Set.of();
+		}
+		return this.graph.resolve(target, Set.of());
+	}
+
+	private static String[] split(String range, String defaultFrom) {
+		int colon = range.indexOf(':');
+		if (colon < 0) {
+			return new String[] { defaultFrom, range.strip() };
+		}
+		return new String[] { range.substring(0, colon).strip(), range.substring(colon + 1).strip() };
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.retort.migration.operation;
+
+import dev.retort.migration.MigrationException;
+
+/**
+ * A revision that runs in a transaction records an operation that cannot run inside one
+ * (PostgreSQL's {@code CREATE INDEX CONCURRENTLY}).
+ */
+public class NonTransactionalOperationException extends MigrationException {
+
+	private static final long serialVersionUID = 1L;
+
+	public NonTransactionalOperationException(String message) {
+		super(message);
+	}
+
+	/**
+	 * Fails when a transactional revision records an operation that
+	 * {@linkplain Operation#requiresNoTransaction() cannot run in a transaction}.
+	 * @param revision the revision, as named in the message
+	 * @param source where it is defined
+	 * @param transactional whether the revision runs in a transaction
+	 * @param operations what it records
+	 */
+	public static void check(String revision, String source, boolean transactional, Iterable<Operation> operations) {
+		if (!transactional) {
+			return;
+		}
+		for (Operation operation : operations) {
+			if (operation.requiresNoTransaction()) {
+				throw new NonTransactionalOperationException("Revision " + revision + " in " + source + " records "
+						+ operation + ", which cannot run inside a transaction. Declare the revision "
+						+ "non-transactional (@Revision(transactional = false), or '-- transactional: false' in SQL) "
+						+ "and keep that operation in a revision of its own.");
+			}
+		}
+	}
+
+}

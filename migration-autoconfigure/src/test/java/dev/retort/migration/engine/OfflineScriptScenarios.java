@@ -1,0 +1,271 @@
+package dev.retort.migration.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import dev.retort.migration.dialect.Dialects;
+import dev.retort.migration.operation.NonTransactionalOperationException;
+import dev.retort.migration.operation.OfflineModeException;
+import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.Direction;
+import dev.retort.migration.revision.InvalidTargetException;
+import dev.retort.migration.revision.Migration;
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Constraint;
+import dev.retort.migration.schema.ForeignKey;
+import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.Type;
+import dev.retort.migration.schema.UniqueConstraint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Offline scripts run through the database's own command-line client on an empty
+ * database, which the migrator then finds at its heads. Written once, run on SQLite and
+ * PostgreSQL.
+ */
+abstract class OfflineScriptScenarios {
+
+	@TempDir
+	Path directory;
+
+	/** The dialect the scripts are rendered for. */
+	protected abstract String dialect();
+
+	/** An empty database. */
+	protected abstract DataSource dataSource();
+
+	/**
+	 * Runs a script file through the command-line client; returns its output and exit
+	 * code.
+	 */
+	protected abstract CommandResult runScript(Path script) throws Exception;
+
+	@Test
+	void upgradeScriptFromBaseToHeadsLeavesTheDatabaseAtHeads() throws Exception {
+		RevisionGraph graph = seedRevisions();
+		String script = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults())
+			.upgrade("base:heads");
+
+		CommandResult result = run(script);
+
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		Migrator migrator = new Migrator(dataSource(), MigratorConfig.defaults(), graph);
+		assertThat(migrator.current()).containsExactly("f00000000007");
+		assertThat(migrator.status().upToDate()).isTrue();
+		assertThat(migrator.history()).hasSize(7);
+		assertThat(query("SELECT summary || ':' || status || ':' || priority FROM tasks ORDER BY id"))
+			.containsExactly("write spec:open:0", "ship:done:0");
+		assertThat(query("SELECT count(*) FROM comments")).containsExactly("0");
+	}
+
+	@Test
+	void scriptsFromARevisionAndBackDown() throws Exception {
+		RevisionGraph graph = seedRevisions();
+		OfflineScript offline = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults());
+		assertThat(run(offline.upgrade("base:a00000000003")).exitCode()).isZero();
+
+		CommandResult rest = run(offline.upgrade("a00000000003:heads"));
+		CommandResult down = run(offline.downgrade("heads:a00000000001"));
+
+		assertThat(rest.exitCode()).as(rest.output()).isZero();
+		assertThat(down.exitCode()).as(down.output()).isZero();
+		Migrator migrator = new Migrator(dataSource(), MigratorConfig.defaults(), graph);
+		assertThat(migrator.current()).containsExactly("a00000000001");
+		assertThat(query("SELECT email FROM users ORDER BY id")).containsExactly("ann@example.com", "bob@example.com");
+	}
+
+	@Test
+	void aFailingStatementStopsTheScriptAndLeavesThePreviousRevision() throws Exception {
+		RevisionGraph graph = seedRevisions();
+		String script = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults())
+			.upgrade("base:heads")
+			.replace("'ship'", "NULL");
+
+		CommandResult result = run(script);
+
+		assertThat(result.exitCode()).isNotZero();
+		Migrator migrator = new Migrator(dataSource(), MigratorConfig.defaults(), graph);
+		assertThat(migrator.current()).containsExactly("a00000000001");
+	}
+
+	@Test
+	void concurrentIndexInATransactionalRevisionIsRefusedBeforeAnythingIsWritten() {
+		RevisionScript concurrent = revision("e00000000001", List.of(), "index", true,
+				(op) -> op.createIndexConcurrently(Index.of("ix", "t", "c")), (op) -> {
+				});
+		OfflineScript offline = new OfflineScript(RevisionGraph.of(List.of(concurrent)), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		assertThatExceptionOfType(NonTransactionalOperationException.class).isThrownBy(() -> offline.upgrade("heads"))
+			.withMessageContaining("e00000000001")
+			.withMessageContaining("transactional = false");
+	}
+
+	@Test
+	void oneRevisionRendersAgainstTheSchemaItsAncestorsLeave() {
+		OfflineScript offline = new OfflineScript(seedRevisions(), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		List<String> upgrade = offline.statements("b00000000004", Direction.UPGRADE);
+		List<String> downgrade = offline.statements("b00000000004", Direction.DOWNGRADE);
+
+		assertThat(upgrade).anyMatch((sql) -> sql.contains("RENAME COLUMN \"title\" TO \"summary\""));
+		assertThat(downgrade).anyMatch((sql) -> sql.contains("\"title\""));
+		assertThat(upgrade).noneMatch((sql) -> sql.contains("migrations_version"));
+	}
+
+	@Test
+	void anOfflineDowngradeNamesWhereItStarts() {
+		OfflineScript offline = new OfflineScript(seedRevisions(), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> offline.downgrade("base"))
+			.withMessageContaining("heads:base");
+	}
+
+	@Test
+	void dataMigrationsThroughJdbcCannotBeRenderedOffline() {
+		RevisionScript data = revision("e00000000002", List.of(), "data", true,
+				(op) -> op.jdbc().update("UPDATE t SET c = 1"), (op) -> {
+				});
+		OfflineScript offline = new OfflineScript(RevisionGraph.of(List.of(data)), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		assertThatExceptionOfType(OfflineModeException.class).isThrownBy(() -> offline.upgrade("base:heads"))
+			.withMessageContaining("e00000000002")
+			.withMessageContaining("op.jdbc()");
+	}
+
+	private CommandResult run(String script) throws Exception {
+		Path file = Files.createTempFile(this.directory, "script", ".sql");
+		Files.writeString(file, script, StandardCharsets.UTF_8);
+		return runScript(file);
+	}
+
+	private List<String> query(String sql) throws Exception {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+		}
+		return values;
+	}
+
+	/**
+	 * The seed's examples as revisions: tables with cascading foreign keys and a named
+	 * unique constraint; rows; priority with a server default and a two-column index; a
+	 * rename and a NOT NULL column added in three steps; a branch, a merge, and an index
+	 * built outside a transaction.
+	 */
+	static RevisionGraph seedRevisions() {
+		List<RevisionScript> revisions = List
+			.of(revision("a00000000001", List.of(), "users and projects", true, (op) -> {
+				op.createTable("users", Column.of("id", Type.INTEGER).primaryKey(),
+						Column.of("email", Type.varchar(200)).notNull(),
+						new UniqueConstraint("uq_users_email", List.of("email")));
+				op.createTable("projects", Column.of("id", Type.INTEGER).primaryKey(),
+						Column.of("owner_id", Type.INTEGER).notNull(), Column.of("name", Type.TEXT).notNull(),
+						new ForeignKey("fk_projects_owner", List.of("owner_id"), "users", List.of("id"),
+								ForeignKey.Action.CASCADE, null));
+				op.bulkInsert("users", List.of(Map.of("id", 1, "email", "ann@example.com"),
+						Map.of("id", 2, "email", "bob@example.com")));
+			}, (op) -> {
+				op.dropTable("projects");
+				op.dropTable("users");
+			}), revision("a00000000002", List.of("a00000000001"), "tasks", true, (op) -> {
+				op.createTable("tasks", Column.of("id", Type.INTEGER).primaryKey(),
+						Column.of("project_id", Type.INTEGER), Column.of("title", Type.TEXT).notNull(),
+						Column.of("status", Type.TEXT),
+						Column.of("created_at", Type.TIMESTAMP).serverDefault("CURRENT_TIMESTAMP"),
+						new ForeignKey("fk_tasks_project", List.of("project_id"), "projects", List.of("id"),
+								ForeignKey.Action.CASCADE, null));
+				op.bulkInsert("tasks", List.of(Map.of("id", 1, "title", "write spec"),
+						Map.of("id", 2, "title", "ship", "status", "done")));
+			}, (op) -> op.dropTable("tasks")),
+					revision("a00000000003", List.of("a00000000002"), "add priority to tasks", true, (op) -> {
+						op.addColumn("tasks", Column.of("priority", Type.INTEGER).notNull().serverDefault("0"));
+						op.createIndex("ix_tasks_priority", "tasks", "priority", "created_at");
+					}, (op) -> {
+						op.dropIndex("ix_tasks_priority", "tasks");
+						op.dropColumn("tasks", "priority");
+					}),
+					revision("b00000000004", List.of("a00000000003"), "rename title, status not null", true, (op) -> {
+						op.renameColumn("tasks", "title", "summary");
+						op.execute(
+								"UPDATE tasks SET status = 'open' WHERE status IS NULL; -- backfill before NOT NULL");
+						op.alterColumn("tasks", "status",
+								(c) -> c.type(Type.varchar(20))
+									.notNull()
+									.serverDefault("'open'")
+									.existing(Column.of("status", Type.TEXT)));
+					}, (op) -> {
+						op.alterColumn("tasks", "status",
+								(c) -> c.type(Type.TEXT)
+									.nullable()
+									.dropServerDefault()
+									.existing(Column.of("status", Type.varchar(20)).notNull().serverDefault("'open'")));
+						op.renameColumn("tasks", "summary", "title");
+					}), revision("c00000000005", List.of("b00000000004"), "comments", true, (op) -> {
+						op.createTable("comments", Column.of("id", Type.INTEGER).primaryKey(),
+								Column.of("task_id", Type.INTEGER).notNull(), Column.of("body", Type.TEXT),
+								new ForeignKey("fk_comments_task", List.of("task_id"), "tasks", List.of("id"),
+										ForeignKey.Action.CASCADE, null));
+						op.addConstraint("tasks", Constraint.check("ck_tasks_priority", "priority >= 0"));
+					}, (op) -> {
+						op.dropConstraint("ck_tasks_priority", "tasks");
+						op.dropTable("comments");
+					}),
+					revision("d00000000006", List.of("b00000000004"), "index projects by name", false,
+							(op) -> op.createIndexConcurrently(Index.of("ix_projects_name", "projects", "name")),
+							(op) -> op.dropIndexConcurrently(Index.of("ix_projects_name", "projects", "name"))),
+					revision("f00000000007", List.of("c00000000005", "d00000000006"), "merge", true, (op) -> {
+					}, (op) -> {
+					}));
+		return RevisionGraph.of(revisions);
+	}
+
+	private static RevisionScript revision(String id, List<String> parents, String message, boolean transactional,
+			Consumer<Operations> upgrade, Consumer<Operations> downgrade) {
+		Migration migration = new Migration() {
+
+			@Override
+			public void upgrade(Operations op) {
+				upgrade.accept(op);
+			}
+
+			@Override
+			public void downgrade(Operations op) {
+				downgrade.accept(op);
+			}
+
+		};
+		return new RevisionScript(id, parents, Set.of(), List.of(), message, null, transactional, Set.of(),
+				"offline test revision " + id, RevisionScript.Kind.JAVA, migration, null);
+	}
+
+	/** What a command-line client printed and how it exited. */
+	record CommandResult(int exitCode, String output) {
+
+	}
+
+}
