@@ -68,6 +68,7 @@ public class SqliteWriteLock implements DatabaseLock {
 			statement.execute("BEGIN IMMEDIATE");
 		}
 		catch (SQLException ex) {
+			resumeEnforcement(connection);
 			if ((ex.getErrorCode() & 0xff) == SQLITE_BUSY || String.valueOf(ex.getMessage()).contains("SQLITE_BUSY")) {
 				throw new LockTimeoutException("Timed out after " + timeout + " waiting for the write lock on "
 						+ DatabaseLock.describe(connection) + ": another process is migrating or writing to this "
