@@ -131,11 +131,24 @@ public final class MigrationBenchmark {
 		long interleavedMigratorMedian = median(interleavedMigrator);
 		long interleavedJdbcMedian = median(interleavedJdbc);
 		return String.format(Locale.ROOT,
-				"| %s | %d | %d ms | %d ms | %.2fx | %d ms | %d ms | %.2fx | %.2f ms / %.2f ms |", target.name(),
-				REVISIONS, migratorMedian / 1_000_000, jdbcMedian / 1_000_000, (double) migratorMedian / jdbcMedian,
+				"| %s | %d | %d ms | %d ms | %.2fx (paired %.2fx) | %d ms | %d ms | %.2fx (paired %.2fx) "
+						+ "| %.2f ms / %.2f ms |",
+				target.name(), REVISIONS, migratorMedian / 1_000_000, jdbcMedian / 1_000_000,
+				(double) migratorMedian / jdbcMedian, pairedRatio(migrator, jdbc),
 				interleavedMigratorMedian / 1_000_000, interleavedJdbcMedian / 1_000_000,
-				(double) interleavedMigratorMedian / interleavedJdbcMedian, median(status) / 1e6,
+				(double) interleavedMigratorMedian / interleavedJdbcMedian,
+				pairedRatio(interleavedMigrator, interleavedJdbc), median(status) / 1e6,
 				percentile(status, 0.95) / 1e6);
+	}
+
+	/** The median of each round's own ratio: robust when the machine's speed drifts. */
+	private static double pairedRatio(long[] migrator, long[] jdbc) {
+		double[] ratios = new double[migrator.length];
+		for (int i = 0; i < ratios.length; i++) {
+			ratios[i] = (double) migrator[i] / jdbc[i];
+		}
+		Arrays.sort(ratios);
+		return ratios[ratios.length / 2];
 	}
 
 	private static long timeMigrator(Target target, RevisionGraph graph) throws Exception {
