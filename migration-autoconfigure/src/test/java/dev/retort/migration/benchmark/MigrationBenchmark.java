@@ -1,5 +1,6 @@
 package dev.retort.migration.benchmark;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -349,6 +350,9 @@ public final class MigrationBenchmark {
 
 		DataSource dataSource();
 
+		@Override
+		void close() throws SQLException, IOException;
+
 	}
 
 	private static final class Sqlite implements Target {
@@ -376,7 +380,7 @@ public final class MigrationBenchmark {
 				}
 
 				@Override
-				public void close() throws Exception {
+				public void close() throws SQLException, IOException {
 					dataSource.close();
 					try (var files = Files.list(directory)) {
 						for (Path path : files.toList()) {
@@ -434,7 +438,7 @@ public final class MigrationBenchmark {
 				}
 
 				@Override
-				public void close() throws Exception {
+				public void close() throws SQLException, IOException {
 					dataSource.close();
 					try (Connection connection = admin(); Statement statement = connection.createStatement()) {
 						statement.execute("DROP DATABASE " + name + " WITH (FORCE)");

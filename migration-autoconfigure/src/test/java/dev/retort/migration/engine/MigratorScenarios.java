@@ -538,10 +538,14 @@ abstract class MigratorScenarios {
 		Migrator migrator = new Migrator(dataSource(), config().withLockTimeout(Duration.ofMillis(300)),
 				RevisionGraph.of(List.of(table("a10000000001"))));
 		migrator.current();
-		try (AutoCloseable lock = holdMigrationLock()) {
+		AutoCloseable lock = holdMigrationLock();
+		try {
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade("heads"))
 				.withMessageContaining("another process")
 				.withMessageContaining("lock");
+		}
+		finally {
+			lock.close();
 		}
 		assertThat(tables()).isEmpty();
 		migrator.upgrade("heads");
