@@ -2,6 +2,7 @@ package dev.retort.migration.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import dev.retort.migration.operation.Operation;
@@ -64,6 +65,22 @@ public interface Dialect {
 	 */
 	default List<String> afterTransaction() {
 		return List.of();
+	}
+
+	/**
+	 * Prepares a connection, outside any transaction and just before a revision's
+	 * transaction begins, as {@link #beforeTransaction()} says, but only where the
+	 * connection needs it (SQLite: only when it enforces foreign keys).
+	 * @return the statements to run after the transaction ends (commit or rollback) to
+	 * put the connection back as it was; empty when nothing was changed
+	 */
+	default List<String> prepareOutsideTransaction(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (String sql : beforeTransaction()) {
+				statement.execute(sql);
+			}
+		}
+		return afterTransaction();
 	}
 
 	/** Statement that begins a transaction in an offline script. */

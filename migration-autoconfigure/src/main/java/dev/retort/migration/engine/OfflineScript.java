@@ -1,6 +1,7 @@
 package dev.retort.migration.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -65,7 +66,7 @@ public final class OfflineScript {
 	 */
 	public String downgrade(String range) {
 		if (!range.contains(":")) {
-			throw new OfflineModeException(
+			throw new InvalidTargetException(
 					"An offline downgrade needs the revisions it starts from: write the range as "
 							+ "from:to, e.g. heads:base or heads:" + range + ".");
 		}
@@ -73,6 +74,23 @@ public final class OfflineScript {
 		Set<String> from = heads(ends[0]);
 		MigrationPlan plan = this.graph.planDowngrade(from, ends[1], this.dialect.name());
 		return script(Direction.DOWNGRADE, range, from, plan, false);
+	}
+
+	/**
+	 * The statements one revision runs in one direction, without bookkeeping, rendered
+	 * against the schema its ancestors leave (for {@code show} and the actuator's
+	 * revision view).
+	 */
+	public List<String> statements(String revisionId, Direction direction) {
+		RevisionScript revision = this.graph.get(revisionId);
+		if (!revision.appliesTo(this.dialect.name())) {
+			return List.of();
+		}
+		Set<String> before = new LinkedHashSet<>(revision.parents());
+		if (direction == Direction.DOWNGRADE) {
+			before = Set.of(revision.id());
+		}
+		return this.dialect.render(record(revision, direction), schemaAt(before));
 	}
 
 	private String script(Direction direction, String range, Set<String> from, MigrationPlan plan,
@@ -139,7 +157,9 @@ public final class OfflineScript {
 		while (text.endsWith(";")) {
 			text = text.substring(0, text.length() - 1).stripTrailing();
 		}
-		script.append(text).append(";\n");
+		String lastLine = text.substring(text.lastIndexOf('\n') + 1);
+		// a trailing line comment would swallow the terminator
+		script.append(text).append(lastLine.contains("--") ? "\n;\n" : ";\n");
 	}
 
 	/**

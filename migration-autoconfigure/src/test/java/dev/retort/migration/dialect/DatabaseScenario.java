@@ -71,7 +71,7 @@ abstract class DatabaseScenario {
 	protected List<String> apply(SchemaSource source, Operation... operations) throws SQLException {
 		List<String> statements = this.dialect.render(List.of(operations), source);
 		boolean transactional = List.of(operations).stream().noneMatch(Operation::requiresNoTransaction);
-		run(this.dialect.beforeTransaction());
+		List<String> restore = this.dialect.prepareOutsideTransaction(this.connection);
 		try {
 			this.connection.setAutoCommit(!transactional);
 			try {
@@ -91,7 +91,7 @@ abstract class DatabaseScenario {
 			}
 		}
 		finally {
-			run(this.dialect.afterTransaction());
+			run(restore);
 		}
 		return statements;
 	}

@@ -89,7 +89,7 @@ class PostgresDialectTests extends DatabaseScenario {
 		execute("CREATE TABLE members (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
 				+ "team_id integer REFERENCES teams (id) ON DELETE SET NULL ON UPDATE CASCADE, "
 				+ "salary numeric(12,2) CONSTRAINT positive_salary CHECK (salary > 0), "
-				+ "role text DEFAULT 'dev', joined timestamptz DEFAULT now(), tags text[], \"Mixed\" double precision)");
+				+ "role text DEFAULT 'dev', joined timestamptz DEFAULT now(), tags text[], \"Mixed\" double precision, balance integer DEFAULT -1)");
 		execute("CREATE UNIQUE INDEX ix_members_role ON members (team_id, role) WHERE role <> 'guest'");
 		execute("CREATE INDEX ix_members_lower_role ON members (lower(role))");
 		execute("COMMENT ON TABLE members IS 'people'");
@@ -105,7 +105,8 @@ class PostgresDialectTests extends DatabaseScenario {
 			.satisfies((unique) -> assertThat(unique.columns()).containsExactly("name"));
 		assertThat(members.columns()).extracting(Column::type)
 			.containsExactly(Type.BIGINT, Type.INTEGER, Type.numeric(12, 2), Type.TEXT, Type.TIMESTAMP_TZ,
-					Type.raw("text[]"), Type.DOUBLE);
+					Type.raw("text[]"), Type.DOUBLE, Type.INTEGER);
+		assertThat(members.column("balance").get().serverDefault()).isEqualTo("-1");
 		assertThat(members.column("id").get().isAutoIncrement()).isTrue();
 		assertThat(members.column("role").get().serverDefault()).isEqualTo("'dev'");
 		assertThat(members.column("role").get().comment()).isEqualTo("what they do");

@@ -209,7 +209,7 @@ class SqliteRebuildTests extends DatabaseScenario {
 
 		assertThatExceptionOfType(SQLException.class)
 			.isThrownBy(() -> apply(tablesOnly, new AddConstraint("tasks", Constraint.check("ck", "id > 0"))))
-			.withMessageContaining("would lose indexes or triggers");
+			.withMessageContaining("would lose indexes, triggers");
 
 		assertThat(queryList("SELECT name FROM sqlite_master WHERE type = 'trigger'")).containsExactly("tasks_touch");
 		assertThat(table("tasks").checks()).isEmpty();
@@ -234,6 +234,39 @@ class SqliteRebuildTests extends DatabaseScenario {
 		execute("INSERT INTO tasks (project_id, title) VALUES (1, 'next')");
 
 		assertThat(queryList("SELECT id FROM tasks WHERE title = 'next'")).containsExactly("4");
+	}
+
+	@Test
+	void preparingAConnectionTurnsEnforcementOffOnlyWhereItWasOn() throws Exception {
+		List<String> restore = this.dialect.prepareOutsideTransaction(this.connection);
+		assertThat(queryList("PRAGMA foreign_keys")).containsExactly("0");
+		execute(String.join(";", restore));
+		assertThat(queryList("PRAGMA foreign_keys")).containsExactly("1");
+
+		execute("PRAGMA foreign_keys=OFF");
+		assertThat(this.dialect.prepareOutsideTransaction(this.connection)).isEmpty();
+		assertThat(queryList("PRAGMA foreign_keys")).containsExactly("0");
+	}
+
+	@Test
+	void aTableWithGeneratedColumnsIsNotRebuiltWithoutThem() throws Exception {
+		execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, net NUMERIC, gross NUMERIC AS (net * 1.2))");
+		execute("INSERT INTO invoices (id, net) VALUES (1, 100)");
+
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> apply(new AddConstraint("invoices", Constraint.check("ck_net", "net >= 0"))))
+			.withMessageContaining("generated columns");
+
+		assertThat(queryList("SELECT gross FROM invoices")).containsExactly("120");
+	}
+
+	@Test
+	void aStrictTableIsNotRebuiltIntoALooseOne() throws Exception {
+		execute("CREATE TABLE readings (id INTEGER PRIMARY KEY, value REAL) STRICT");
+
+		assertThatExceptionOfType(SQLException.class)
+			.isThrownBy(() -> apply(new AddConstraint("readings", Constraint.check("ck_value", "value >= 0"))))
+			.withMessageContaining("STRICT");
 	}
 
 }

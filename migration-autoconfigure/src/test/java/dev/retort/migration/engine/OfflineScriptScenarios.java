@@ -18,6 +18,8 @@ import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.operation.NonTransactionalOperationException;
 import dev.retort.migration.operation.OfflineModeException;
 import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.Direction;
+import dev.retort.migration.revision.InvalidTargetException;
 import dev.retort.migration.revision.Migration;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
@@ -117,6 +119,28 @@ abstract class OfflineScriptScenarios {
 	}
 
 	@Test
+	void oneRevisionRendersAgainstTheSchemaItsAncestorsLeave() {
+		OfflineScript offline = new OfflineScript(seedRevisions(), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		List<String> upgrade = offline.statements("b00000000004", Direction.UPGRADE);
+		List<String> downgrade = offline.statements("b00000000004", Direction.DOWNGRADE);
+
+		assertThat(upgrade).anyMatch((sql) -> sql.contains("RENAME COLUMN \"title\" TO \"summary\""));
+		assertThat(downgrade).anyMatch((sql) -> sql.contains("\"title\""));
+		assertThat(upgrade).noneMatch((sql) -> sql.contains("migrations_version"));
+	}
+
+	@Test
+	void anOfflineDowngradeNamesWhereItStarts() {
+		OfflineScript offline = new OfflineScript(seedRevisions(), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> offline.downgrade("base"))
+			.withMessageContaining("heads:base");
+	}
+
+	@Test
 	void dataMigrationsThroughJdbcCannotBeRenderedOffline() {
 		RevisionScript data = revision("e00000000002", List.of(), "data", true,
 				(op) -> op.jdbc().update("UPDATE t SET c = 1"), (op) -> {
@@ -187,7 +211,8 @@ abstract class OfflineScriptScenarios {
 					}),
 					revision("b00000000004", List.of("a00000000003"), "rename title, status not null", true, (op) -> {
 						op.renameColumn("tasks", "title", "summary");
-						op.execute("UPDATE tasks SET status = 'open' WHERE status IS NULL");
+						op.execute(
+								"UPDATE tasks SET status = 'open' WHERE status IS NULL; -- backfill before NOT NULL");
 						op.alterColumn("tasks", "status",
 								(c) -> c.type(Type.varchar(20))
 									.notNull()

@@ -299,7 +299,12 @@ public class PostgresDialect extends AbstractDialect {
 			return null;
 		}
 		Matcher literal = CAST_LITERAL.matcher(expression);
-		return literal.matches() ? literal.group(1) : expression;
+		if (!literal.matches()) {
+			return expression;
+		}
+		String value = literal.group(1);
+		// PostgreSQL shows negative numbers as cast strings: '-1'::integer
+		return value.matches("'-?\\d+(\\.\\d+)?'") ? value.substring(1, value.length() - 1) : value;
 	}
 
 	/** The portable type for PostgreSQL's {@code format_type} spelling, or a raw type. */

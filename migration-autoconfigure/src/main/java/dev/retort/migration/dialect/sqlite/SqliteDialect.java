@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,6 +95,23 @@ public class SqliteDialect extends AbstractDialect {
 	@Override
 	public List<String> afterTransaction() {
 		return List.of("PRAGMA foreign_keys=ON");
+	}
+
+	@Override
+	public List<String> prepareOutsideTransaction(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			boolean enforced;
+			try (ResultSet rows = statement.executeQuery("PRAGMA foreign_keys")) {
+				enforced = rows.next() && rows.getInt(1) == 1;
+			}
+			if (!enforced) {
+				return List.of();
+			}
+			for (String sql : beforeTransaction()) {
+				statement.execute(sql);
+			}
+		}
+		return afterTransaction();
 	}
 
 	@Override
@@ -243,12 +261,10 @@ public class SqliteDialect extends AbstractDialect {
 			if (!alter.changesDefinition()) {
 				return false;
 			}
-			if (alter.existing() != null && alter.applyTo(alter.existing())
-				.named(alter.column())
-				.equals(alter.existing().named(alter.column()).comment(alter.applyTo(alter.existing()).comment()))) {
-				return false;
-			}
-			return true;
+			// a change that leaves the known column as it is needs no rebuild
+			Column before = alter.existing();
+			return before == null
+					|| !alter.applyTo(before).comment(null).named(before.name()).equals(before.comment(null));
 		}
 		if (operation instanceof AddConstraint || operation instanceof DropConstraint) {
 			return true;
@@ -322,12 +338,14 @@ public class SqliteDialect extends AbstractDialect {
 		// what the rebuild recreates must be all there is, or the drop would lose the
 		// rest silently
 		int dependents = before.indexes().size() + triggers.size();
-		statements.addAll(failWhen(
-				"SELECT abs(count(*) - " + dependents + ") FROM sqlite_master WHERE tbl_name = " + literal(table)
-						+ " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL",
-				"_retort_dependents_" + table,
-				"rebuilding " + table + " would lose indexes or triggers the schema source did not list; "
-						+ "render with Dialect.live(connection), or create them through operations"));
+		String lost = "SELECT abs(count(*) - " + dependents + ")" + " + (SELECT count(*) FROM pragma_table_xinfo("
+				+ literal(table) + ") WHERE hidden <> 0)" + " + coalesce((SELECT wr + strict FROM pragma_table_list("
+				+ literal(table) + ")), 0)" + " FROM sqlite_master WHERE tbl_name = " + literal(table)
+				+ " COLLATE NOCASE AND type IN ('index', 'trigger') AND sql IS NOT NULL";
+		statements.addAll(failWhen(lost, "_retort_dependents_" + table, "rebuilding " + table
+				+ " would lose indexes, triggers, generated columns or table options (WITHOUT ROWID, STRICT) that "
+				+ "the schema source did not list; render with Dialect.live(connection), create them through "
+				+ "operations, or change this table with execute()"));
 		statements.add(createTableStatement(temporary, after));
 		StringJoiner targets = new StringJoiner(", ");
 		StringJoiner sources = new StringJoiner(", ");
@@ -536,7 +554,7 @@ public class SqliteDialect extends AbstractDialect {
 		List<ForeignKey> foreignKeys = new ArrayList<>();
 		// SQLite lists foreign keys last-declared first
 		List<Integer> ids = new ArrayList<>(byId.keySet());
-		java.util.Collections.reverse(ids);
+		Collections.reverse(ids);
 		for (Integer id : ids) {
 			List<String[]> parts = byId.get(id);
 			String referenced = parts.get(0)[0];
