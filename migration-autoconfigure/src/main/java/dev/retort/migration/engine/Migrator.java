@@ -101,7 +101,7 @@ public class Migrator {
 			return Dialects.named(this.config.dialect()).name();
 		}
 		try (Connection connection = open()) {
-			return this.binding.dialect().name();
+			return bind(connection).dialect().name();
 		}
 		catch (SQLException ex) {
 			throw accessFailure("close a connection", ex);

@@ -1,5 +1,6 @@
 package dev.retort.migration.benchmark;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -131,11 +132,24 @@ public final class MigrationBenchmark {
 		long interleavedMigratorMedian = median(interleavedMigrator);
 		long interleavedJdbcMedian = median(interleavedJdbc);
 		return String.format(Locale.ROOT,
-				"| %s | %d | %d ms | %d ms | %.2fx | %d ms | %d ms | %.2fx | %.2f ms / %.2f ms |", target.name(),
-				REVISIONS, migratorMedian / 1_000_000, jdbcMedian / 1_000_000, (double) migratorMedian / jdbcMedian,
+				"| %s | %d | %d ms | %d ms | %.2fx (paired %.2fx) | %d ms | %d ms | %.2fx (paired %.2fx) "
+						+ "| %.2f ms / %.2f ms |",
+				target.name(), REVISIONS, migratorMedian / 1_000_000, jdbcMedian / 1_000_000,
+				(double) migratorMedian / jdbcMedian, pairedRatio(migrator, jdbc),
 				interleavedMigratorMedian / 1_000_000, interleavedJdbcMedian / 1_000_000,
-				(double) interleavedMigratorMedian / interleavedJdbcMedian, median(status) / 1e6,
+				(double) interleavedMigratorMedian / interleavedJdbcMedian,
+				pairedRatio(interleavedMigrator, interleavedJdbc), median(status) / 1e6,
 				percentile(status, 0.95) / 1e6);
+	}
+
+	/** The median of each round's own ratio: robust when the machine's speed drifts. */
+	private static double pairedRatio(long[] migrator, long[] jdbc) {
+		double[] ratios = new double[migrator.length];
+		for (int i = 0; i < ratios.length; i++) {
+			ratios[i] = (double) migrator[i] / jdbc[i];
+		}
+		Arrays.sort(ratios);
+		return ratios[ratios.length / 2];
 	}
 
 	private static long timeMigrator(Target target, RevisionGraph graph) throws Exception {
@@ -336,6 +350,9 @@ public final class MigrationBenchmark {
 
 		DataSource dataSource();
 
+		@Override
+		void close() throws SQLException, IOException;
+
 	}
 
 	private static final class Sqlite implements Target {
@@ -363,7 +380,7 @@ public final class MigrationBenchmark {
 				}
 
 				@Override
-				public void close() throws Exception {
+				public void close() throws SQLException, IOException {
 					dataSource.close();
 					try (var files = Files.list(directory)) {
 						for (Path path : files.toList()) {
@@ -421,7 +438,7 @@ public final class MigrationBenchmark {
 				}
 
 				@Override
-				public void close() throws Exception {
+				public void close() throws SQLException, IOException {
 					dataSource.close();
 					try (Connection connection = admin(); Statement statement = connection.createStatement()) {
 						statement.execute("DROP DATABASE " + name + " WITH (FORCE)");

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.retort.migration.MigrationException;
+import dev.retort.migration.dialect.LockTimeoutException;
 import dev.retort.migration.dialect.VersionTables.HistoryRecord;
 import dev.retort.migration.operation.IrreversibleOperationException;
 import dev.retort.migration.revision.Direction;
@@ -62,6 +63,12 @@ abstract class MigratorScenarios {
 
 	/** A data source opening a new connection to this scenario's empty database. */
 	protected abstract DataSource dataSource();
+
+	/**
+	 * Takes the migration lock from outside the migrator, as another process would, until
+	 * closed.
+	 */
+	protected abstract AutoCloseable holdMigrationLock() throws Exception;
 
 	MigratorConfig config() {
 		return MigratorConfig.defaults().withLocations(ORCHESTRATOR).withLockTimeout(Duration.ofMinutes(2));
@@ -524,6 +531,25 @@ abstract class MigratorScenarios {
 		assertThat(history).extracting(HistoryEntry::revision)
 			.containsExactlyElementsOf(revisions.stream().map(RevisionScript::id).toList());
 		assertThat(tables()).hasSize(revisions.size());
+	}
+
+	@Test
+	void lockHeldByAnotherProcessTimesOutWithoutRunningAnything() throws Exception {
+		Migrator migrator = new Migrator(dataSource(), config().withLockTimeout(Duration.ofMillis(300)),
+				RevisionGraph.of(List.of(table("a10000000001"))));
+		migrator.current();
+		AutoCloseable lock = holdMigrationLock();
+		try {
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.withMessageContaining("another process")
+				.withMessageContaining("lock");
+		}
+		finally {
+			lock.close();
+		}
+		assertThat(tables()).isEmpty();
+		migrator.upgrade("heads");
+		assertThat(migrator.current()).containsExactly("a10000000001");
 	}
 
 	// -- inspecting the database, as a user would

@@ -1,6 +1,11 @@
 package dev.retort.migration.engine;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+
 import javax.sql.DataSource;
+
+import dev.retort.migration.dialect.postgresql.PostgresAdvisoryLock;
 
 import dev.retort.migration.test.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +25,16 @@ class PostgresMigratorTests extends MigratorScenarios {
 		JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
 		jdbc.execute("DROP SCHEMA public CASCADE");
 		jdbc.execute("CREATE SCHEMA public");
+	}
+
+	@Override
+	protected AutoCloseable holdMigrationLock() throws Exception {
+		Connection connection = postgres.connect();
+		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
+			lock.setLong(1, new PostgresAdvisoryLock(config().versionTable()).key());
+			lock.execute();
+		}
+		return connection::close;
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package dev.retort.migration.engine;
 
 import java.nio.file.Path;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 
@@ -42,6 +44,15 @@ class SqliteMigratorTests extends MigratorScenarios {
 	@Override
 	protected DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	@Override
+	protected AutoCloseable holdMigrationLock() throws Exception {
+		Connection connection = this.dataSource.getConnection();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("BEGIN IMMEDIATE");
+		}
+		return connection::close;
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -27,6 +28,12 @@ public class SqliteWriteLock implements DatabaseLock {
 	/** Connections whose foreign-key enforcement a step turned off, to turn back on. */
 	private final Set<Connection> enforcementPaused = Collections.newSetFromMap(new WeakHashMap<>());
 
+	/**
+	 * Whether a connection enforces foreign keys, read once per run: the pragma cannot
+	 * change inside the step transactions, and between them only this lock changes it.
+	 */
+	private final Map<Connection, Boolean> enforcing = new WeakHashMap<>();
+
 	public SqliteWriteLock(Dialect dialect) {
 		this.dialect = dialect;
 	}
@@ -39,6 +46,10 @@ public class SqliteWriteLock implements DatabaseLock {
 	@Override
 	public void prepare(Connection connection, Duration timeout) throws SQLException {
 		connection.setAutoCommit(true);
+		synchronized (this.enforcing) {
+			// a pooled connection may come back with different settings
+			this.enforcing.remove(connection);
+		}
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
 		}
@@ -57,7 +68,7 @@ public class SqliteWriteLock implements DatabaseLock {
 		try (Statement statement = connection.createStatement()) {
 			// a table rebuild must not cascade its DROP TABLE: enforcement off, outside
 			// the transaction
-			if (enforcesForeignKeys(statement)) {
+			if (enforcesForeignKeys(connection, statement)) {
 				for (String sql : this.dialect.beforeTransaction()) {
 					statement.execute(sql);
 				}
@@ -68,6 +79,7 @@ public class SqliteWriteLock implements DatabaseLock {
 			statement.execute("BEGIN IMMEDIATE");
 		}
 		catch (SQLException ex) {
+			resumeEnforcement(connection);
 			if ((ex.getErrorCode() & 0xff) == SQLITE_BUSY || String.valueOf(ex.getMessage()).contains("SQLITE_BUSY")) {
 				throw new LockTimeoutException("Timed out after " + timeout + " waiting for the write lock on "
 						+ DatabaseLock.describe(connection) + ": another process is migrating or writing to this "
@@ -85,9 +97,19 @@ public class SqliteWriteLock implements DatabaseLock {
 		resumeEnforcement(connection);
 	}
 
-	private static boolean enforcesForeignKeys(Statement statement) throws SQLException {
+	private boolean enforcesForeignKeys(Connection connection, Statement statement) throws SQLException {
+		synchronized (this.enforcing) {
+			Boolean known = this.enforcing.get(connection);
+			if (known != null) {
+				return known;
+			}
+		}
 		try (ResultSet result = statement.executeQuery("PRAGMA foreign_keys")) {
-			return result.next() && result.getInt(1) == 1;
+			boolean enforces = result.next() && result.getInt(1) == 1;
+			synchronized (this.enforcing) {
+				this.enforcing.put(connection, enforces);
+			}
+			return enforces;
 		}
 	}
 
