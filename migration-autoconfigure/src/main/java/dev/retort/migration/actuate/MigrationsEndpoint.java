@@ -15,11 +15,13 @@ import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.dialect.SchemaSource;
 import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.OfflineScript;
 import dev.retort.migration.operation.Irreversible;
 import dev.retort.migration.operation.OfflineModeException;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.OperationSink;
 import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.RevisionScript;
 import org.jspecify.annotations.Nullable;
@@ -126,16 +128,17 @@ public class MigrationsEndpoint {
 		return new RevisionDescriptor(script.id(), script.message(), script.parents(),
 				new TreeSet<>(script.branchLabels()), script.dependsOn(), script.kind().name().toLowerCase(Locale.ROOT),
 				script.source(), script.transactional(), new TreeSet<>(script.dialects()), script.created(), state,
-				statusError, dialectName, render(script, dialect, true), render(script, dialect, false));
+				statusError, dialectName, render(migrator, script, dialect, true),
+				render(migrator, script, dialect, false));
 	}
 
-	private static RenderedSql render(RevisionScript script, Dialect dialect, boolean upgrade) {
+	private static RenderedSql render(Migrator migrator, RevisionScript script, Dialect dialect, boolean upgrade) {
 		if (!script.appliesTo(dialect.name())) {
 			return new RenderedSql(List.of(), null, null,
 					"This revision applies only to " + String.join(", ", script.dialects()) + ".");
 		}
 		Recording recording = new Recording(dialect.name());
-		String note = null;
+		boolean usesJdbc = false;
 		try {
 			if (upgrade) {
 				script.migration().upgrade(new Operations(recording));
@@ -145,23 +148,31 @@ public class MigrationsEndpoint {
 			}
 		}
 		catch (OfflineModeException ex) {
-			note = "This revision migrates data through op.jdbc(): what it runs depends on the data, so only "
-					+ "the statements before that call are shown.";
+			usesJdbc = true;
 		}
 		catch (RuntimeException ex) {
 			return new RenderedSql(List.of(), null, null, "Could not record the operations: " + ex.getMessage());
 		}
-		String irreversible = recording.operations.stream()
-			.filter(Irreversible.class::isInstance)
-			.map((op) -> ((Irreversible) op).reason())
-			.findFirst()
-			.orElse(null);
+		String irreversible = null;
+		for (Operation operation : recording.operations) {
+			if (operation instanceof Irreversible declared) {
+				irreversible = declared.reason();
+			}
+		}
 		try {
-			return new RenderedSql(dialect.render(recording.operations, SchemaSource.EMPTY), irreversible, note, null);
+			if (usesJdbc) {
+				return new RenderedSql(dialect.render(recording.operations, SchemaSource.EMPTY), irreversible,
+						"This revision migrates data through op.jdbc(): what it runs depends on the data, so only "
+								+ "the statements before that call are shown.",
+						null);
+			}
+			List<String> sql = new OfflineScript(migrator.graph(), dialect, migrator.config()).statements(script.id(),
+					upgrade ? Direction.UPGRADE : Direction.DOWNGRADE);
+			return new RenderedSql(sql, irreversible, null, null);
 		}
 		catch (RuntimeException ex) {
-			return new RenderedSql(List.of(), irreversible, note,
-					"Could not render offline (this operation needs the live schema): " + ex.getMessage());
+			return new RenderedSql(List.of(), irreversible, null,
+					"Could not render offline: " + MigrationRuns.describe(ex));
 		}
 	}
 

@@ -157,6 +157,9 @@ abstract class MigrationApplicationScenarios {
 				.anySatisfy((sql) -> assertThat(sql).containsIgnoringCase("ALTER TABLE").containsIgnoringCase("size"));
 			assertThat(texts(revision.path("upgrade").path("sql")))
 				.anySatisfy((sql) -> assertThat(sql).containsIgnoringCase("CREATE INDEX"));
+			assertThat(texts(revision.path("downgrade").path("sql")))
+				.anySatisfy((sql) -> assertThat(sql).containsIgnoringCase("DROP INDEX").contains("ix_widgets_size"));
+			assertThat(revision.path("downgrade").path("error").isNull()).isTrue();
 			assertThat(getResponse(app, "/actuator/migrations/0000deadbeef").statusCode()).isEqualTo(404);
 		}
 	}
