@@ -167,6 +167,18 @@ abstract class MigratorScenarios {
 	}
 
 	@Test
+	void revisionEditedAfterItRanShowsAChecksumMismatch() {
+		migrator(table("a10000000001")).upgrade("heads");
+		Migrator edited = migrator(revision("a10000000001", List.of(), Set.of(), true,
+				migration((op) -> op.createTable(tableOf("a10000000001"), Column.of("id", Type.BIGINT).primaryKey()),
+						(op) -> op.dropTable(tableOf("a10000000001")))));
+		assertThat(edited.revisionStates()).singleElement().satisfies((state) -> {
+			assertThat(state.state()).isEqualTo(RevisionState.State.APPLIED);
+			assertThat(state.checksumMismatch()).isTrue();
+		});
+	}
+
+	@Test
 	void listenersHearEveryStep() {
 		List<String> heard = new CopyOnWriteArrayList<>();
 		Migrator migrator = orchestrator().addListener(new MigrationListener() {
