@@ -167,6 +167,34 @@ abstract class MigratorScenarios {
 	}
 
 	@Test
+	void dataMigrationSeesTheOperationsRecordedBeforeItOnTheSameTransaction() {
+		Migrator migrator = migrator(revision("a10000000001", List.of(), Set.of(), true, migration((op) -> {
+			op.createTable("tasks", Column.of("id", Type.INTEGER).primaryKey(), Column.of("title", Type.varchar(50)));
+			op.bulkInsert("tasks", List.of(Map.of("id", 1, "title", "urgent: fix"), Map.of("id", 2, "title", "later")));
+		}, (op) -> op.dropTable("tasks"))),
+				revision("b20000000002", List.of("a10000000001"), Set.of(), true, migration((op) -> {
+					op.addColumn("tasks", Column.of("priority", Type.INTEGER).notNull().serverDefault("0"));
+					op.jdbc().update("UPDATE tasks SET priority = 9 WHERE title LIKE 'urgent%'");
+				}, (op) -> op.dropColumn("tasks", "priority"))));
+		migrator.upgrade("heads");
+		assertThat(jdbc().queryForList("SELECT id, priority FROM tasks ORDER BY id"))
+			.extracting((row) -> row.get("id"), (row) -> ((Number) row.get("priority")).intValue())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, 9), org.assertj.core.groups.Tuple.tuple(2, 0));
+	}
+
+	@Test
+	void revisionEditedAfterItRanShowsAChecksumMismatch() {
+		migrator(table("a10000000001")).upgrade("heads");
+		Migrator edited = migrator(revision("a10000000001", List.of(), Set.of(), true,
+				migration((op) -> op.createTable(tableOf("a10000000001"), Column.of("id", Type.BIGINT).primaryKey()),
+						(op) -> op.dropTable(tableOf("a10000000001")))));
+		assertThat(edited.revisionStates()).singleElement().satisfies((state) -> {
+			assertThat(state.state()).isEqualTo(RevisionState.State.APPLIED);
+			assertThat(state.checksumMismatch()).isTrue();
+		});
+	}
+
+	@Test
 	void listenersHearEveryStep() {
 		List<String> heard = new CopyOnWriteArrayList<>();
 		Migrator migrator = orchestrator().addListener(new MigrationListener() {
