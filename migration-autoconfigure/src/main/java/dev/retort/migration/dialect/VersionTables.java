@@ -44,6 +44,8 @@ public final class VersionTables {
 
 	private final String deleteAllVersions;
 
+	private final String claimVersion;
+
 	private final String insertHistory;
 
 	private final String selectHistory;
@@ -60,6 +62,7 @@ public final class VersionTables {
 		this.deleteVersion = "DELETE FROM " + version + " WHERE " + versionNum + " = ?";
 		this.updateVersion = "UPDATE " + version + " SET " + versionNum + " = ? WHERE " + versionNum + " = ?";
 		this.deleteAllVersions = "DELETE FROM " + version;
+		this.claimVersion = this.updateVersion + " AND (SELECT COUNT(*) FROM " + version + ") = 1";
 		String columns = String.join(", ", dialect.quote("revision"), dialect.quote("direction"),
 				dialect.quote("checksum"), dialect.quote("applied_at"), dialect.quote("duration_ms"),
 				dialect.quote("applied_by"), dialect.quote("success"), dialect.quote("message"),
@@ -187,6 +190,30 @@ public final class VersionTables {
 		insertVersions(connection, added);
 	}
 
+	/**
+	 * Whether a step from {@code before} to {@code after} is a single head moving to
+	 * another, the case {@link #claimMove} handles.
+	 */
+	public static boolean isLinearMove(Set<String> before, Set<String> after) {
+		return before.size() == 1 && after.size() == 1 && !before.equals(after);
+	}
+
+	/**
+	 * Moves the version table's only row from {@code before} to {@code after} if the
+	 * table holds exactly {@code before}: the check and the move in one statement, for a
+	 * lock that is taken per step. The caller's transaction must hold the write lock, and
+	 * the move must be {@linkplain #isLinearMove linear}.
+	 * @return whether the table held exactly {@code before} and was moved; if not,
+	 * nothing changed
+	 */
+	public boolean claimMove(Connection connection, Set<String> before, Set<String> after) throws SQLException {
+		try (PreparedStatement update = connection.prepareStatement(this.claimVersion)) {
+			update.setString(1, after.iterator().next());
+			update.setString(2, before.iterator().next());
+			return update.executeUpdate() == 1;
+		}
+	}
+
 	/** Empties the version table and writes {@code heads}. */
 	public void replaceVersions(Connection connection, Set<String> heads) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
@@ -215,24 +242,34 @@ public final class VersionTables {
 			return;
 		}
 		try (PreparedStatement insert = connection.prepareStatement(this.insertHistory)) {
+			if (records.size() == 1) {
+				// one row, the common case: no batch to set up
+				bindHistory(insert, records.get(0));
+				insert.executeUpdate();
+				return;
+			}
 			for (HistoryRecord record : records) {
-				insert.setString(1, record.revision());
-				insert.setString(2, record.direction());
-				insert.setString(3, record.checksum());
-				setInstant(insert, 4, record.appliedAt());
-				insert.setLong(5, record.durationMillis());
-				insert.setString(6, record.appliedBy());
-				insert.setBoolean(7, record.success());
-				insert.setString(8, abbreviate(record.message()));
-				if (record.error() != null) {
-					insert.setString(9, record.error());
-				}
-				else {
-					insert.setNull(9, Types.VARCHAR);
-				}
+				bindHistory(insert, record);
 				insert.addBatch();
 			}
 			insert.executeBatch();
+		}
+	}
+
+	private void bindHistory(PreparedStatement insert, HistoryRecord record) throws SQLException {
+		insert.setString(1, record.revision());
+		insert.setString(2, record.direction());
+		insert.setString(3, record.checksum());
+		setInstant(insert, 4, record.appliedAt());
+		insert.setLong(5, record.durationMillis());
+		insert.setString(6, record.appliedBy());
+		insert.setBoolean(7, record.success());
+		insert.setString(8, abbreviate(record.message()));
+		if (record.error() != null) {
+			insert.setString(9, record.error());
+		}
+		else {
+			insert.setNull(9, Types.VARCHAR);
 		}
 	}
 

@@ -336,9 +336,16 @@ public class Migrator {
 		while (!queue.isEmpty()) {
 			Step step = queue.peekFirst();
 			binding.lock().begin(connection, this.config.lockTimeout());
+			boolean versionsMoved = false;
 			if (!binding.lock().heldForRun()) {
 				// the lock is per step: another process may have moved the database since
-				Set<String> now = readInTransaction(connection, binding);
+				if (step.revision().transactional()
+						&& VersionTables.isLinearMove(step.headsBefore(), step.headsAfter())) {
+					// check and move in one statement; the step's rollback undoes the
+					// move
+					versionsMoved = claimInTransaction(connection, binding, step);
+				}
+				Set<String> now = versionsMoved ? step.headsBefore() : readInTransaction(connection, binding);
 				if (!now.equals(step.headsBefore())) {
 					binding.lock().rollback(connection);
 					requireKnown(now, direction.label() + " " + target);
@@ -349,7 +356,7 @@ public class Migrator {
 				}
 			}
 			queue.removeFirst();
-			durations.add(runStep(connection, binding, step, done.size() + 1, total, false));
+			durations.add(runStep(connection, binding, step, done.size() + 1, total, false, versionsMoved));
 			done.add(step);
 			current = step.headsAfter();
 		}
@@ -369,7 +376,7 @@ public class Migrator {
 			List<Duration> durations = new ArrayList<>();
 			int index = 0;
 			for (Step step : plan.steps()) {
-				durations.add(runStep(connection, binding, step, ++index, plan.steps().size(), true));
+				durations.add(runStep(connection, binding, step, ++index, plan.steps().size(), true, false));
 			}
 			logger.info("Dry run of {} to {} succeeded; rolled back", direction.label(), target);
 			return new MigrationResult(plan.steps(), durations, heads);
@@ -421,7 +428,12 @@ public class Migrator {
 		return steps;
 	}
 
-	private Duration runStep(Connection connection, Binding binding, Step step, int index, int total, boolean dryRun) {
+	/**
+	 * Runs a step's revision and its bookkeeping in the open transaction.
+	 * {@code versionsMoved}: the version table was already moved in this transaction.
+	 */
+	private Duration runStep(Connection connection, Binding binding, Step step, int index, int total, boolean dryRun,
+			boolean versionsMoved) {
 		RevisionScript revision = step.revision();
 		Dialect dialect = binding.dialect();
 		DatabaseLock lock = binding.lock();
@@ -450,7 +462,9 @@ public class Migrator {
 				lock.begin(connection, this.config.lockTimeout());
 			}
 			Duration duration = Duration.ofNanos(System.nanoTime() - started);
-			binding.tables().moveVersions(connection, step.headsBefore(), step.headsAfter());
+			if (!versionsMoved) {
+				binding.tables().moveVersions(connection, step.headsBefore(), step.headsAfter());
+			}
 			binding.tables()
 				.recordHistory(connection, List.of(new HistoryRecord(revision.id(), step.direction().label(), checksum,
 						Instant.now(), duration.toMillis(), this.config.appliedBy(), true, revision.message(), null)));
@@ -656,6 +670,16 @@ public class Migrator {
 
 	private Set<String> readVersions(Connection connection) throws SQLException {
 		return tablesExist(connection) ? this.binding.tables().readVersions(connection) : Set.of();
+	}
+
+	private boolean claimInTransaction(Connection connection, Binding binding, Step step) throws SQLException {
+		try {
+			return binding.tables().claimMove(connection, step.headsBefore(), step.headsAfter());
+		}
+		catch (SQLException ex) {
+			rollbackQuietly(connection, binding);
+			throw ex;
+		}
 	}
 
 	private Set<String> readInTransaction(Connection connection, Binding binding) throws SQLException {
