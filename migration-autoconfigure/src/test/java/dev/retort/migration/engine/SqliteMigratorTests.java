@@ -4,11 +4,13 @@ import java.nio.file.Path;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.ForeignKey;
@@ -23,6 +25,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import static dev.retort.migration.engine.TestRevisions.migration;
 import static dev.retort.migration.engine.TestRevisions.revision;
+import static dev.retort.migration.engine.TestRevisions.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -53,6 +56,34 @@ class SqliteMigratorTests extends MigratorScenarios {
 			statement.execute("BEGIN IMMEDIATE");
 		}
 		return connection::close;
+	}
+
+	@Test
+	void anotherProcessApplyingTheNextRevisionBetweenStepsIsNotAppliedTwice() {
+		// SQLite takes the write lock per step, so another process can move the database
+		// between two steps of a run
+		RevisionGraph graph = RevisionGraph.of(List.of(table("a10000000001"), table("b20000000002", "a10000000001"),
+				table("c30000000003", "b20000000002")));
+		Migrator other = new Migrator(dataSource(), config(), graph);
+		Migrator migrator = new Migrator(dataSource(), config(), graph).addListener(new MigrationListener() {
+
+			@Override
+			public void afterStep(MigrationPlan.Step step, int index, int total, Duration duration) {
+				if (step.revision().id().equals("a10000000001")) {
+					other.upgrade("+1");
+				}
+			}
+
+		});
+
+		MigrationResult result = migrator.upgrade("heads");
+
+		assertThat(result.steps()).extracting((step) -> step.revision().id())
+			.containsExactly("a10000000001", "c30000000003");
+		assertThat(migrator.current()).containsExactly("c30000000003");
+		assertThat(migrator.history()).extracting(HistoryEntry::revision)
+			.containsExactly("a10000000001", "b20000000002", "c30000000003");
+		assertThat(tables()).hasSize(3);
 	}
 
 	@Test
