@@ -1,6 +1,7 @@
 package dev.retort.migration.cli;
 
 import java.util.Arrays;
+import java.util.regex.Pattern;
 
 /**
  * Recognises the application arguments of a command-line run:
@@ -10,6 +11,8 @@ final class MigrateArguments {
 
 	static final String MIGRATE = "migrate";
 
+	private static final Pattern SPRING_PROPERTY = Pattern.compile("^--[^=\\s]+\\.[^=\\s]+=.*$");
+
 	private MigrateArguments() {
 	}
 
@@ -18,9 +21,14 @@ final class MigrateArguments {
 		return args != null && args.length > 0 && MIGRATE.equals(args[0]);
 	}
 
-	/** The arguments after {@code migrate}. */
+	/**
+	 * The arguments after {@code migrate}, without Spring properties such as
+	 * {@code --spring.profiles.active=prod}, which configure the application instead.
+	 */
 	static String[] command(String[] args) {
-		return Arrays.copyOfRange(args, 1, args.length);
+		return Arrays.stream(args, 1, args.length)
+			.filter((arg) -> !SPRING_PROPERTY.matcher(arg).matches())
+			.toArray(String[]::new);
 	}
 
 }

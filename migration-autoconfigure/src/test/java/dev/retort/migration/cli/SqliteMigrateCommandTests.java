@@ -117,6 +117,14 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Test
+	void springPropertiesAmongTheArgumentsConfigureTheApplication() {
+		Run history = migrate(GOOD, "history", "--migrations.locations=" + FAILING);
+		assertThat(history.exitCode()).as(history.err()).isZero();
+		assertThat(history.out()).contains("bbbb00000001 -> bbbb00000002 (head), fill a table that does not exist")
+			.doesNotContain("widgets");
+	}
+
+	@Test
 	void usageErrorsAndHelp() {
 		Run unknown = migrate(GOOD, "revision", "-m", "add things");
 		assertThat(unknown.exitCode()).isEqualTo(MigrateCommand.USAGE);
