@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.retort.migration.MigrationException;
+import dev.retort.migration.autoconfigure.MigrationBackup;
 import dev.retort.migration.autoconfigure.MigrationLog;
 import dev.retort.migration.backup.BackupException;
 import dev.retort.migration.backup.DatabaseBackup;
@@ -89,13 +90,15 @@ public final class MigrateCommand implements Callable<Integer> {
 	 * @param args the arguments after {@code migrate}
 	 * @param migrators the application's migrator
 	 * @param backups makes a backup into a directory ({@code null}: the configured one)
+	 * @param backupsBeforeUpgrade backups to take before an upgrade that has work to do
+	 * ({@code migrations.backup.before-upgrade=true})
 	 * @param out where results go
 	 * @param err where errors go
 	 * @return the exit code
 	 */
 	static int execute(String[] args, ObjectProvider<Migrator> migrators, Function<Path, DatabaseBackup> backups,
-			PrintWriter out, PrintWriter err) {
-		Session session = new Session(migrators, backups, out);
+			List<MigrationBackup> backupsBeforeUpgrade, PrintWriter out, PrintWriter err) {
+		Session session = new Session(migrators, backups, backupsBeforeUpgrade, out);
 		CommandLine commandLine = new CommandLine(new MigrateCommand());
 		for (Object command : List.of(new Status(session), new Current(session), new Heads(session),
 				new Branches(session), new History(session), new Show(session), new Upgrade(session),
@@ -133,14 +136,31 @@ public final class MigrateCommand implements Callable<Integer> {
 
 		private final Function<Path, DatabaseBackup> backups;
 
+		private final List<MigrationBackup> backupsBeforeUpgrade;
+
 		final PrintWriter out;
 
 		private Migrator migrator;
 
-		Session(ObjectProvider<Migrator> migrators, Function<Path, DatabaseBackup> backups, PrintWriter out) {
+		Session(ObjectProvider<Migrator> migrators, Function<Path, DatabaseBackup> backups,
+				List<MigrationBackup> backupsBeforeUpgrade, PrintWriter out) {
 			this.migrators = migrators;
 			this.backups = backups;
+			this.backupsBeforeUpgrade = backupsBeforeUpgrade;
 			this.out = out;
+		}
+
+		/**
+		 * Backs up the database first when the application asks for it, as auto-migrate
+		 * does.
+		 */
+		void backUpBeforeUpgrade(String target) {
+			for (MigrationBackup backup : this.backupsBeforeUpgrade) {
+				Path file = backup.beforeUpgrade(migrator(), target);
+				if (file != null) {
+					this.out.println("Backed up the database to " + file + " before upgrading to " + target);
+				}
+			}
 		}
 
 		Migrator migrator() {
@@ -457,7 +477,7 @@ public final class MigrateCommand implements Callable<Integer> {
 		public Integer call() {
 			Migrator migrator = migrator();
 			RevisionGraph graph = migrator.graph();
-			RevisionScript revision = graph.get(this.revision);
+			RevisionScript revision = graph.findBranch(this.revision).orElseGet(() -> graph.get(this.revision));
 			RevisionState state = migrator.revisionStates()
 				.stream()
 				.filter((candidate) -> candidate.id().equals(revision.id()))
@@ -525,6 +545,9 @@ public final class MigrateCommand implements Callable<Integer> {
 			if (this.sql) {
 				out().print(this.session.offlineScript().upgrade(range(migrator(), this.target, "base")));
 				return OK;
+			}
+			if (!this.dryRun) {
+				this.session.backUpBeforeUpgrade(this.target);
 			}
 			this.session.showProgress();
 			MigrationResult result = migrator().upgrade(this.target, this.dryRun);

@@ -2,9 +2,11 @@ package dev.retort.migration.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 
 import dev.retort.migration.autoconfigure.ApplicationExit;
+import dev.retort.migration.autoconfigure.MigrationBackup;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.engine.Migrator;
 
@@ -25,6 +27,8 @@ public class MigrateCommandRunner implements ApplicationRunner, ApplicationConte
 
 	private final Function<Path, DatabaseBackup> backups;
 
+	private final List<MigrationBackup> backupsBeforeUpgrade;
+
 	private final ApplicationExit exit;
 
 	private ConfigurableApplicationContext context;
@@ -32,12 +36,14 @@ public class MigrateCommandRunner implements ApplicationRunner, ApplicationConte
 	/**
 	 * @param migrators the application's migrator
 	 * @param backups makes a backup into a directory ({@code null}: the configured one)
+	 * @param backupsBeforeUpgrade backups to take before an upgrade that has work to do
 	 * @param exit how the application ends with the command's exit code
 	 */
 	public MigrateCommandRunner(ObjectProvider<Migrator> migrators, Function<Path, DatabaseBackup> backups,
-			ApplicationExit exit) {
+			List<MigrationBackup> backupsBeforeUpgrade, ApplicationExit exit) {
 		this.migrators = migrators;
 		this.backups = backups;
+		this.backupsBeforeUpgrade = backupsBeforeUpgrade;
 		this.exit = exit;
 	}
 
@@ -55,7 +61,8 @@ public class MigrateCommandRunner implements ApplicationRunner, ApplicationConte
 		// the writers are made now so that output follows System.out as it is at this run
 		PrintWriter out = new PrintWriter(System.out, true);
 		PrintWriter err = new PrintWriter(System.err, true);
-		int code = MigrateCommand.execute(MigrateArguments.command(source), this.migrators, this.backups, out, err);
+		int code = MigrateCommand.execute(MigrateArguments.command(source), this.migrators, this.backups,
+				this.backupsBeforeUpgrade, out, err);
 		out.flush();
 		err.flush();
 		this.exit.exit(this.context, code);

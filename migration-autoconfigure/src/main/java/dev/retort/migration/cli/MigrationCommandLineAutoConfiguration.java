@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import dev.retort.migration.autoconfigure.ApplicationExit;
 import dev.retort.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.retort.migration.autoconfigure.MigrationBackup;
 import dev.retort.migration.autoconfigure.MigrationProperties;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.engine.Migrator;
@@ -32,14 +33,16 @@ public final class MigrationCommandLineAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrateCommandRunner migrateCommandRunner(ObjectProvider<Migrator> migrators,
 			ObjectProvider<DataSource> dataSources, ObjectProvider<MigrationProperties> properties,
-			ObjectProvider<ApplicationExit> exits, Environment environment) {
+			ObjectProvider<MigrationBackup> backupsBeforeUpgrade, ObjectProvider<ApplicationExit> exits,
+			Environment environment) {
 		Function<Path, DatabaseBackup> backups = (directory) -> {
 			String configured = properties.getIfAvailable(MigrationProperties::new).getBackup().getDirectory();
 			Path chosen = (directory != null) ? directory : (configured != null) ? Path.of(configured) : null;
 			return new DatabaseBackup(dataSources.getObject(), chosen,
 					environment.getProperty("spring.datasource.password"), Clock.systemUTC());
 		};
-		return new MigrateCommandRunner(migrators, backups, exits.getIfAvailable(() -> ApplicationExit.SYSTEM));
+		return new MigrateCommandRunner(migrators, backups, backupsBeforeUpgrade.orderedStream().toList(),
+				exits.getIfAvailable(() -> ApplicationExit.SYSTEM));
 	}
 
 }

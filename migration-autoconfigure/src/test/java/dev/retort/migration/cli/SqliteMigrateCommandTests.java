@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.retort.migration.cli.CommandLineTestApplication.Run;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,25 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 		assertThat(history.exitCode()).as(history.err()).isZero();
 		assertThat(history.out()).contains("bbbb00000001 -> bbbb00000002 (head), fill a table that does not exist")
 			.doesNotContain("widgets");
+	}
+
+	@Test
+	void upgradeBacksUpFirstWhenTheApplicationAsksForIt() throws IOException {
+		Run upgrade = migrate(GOOD, "upgrade", "--migrations.backup.before-upgrade=true");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(upgrade.out()).containsSubsequence("Backed up the database to " + this.directory,
+				"[1/2] upgrade base -> aaaa00000001 create widgets (");
+		try (Stream<Path> files = Files.list(this.directory)) {
+			assertThat(files.filter((file) -> file.getFileName().toString().endsWith(".backup.db"))).hasSize(1);
+		}
+	}
+
+	@Test
+	void showNamesAmbiguousAndUnknownRevisions() {
+		Run show = migrate(GOOD, "show", "aaaa0000000");
+		assertThat(show.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(show.err()).contains("several revision ids");
+		assertThat(migrate(GOOD, "show", "nope").err()).contains("No revision or branch label is named 'nope'");
 	}
 
 	@Test
