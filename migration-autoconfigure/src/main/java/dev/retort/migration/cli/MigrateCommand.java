@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -365,7 +366,7 @@ public final class MigrateCommand implements Callable<Integer> {
 		public Integer call() {
 			RevisionGraph graph = migrator().graph();
 			List<RevisionScript> revisions = new ArrayList<>(inRange(graph));
-			java.util.Collections.reverse(revisions);
+			Collections.reverse(revisions);
 			Map<String, RevisionState> states = this.verbose ? migrator().revisionStates()
 				.stream()
 				.collect(Collectors.toMap(RevisionState::id, (state) -> state)) : Map.of();
