@@ -1,5 +1,6 @@
 package dev.retort.sample;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,6 +17,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * needs the ADMIN role (HTTP basic, user from {@code spring.security.user.*}).
  */
 @Configuration(proxyBeanMethods = false)
+// `migrate` commands run without the web server, so there is no HttpSecurity to build
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfiguration {
 
 	@Bean

@@ -193,7 +193,7 @@ public class MigrationsEndpoint {
 			return error(STATUS_FORBIDDEN,
 					"Write operations on /actuator/migrations are disabled. "
 							+ "Set migrations.endpoint.write-enabled=true (and secure the endpoint) to allow them, "
-							+ "or run `java -jar app.jar migrate " + command + "`.");
+							+ "or run `" + commandLine(command, target) + "`.");
 		}
 		String name = migrator;
 		if (name == null) {
@@ -386,6 +386,15 @@ public class MigrationsEndpoint {
 	 */
 	public record ErrorDescriptor(int status, String error) {
 
+	}
+
+	/** The command-line equivalent of a refused write, for the error message. */
+	private static String commandLine(String command, @Nullable String target) {
+		if (!List.of("upgrade", "downgrade", "stamp").contains(command)) {
+			return "java -jar app.jar migrate --help";
+		}
+		String argument = (target != null) ? " " + target : (command.equals("upgrade") ? "" : " TARGET");
+		return "java -jar app.jar migrate " + command + argument;
 	}
 
 }

@@ -4,9 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Ends the application when auto-migrate fails with {@code migrations.on-failure=fail}.
- * The default closes the context and exits the JVM; declare a bean of this type to do
- * something else (tests record the code instead).
+ * Ends the application when auto-migrate fails with {@code migrations.on-failure=fail},
+ * and after a {@code migrate} command with the command's exit code. The default closes
+ * the context and exits the JVM; declare a bean of this type to do something else (tests
+ * record the code instead).
  */
 @FunctionalInterface
 public interface ApplicationExit {

@@ -15,7 +15,7 @@ import org.apache.commons.logging.LogFactory;
  * Logs each step as it runs: {@code [2/5] upgrade a1b2c3d4e5f6 -> 3f2a9c1b7d4e add
  * priority to tasks (84 ms)}.
  */
-class MigrationLog implements MigrationListener {
+public class MigrationLog implements MigrationListener {
 
 	private static final Log logger = LogFactory.getLog(MigrationLog.class);
 
@@ -30,7 +30,7 @@ class MigrationLog implements MigrationListener {
 	}
 
 	/** {@code [2/5] upgrade a1b2c3 -> 3f2a9c add priority to tasks}. */
-	static String describe(MigrationPlan.Step step, int index, int total) {
+	public static String describe(MigrationPlan.Step step, int index, int total) {
 		RevisionScript revision = step.revision();
 		String parents = ids(revision.parents());
 		String from = (step.direction() == Direction.DOWNGRADE) ? revision.shortId() : parents;

@@ -108,7 +108,9 @@ abstract class MigrationApplicationScenarios {
 			assertThat(texts(health.path("details").path("pending"))).containsExactly("aaaa00000001", "aaaa00000002");
 			HttpResponse<String> refused = post(app, "{\"command\":\"upgrade\",\"target\":\"heads\"}");
 			assertThat(refused.statusCode()).isEqualTo(403);
-			assertThat(refused.body()).contains("migrations.endpoint.write-enabled=true").doesNotContain("at dev.");
+			assertThat(refused.body()).contains("migrations.endpoint.write-enabled=true")
+				.contains("java -jar app.jar migrate upgrade heads")
+				.doesNotContain("at dev.");
 			assertThat(app.getBean(Migrator.class).current()).isEmpty();
 		}
 	}

@@ -1,0 +1,71 @@
+package dev.retort.migration.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.retort.migration.autoconfigure.ApplicationExit;
+import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.backup.DatabaseBackup;
+import dev.retort.migration.engine.Migrator;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs {@code migrate <command>} when the application was started with those arguments,
+ * then ends the application with the command's exit code; does nothing otherwise.
+ */
+public class MigrateCommandRunner implements ApplicationRunner, ApplicationContextAware {
+
+	private final ObjectProvider<Migrator> migrators;
+
+	private final Function<Path, DatabaseBackup> backups;
+
+	private final List<MigrationBackup> backupsBeforeUpgrade;
+
+	private final ApplicationExit exit;
+
+	private ConfigurableApplicationContext context;
+
+	/**
+	 * @param migrators the application's migrator
+	 * @param backups makes a backup into a directory ({@code null}: the configured one)
+	 * @param backupsBeforeUpgrade backups to take before an upgrade that has work to do
+	 * @param exit how the application ends with the command's exit code
+	 */
+	public MigrateCommandRunner(ObjectProvider<Migrator> migrators, Function<Path, DatabaseBackup> backups,
+			List<MigrationBackup> backupsBeforeUpgrade, ApplicationExit exit) {
+		this.migrators = migrators;
+		this.backups = backups;
+		this.backupsBeforeUpgrade = backupsBeforeUpgrade;
+		this.exit = exit;
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.context = (ConfigurableApplicationContext) applicationContext;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		String[] source = args.getSourceArgs();
+		if (!MigrateArguments.isMigrate(source)) {
+			return;
+		}
+		// the writers are made now so that output follows System.out as it is at this run
+		PrintWriter out = new PrintWriter(System.out, true);
+		PrintWriter err = new PrintWriter(System.err, true);
+		int code = MigrateCommand.execute(MigrateArguments.command(source), this.migrators, this.backups,
+				this.backupsBeforeUpgrade, out, err);
+		out.flush();
+		err.flush();
+		this.exit.exit(this.context, code);
+	}
+
+}

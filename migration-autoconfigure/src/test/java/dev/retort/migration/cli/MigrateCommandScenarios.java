@@ -1,0 +1,146 @@
+package dev.retort.migration.cli;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.retort.migration.cli.CommandLineTestApplication.Run;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code migrate <command>} as a user runs it, written once and run against SQLite and
+ * PostgreSQL: status, upgrade, current, verify, and the exit codes for a bad target and a
+ * failing revision.
+ */
+abstract class MigrateCommandScenarios {
+
+	static final String GOOD = "classpath:dev/retort/migration/it/good";
+
+	static final String FAILING = "classpath:dev/retort/migration/it/failing";
+
+	/** The JDBC URL of this scenario's database. */
+	abstract String jdbcUrl();
+
+	/** The database's user and password properties, if any. */
+	abstract Map<String, String> credentials();
+
+	/** Empties the database between scenarios. */
+	abstract void resetDatabase() throws SQLException;
+
+	/** A connection to the scenario's database. */
+	abstract Connection connect() throws SQLException;
+
+	@BeforeEach
+	void emptyDatabase() throws SQLException {
+		resetDatabase();
+	}
+
+	@Test
+	void statusUpgradeCurrentAndVerifyOnAFreshDatabase() throws SQLException {
+		Run status = migrate(GOOD, "status");
+		assertThat(status.exitCode()).isZero();
+		assertThat(status.web()).as("no web server for a command").isFalse();
+		assertThat(status.stillRunning()).isFalse();
+		assertThat(status.out()).contains("Current:    base")
+			.contains("Pending:    2")
+			.contains("aaaa00000001 create widgets")
+			.contains("aaaa00000002 add size to widgets")
+			.contains("apply with `migrate upgrade`");
+
+		Run upgrade = migrate(GOOD, "upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(upgrade.out()).contains("[1/2] upgrade base -> aaaa00000001 create widgets (")
+			.contains("[2/2] upgrade aaaa00000001 -> aaaa00000002 add size to widgets (")
+			.contains("Applied 2 revisions");
+		assertThat(versions()).containsExactly("aaaa00000002");
+
+		Run current = migrate(GOOD, "current");
+		assertThat(current.exitCode()).isZero();
+		assertThat(current.out()).contains("aaaa00000002 (head), add size to widgets");
+
+		Run again = migrate(GOOD, "status");
+		assertThat(again.out()).contains("Pending:    0").contains("The database is up to date.");
+
+		Run clean = migrate(GOOD, "verify");
+		assertThat(clean.exitCode()).as(clean.out()).isZero();
+		assertThat(clean.out()).startsWith("OK:");
+
+		execute("UPDATE migrations_history SET checksum = 'edited' WHERE revision = 'aaaa00000001'");
+		Run mismatch = migrate(GOOD, "verify");
+		assertThat(mismatch.exitCode()).isEqualTo(MigrateCommand.PROBLEMS_FOUND);
+		assertThat(mismatch.out()).contains("1 problem found")
+			.contains("Revision aaaa00000001 (create widgets) was changed after it was applied");
+		assertThat(migrate(GOOD, "status").out()).contains("Checksum mismatches: aaaa00000001");
+	}
+
+	@Test
+	void badTargetIsAUsageErrorAndChangesNothing() throws SQLException {
+		Run run = migrate(GOOD, "upgrade", "ffff99999999");
+		assertThat(run.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(run.err()).contains("ffff99999999").doesNotContain("\tat ");
+		assertThat(versions()).isEmpty();
+	}
+
+	@Test
+	void failingRevisionExitsWithThreeAndItsMessage() throws SQLException {
+		Run run = migrate(FAILING, "upgrade");
+		assertThat(run.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(run.out()).contains("[1/2] upgrade base -> bbbb00000001 create gadgets (");
+		assertThat(run.err()).contains("Upgrade of revision bbbb00000002 (fill a table that does not exist) failed")
+			.contains("no_such_table")
+			.doesNotContain("\tat ")
+			.doesNotContain("Exception");
+		assertThat(versions()).containsExactly("bbbb00000001");
+	}
+
+	Run migrate(String locations, String... command) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", jdbcUrl());
+		properties.putAll(credentials());
+		properties.put("migrations.locations", locations);
+		String[] args = new String[command.length + 1];
+		args[0] = "migrate";
+		System.arraycopy(command, 0, args, 1, command.length);
+		return CommandLineTestApplication.run(properties, args);
+	}
+
+	/** The version table's rows, read directly. */
+	List<String> versions() throws SQLException {
+		List<String> versions = new ArrayList<>();
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			try (ResultSet tables = connection.getMetaData().getTables(null, null, "migrations_version", null)) {
+				if (!tables.next()) {
+					return versions;
+				}
+			}
+			try (ResultSet rows = statement.executeQuery("SELECT version_num FROM migrations_version")) {
+				while (rows.next()) {
+					versions.add(rows.getString(1));
+				}
+			}
+		}
+		return versions;
+	}
+
+	boolean tableExists(String table) throws SQLException {
+		try (Connection connection = connect();
+				ResultSet tables = connection.getMetaData().getTables(null, null, table, null)) {
+			return tables.next();
+		}
+	}
+
+	void execute(String sql) throws SQLException {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+}

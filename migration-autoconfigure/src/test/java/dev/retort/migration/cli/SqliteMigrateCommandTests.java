@@ -1,0 +1,187 @@
+package dev.retort.migration.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.retort.migration.cli.CommandLineTestApplication.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The command-line scenarios on an SQLite file, and the commands that need only one
+ * database to show they work.
+ */
+class SqliteMigrateCommandTests extends MigrateCommandScenarios {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void historyShowHeadsAndBranchesDescribeTheGraph() {
+		Run history = migrate(GOOD, "history");
+		assertThat(history.exitCode()).isZero();
+		assertThat(history.out()).containsSubsequence("aaaa00000001 -> aaaa00000002 (head), add size to widgets",
+				"<base> -> aaaa00000001, create widgets");
+
+		Run verbose = migrate(GOOD, "history", "--verbose");
+		assertThat(verbose.out()).contains("Rev: aaaa00000002 (head)")
+			.contains("Parent: aaaa00000001")
+			.contains("Path: dev.retort.migration.it.good.AddWidgetSize")
+			.contains("State: pending");
+
+		Run show = migrate(GOOD, "show", "aaaa00000002");
+		assertThat(show.exitCode()).isZero();
+		assertThat(show.out()).containsSubsequence("Rev: aaaa00000002 (head)", "State: pending", "-- upgrade (sqlite)",
+				"ALTER TABLE \"widgets\" ADD COLUMN \"size\"", "CREATE INDEX", "-- downgrade (sqlite)", "DROP INDEX");
+
+		assertThat(migrate(GOOD, "heads").out()).contains("aaaa00000002 (head), add size to widgets");
+		assertThat(migrate(GOOD, "branches").out()).contains("No branch points");
+	}
+
+	@Test
+	void historyRangeAfterAnUpgrade() {
+		migrate(GOOD, "upgrade");
+		Run last = migrate(GOOD, "history", "-r", "-1:");
+		assertThat(last.exitCode()).as(last.err()).isZero();
+		assertThat(last.out()).contains("aaaa00000001 -> aaaa00000002").doesNotContain("<base> -> aaaa00000001");
+		Run upToFirst = migrate(GOOD, "history", "-r", ":aaaa00000001");
+		assertThat(upToFirst.out()).contains("<base> -> aaaa00000001").doesNotContain("-> aaaa00000002");
+		Run noColon = migrate(GOOD, "history", "-r", "aaaa00000001");
+		assertThat(noColon.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(noColon.err()).contains("from:to");
+	}
+
+	@Test
+	void sqlAndDryRunChangeNothing() throws SQLException {
+		Run sql = migrate(GOOD, "upgrade", "--sql");
+		assertThat(sql.exitCode()).as(sql.err()).isZero();
+		assertThat(sql.out()).contains("-- Retort upgrade base:heads for sqlite")
+			.contains("CREATE TABLE \"widgets\"")
+			.contains("ALTER TABLE \"widgets\" ADD COLUMN \"size\"");
+		assertThat(tableExists("widgets")).isFalse();
+		assertThat(versions()).isEmpty();
+
+		Run dryRun = migrate(GOOD, "upgrade", "--dry-run");
+		assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+		assertThat(dryRun.out()).contains("[2/2] upgrade aaaa00000001 -> aaaa00000002 add size to widgets (")
+			.contains("Dry run of upgrade to heads: 2 revisions ran and everything was rolled back");
+		assertThat(tableExists("widgets")).isFalse();
+		assertThat(versions()).isEmpty();
+
+		migrate(GOOD, "upgrade", "aaaa00000001");
+		Run downgradeSql = migrate(GOOD, "downgrade", "base", "--sql");
+		assertThat(downgradeSql.exitCode()).as(downgradeSql.err()).isZero();
+		assertThat(downgradeSql.out()).contains("-- Retort downgrade aaaa00000001:base").contains("DROP TABLE");
+		assertThat(tableExists("widgets")).isTrue();
+	}
+
+	@Test
+	void downgradeOneThenStampBaseWithPurge() throws SQLException {
+		migrate(GOOD, "upgrade");
+		Run downgrade = migrate(GOOD, "downgrade", "-1");
+		assertThat(downgrade.exitCode()).as(downgrade.err()).isZero();
+		assertThat(downgrade.out()).contains("[1/1] downgrade aaaa00000002 -> aaaa00000001 add size to widgets (");
+		assertThat(versions()).containsExactly("aaaa00000001");
+
+		execute("INSERT INTO migrations_version (version_num) VALUES ('ffff00000009')");
+		Run stamp = migrate(GOOD, "stamp", "base", "--purge");
+		assertThat(stamp.exitCode()).as(stamp.err()).isZero();
+		assertThat(stamp.out()).contains("the database is at base");
+		assertThat(versions()).isEmpty();
+		assertThat(tableExists("widgets")).as("stamp runs no revision").isTrue();
+	}
+
+	@Test
+	void backupWritesAFileOnlyItsOwnerCanRead() throws IOException, SQLException {
+		migrate(GOOD, "upgrade");
+		Path file = this.directory.resolve("backups").resolve("before-release.db");
+		Run backup = migrate(GOOD, "backup", "--output", file.toString());
+		assertThat(backup.exitCode()).as(backup.err()).isZero();
+		assertThat(backup.out()).contains("Backed up the database to " + file);
+		assertThat(file).isRegularFile();
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+		try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+			assertThat(copy.getMetaData().getTables(null, null, "widgets", null).next()).isTrue();
+		}
+		Run again = migrate(GOOD, "backup", "--output", file.toString());
+		assertThat(again.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(again.err()).contains("already exists");
+	}
+
+	@Test
+	void springPropertiesAmongTheArgumentsConfigureTheApplication() {
+		Run history = migrate(GOOD, "history", "--migrations.locations=" + FAILING);
+		assertThat(history.exitCode()).as(history.err()).isZero();
+		assertThat(history.out()).contains("bbbb00000001 -> bbbb00000002 (head), fill a table that does not exist")
+			.doesNotContain("widgets");
+	}
+
+	@Test
+	void upgradeBacksUpFirstWhenTheApplicationAsksForIt() throws IOException {
+		Run upgrade = migrate(GOOD, "upgrade", "--migrations.backup.before-upgrade=true");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(upgrade.out()).containsSubsequence("Backed up the database to " + this.directory,
+				"[1/2] upgrade base -> aaaa00000001 create widgets (");
+		try (Stream<Path> files = Files.list(this.directory)) {
+			assertThat(files.filter((file) -> file.getFileName().toString().endsWith(".backup.db"))).hasSize(1);
+		}
+	}
+
+	@Test
+	void showNamesAmbiguousAndUnknownRevisions() {
+		Run show = migrate(GOOD, "show", "aaaa0000000");
+		assertThat(show.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(show.err()).contains("several revision ids");
+		assertThat(migrate(GOOD, "show", "nope").err()).contains("No revision or branch label is named 'nope'");
+	}
+
+	@Test
+	void usageErrorsAndHelp() {
+		Run unknown = migrate(GOOD, "revision", "-m", "add things");
+		assertThat(unknown.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(unknown.err()).contains("Unmatched argument");
+
+		Run missing = migrate(GOOD);
+		assertThat(missing.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(missing.err()).contains("Missing command");
+
+		Run help = migrate(GOOD, "upgrade", "--help");
+		assertThat(help.exitCode()).isZero();
+		assertThat(help.out()).contains("--dry-run").contains("--sql");
+	}
+
+	@Override
+	String jdbcUrl() {
+		return "jdbc:sqlite:" + this.directory.resolve("app.db");
+	}
+
+	@Override
+	Map<String, String> credentials() {
+		return Map.of();
+	}
+
+	@Override
+	void resetDatabase() throws SQLException {
+		try {
+			Files.deleteIfExists(this.directory.resolve("app.db"));
+		}
+		catch (IOException ex) {
+			throw new SQLException(ex);
+		}
+	}
+
+	@Override
+	Connection connect() throws SQLException {
+		return DriverManager.getConnection(jdbcUrl());
+	}
+
+}
