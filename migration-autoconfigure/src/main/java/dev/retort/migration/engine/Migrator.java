@@ -31,6 +31,7 @@ import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.MigrationPlan.Step;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.revision.UnknownAppliedRevisionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.BadSqlGrammarException;
@@ -581,7 +582,7 @@ public class Migrator {
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		if (!unknown.isEmpty()) {
 			String list = String.join(", ", unknown);
-			throw new UnknownDatabaseRevisionException("The database's version table " + this.config.versionTable()
+			throw new UnknownAppliedRevisionException("The database's version table " + this.config.versionTable()
 					+ " holds " + ((unknown.size() == 1) ? "revision " : "revisions ") + list
 					+ ", which this code does not know: the database is ahead of the code. Deploy the code that has "
 					+ ((unknown.size() == 1) ? "it" : "them") + ", or, if the database really is at a revision "

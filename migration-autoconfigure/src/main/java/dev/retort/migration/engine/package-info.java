@@ -28,7 +28,7 @@
  *
  * <h2>Before anything runs</h2> The revision graph is validated; revisions in the version
  * table that the code does not know stop the run
- * ({@link dev.retort.migration.engine.UnknownDatabaseRevisionException}); a downgrade
+ * ({@link dev.retort.migration.revision.UnknownAppliedRevisionException}); a downgrade
  * past an irreversible revision is refused.
  */
 package dev.retort.migration.engine;

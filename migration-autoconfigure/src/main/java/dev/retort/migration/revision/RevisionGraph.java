@@ -812,7 +812,7 @@ public final class RevisionGraph {
 			throw new UnknownAppliedRevisionException("The version table holds revision(s) "
 					+ String.join(", ", unknown) + ", which none of the discovered revisions has. "
 					+ "Either newer code migrated this database (deploy that code), or the revision was deleted "
-					+ "(restore it, or stamp --purge to a known revision). Nothing was run.");
+					+ "(restore it, or stamp --purge to a known revision). Nothing was run.", Set.copyOf(unknown));
 		}
 	}
 
