@@ -76,7 +76,6 @@ public final class MigrationAutoConfiguration {
 				config = customizer.customize(config);
 			}
 			Migrator migrator = new Migrator(dataSource, config);
-			migrator.addListener(new MigrationLog());
 			listeners.orderedStream().forEach(migrator::addListener);
 			MigratorWarmUp.start(migrator);
 			return migrator;

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 
 import dev.retort.migration.MigrationException;
 import dev.retort.migration.autoconfigure.MigrationBackup;
-import dev.retort.migration.autoconfigure.MigrationLog;
 import dev.retort.migration.backup.BackupException;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.dialect.Dialects;
@@ -187,8 +186,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
 				@Override
 				public void afterStep(MigrationPlan.Step step, int index, int total, Duration duration) {
-					Session.this.out
-						.println(MigrationLog.describe(step, index, total) + " (" + duration.toMillis() + " ms)");
+					Session.this.out.println(step.describe(index, total) + " (" + duration.toMillis() + " ms)");
 				}
 
 			});

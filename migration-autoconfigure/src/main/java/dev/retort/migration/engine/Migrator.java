@@ -484,6 +484,7 @@ public class Migrator {
 				rollbackQuietly(connection, binding);
 				recordFailure(connection, binding, step, checksum, duration, failure);
 			}
+			logger.warn("{} failed and was rolled back", step.describe(index, total));
 			this.listeners.forEach((listener) -> listener.stepFailed(step, index, total, failure));
 			throw failure;
 		}
@@ -607,19 +608,9 @@ public class Migrator {
 	}
 
 	private void logStep(Step step, int index, int total, Duration duration, String note) {
-		if (!logger.isInfoEnabled()) {
-			return;
+		if (logger.isInfoEnabled()) {
+			logger.info("{} ({} ms){}", step.describe(index, total), duration.toMillis(), note);
 		}
-		RevisionScript revision = step.revision();
-		String parents = revision.parents().isEmpty() ? "base"
-				: revision.parents()
-					.stream()
-					.map((id) -> (id.length() > 12) ? id.substring(0, 12) : id)
-					.collect(Collectors.joining(","));
-		String move = (step.direction() == Direction.DOWNGRADE) ? revision.shortId() + " -> " + parents
-				: parents + " -> " + revision.shortId();
-		logger.info("[{}/{}] {} {} {} ({} ms){}", index, total, step.direction().label(), move, revision.message(),
-				duration.toMillis(), note);
 	}
 
 	private Connection open() {

@@ -2,6 +2,7 @@ package dev.retort.migration.revision;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The steps that take a database from its current heads to a target, in the order they
@@ -41,6 +42,24 @@ public record MigrationPlan(Direction direction, String target, Set<String> head
 		public Step {
 			headsBefore = Set.copyOf(headsBefore);
 			headsAfter = Set.copyOf(headsAfter);
+		}
+
+		/**
+		 * The step as logs and the command line show it:
+		 * {@code [2/5] upgrade a1b2c3d4e5f6 -> 3f2a9c1b7d4e add priority to tasks}.
+		 * @param index the step's 1-based position in its plan
+		 * @param total the number of steps in the plan
+		 */
+		public String describe(int index, int total) {
+			String parents = this.revision.parents().isEmpty() ? "base"
+					: this.revision.parents()
+						.stream()
+						.map((id) -> (id.length() > 12) ? id.substring(0, 12) : id)
+						.collect(Collectors.joining(","));
+			String move = (this.direction == Direction.DOWNGRADE) ? this.revision.shortId() + " -> " + parents
+					: parents + " -> " + this.revision.shortId();
+			return "[" + index + "/" + total + "] " + this.direction.label() + " " + move + " "
+					+ this.revision.message();
 		}
 
 	}

@@ -76,6 +76,7 @@ abstract class MigrationApplicationScenarios {
 			assertThat(output).contains("[1/2] upgrade base -> aaaa00000001 create widgets (")
 				.contains("[2/2] upgrade aaaa00000001 -> aaaa00000002 add size to widgets (")
 				.contains("Applied 2 revisions to 'migrator'");
+			assertThat(output.getOut().split("\\[1/2\\] upgrade base", -1)).as("each step is logged once").hasSize(2);
 			JsonNode health = get(app, "/actuator/health/migrations");
 			assertThat(health.path("status").asString()).isEqualTo("UP");
 			assertThat(health.path("details").path("pending")).isEmpty();
