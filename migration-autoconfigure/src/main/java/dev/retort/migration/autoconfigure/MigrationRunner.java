@@ -131,7 +131,7 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	private String pendingWarning(String name, MigrationStatus status) {
 		List<String> pending = new ArrayList<>();
 		for (RevisionScript revision : status.pending()) {
-			pending.add(revision.shortId() + " (" + revision.message() + ")");
+			pending.add(revision.describe(revision.shortId()));
 		}
 		String current = status.current().isEmpty() ? "base" : String.join(", ", status.current());
 		StringBuilder warning = new StringBuilder("Database '").append(name)

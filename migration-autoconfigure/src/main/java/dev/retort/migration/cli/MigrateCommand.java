@@ -639,9 +639,8 @@ public final class MigrateCommand implements Callable<Integer> {
 							+ "code: deploy the code that has it, or `migrate stamp <revision> --purge`.");
 				}
 				if (state.checksumMismatch()) {
-					problems.add("Revision " + state.id() + " (" + state.revision().message()
-							+ ") was changed after it was applied: its checksum was " + state.recordedChecksum()
-							+ ", now " + state.checksum() + " (" + state.revision().source()
+					problems.add("Revision " + state.revision() + " was changed after it was applied: its checksum was "
+							+ state.recordedChecksum() + ", now " + state.checksum() + " (" + state.revision().source()
 							+ "). Undo the edit and write a new revision instead.");
 				}
 			}

@@ -49,7 +49,7 @@ public class MigrateRunListener implements SpringApplicationRunListener, Ordered
 				Map.of("spring.main.banner-mode", "off", "spring.main.log-startup-info", "false", "logging.level.root",
 						"warn",
 						// the command prints each step itself
-						"logging.level.dev.retort.migration.engine.Migrator", "warn"),
+						"logging.level.dev.retort.migration.engine.Migrator", "error"),
 				environment.getPropertySources());
 	}
 

@@ -524,7 +524,7 @@ public class Migrator {
 			statement = uncategorized.getSql();
 		}
 		String verb = step.direction().label();
-		String name = capitalize(verb) + " of revision " + revision.id() + " (" + revision.message() + ")";
+		String name = capitalize(verb) + " of revision " + revision;
 		StringBuilder message = new StringBuilder(name);
 		if (dryRun) {
 			message.append(" failed in a dry run; everything was rolled back.");

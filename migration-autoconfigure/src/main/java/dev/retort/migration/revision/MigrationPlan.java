@@ -58,8 +58,8 @@ public record MigrationPlan(Direction direction, String target, Set<String> head
 						.collect(Collectors.joining(","));
 			String move = (this.direction == Direction.DOWNGRADE) ? this.revision.shortId() + " -> " + parents
 					: parents + " -> " + this.revision.shortId();
-			return "[" + index + "/" + total + "] " + this.direction.label() + " " + move + " "
-					+ this.revision.message();
+			String line = "[" + index + "/" + total + "] " + this.direction.label() + " " + move;
+			return this.revision.message().isBlank() ? line : line + " " + this.revision.message();
 		}
 
 	}

@@ -80,7 +80,14 @@ public record RevisionScript(String id, List<String> parents, Set<String> branch
 
 	@Override
 	public String toString() {
-		return this.id + " (" + this.message + ")";
+		return describe(this.id);
+	}
+
+	/**
+	 * The given form of the id followed by the message in parentheses, when there is one.
+	 */
+	public String describe(String shownId) {
+		return this.message.isBlank() ? shownId : shownId + " (" + this.message + ")";
 	}
 
 	/** The two forms a revision can take. */
