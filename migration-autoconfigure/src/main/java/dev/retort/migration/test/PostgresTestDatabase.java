@@ -5,7 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -29,7 +31,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * available. With none, the test class is skipped with a message, unless
  * {@code RETORT_REQUIRE_POSTGRES=true}, when it fails.
  */
-public class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback {
+public class PostgresTestDatabase implements TestDatabase, BeforeAllCallback, AfterAllCallback {
 
 	private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
@@ -62,6 +64,7 @@ public class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback
 	}
 
 	/** The JDBC URL of this class's database. */
+	@Override
 	public String jdbcUrl() {
 		String admin = this.server.adminUrl();
 		int slash = admin.indexOf('/', "jdbc:postgresql://".length());
@@ -94,8 +97,33 @@ public class PostgresTestDatabase implements BeforeAllCallback, AfterAllCallback
 	}
 
 	/** Opens a connection to this class's database. */
+	@Override
 	public Connection connect() throws SQLException {
 		return this.server.connect(jdbcUrl());
+	}
+
+	@Override
+	public Map<String, String> dataSourceProperties() {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("spring.datasource.url", jdbcUrl());
+		if (username() != null) {
+			properties.put("spring.datasource.username", username());
+		}
+		if (password() != null) {
+			properties.put("spring.datasource.password", password());
+		}
+		return properties;
+	}
+
+	/**
+	 * Empties this class's database by dropping and recreating the {@code public} schema.
+	 */
+	@Override
+	public void reset() throws SQLException {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP SCHEMA public CASCADE");
+			statement.execute("CREATE SCHEMA public");
+		}
 	}
 
 	private static Server findServer() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.test.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,24 +47,20 @@ abstract class MigrationApplicationScenarios {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	/** The JDBC URL of an empty database for this scenario. */
-	abstract String jdbcUrl();
-
-	/** The database's user and password properties, if any. */
-	abstract Map<String, String> credentials();
-
-	/** Empties the database between scenarios. */
-	abstract void resetDatabase() throws SQLException;
+	/** The scenario's database, emptied before each scenario. */
+	abstract TestDatabase database();
 
 	/** A connection to the scenario's database. */
-	abstract Connection connect() throws SQLException;
+	Connection connect() throws SQLException {
+		return database().connect();
+	}
 
 	/** A URL whose database cannot be reached. */
 	abstract String unreachableJdbcUrl();
 
 	@BeforeEach
 	void emptyDatabase() throws SQLException {
-		resetDatabase();
+		database().reset();
 	}
 
 	@Test
@@ -234,8 +231,7 @@ abstract class MigrationApplicationScenarios {
 
 	ConfigurableApplicationContext start(List<String> profiles, Map<String, String> properties) {
 		Map<String, Object> all = new LinkedHashMap<>();
-		all.put("spring.datasource.url", jdbcUrl());
-		all.putAll(credentials());
+		all.putAll(database().dataSourceProperties());
 		all.put("server.port", "0");
 		all.put("management.endpoints.web.exposure.include", "health,migrations");
 		all.put("management.endpoint.health.show-details", "always");

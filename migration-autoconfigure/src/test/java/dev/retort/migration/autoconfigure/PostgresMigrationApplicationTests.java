@@ -1,12 +1,7 @@
 package dev.retort.migration.autoconfigure;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.retort.migration.test.PostgresTestDatabase;
+import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -18,33 +13,8 @@ class PostgresMigrationApplicationTests extends MigrationApplicationScenarios {
 	static PostgresTestDatabase postgres = new PostgresTestDatabase();
 
 	@Override
-	String jdbcUrl() {
-		return postgres.jdbcUrl();
-	}
-
-	@Override
-	Map<String, String> credentials() {
-		Map<String, String> credentials = new LinkedHashMap<>();
-		if (postgres.username() != null) {
-			credentials.put("spring.datasource.username", postgres.username());
-		}
-		if (postgres.password() != null) {
-			credentials.put("spring.datasource.password", postgres.password());
-		}
-		return credentials;
-	}
-
-	@Override
-	void resetDatabase() throws SQLException {
-		try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA public CASCADE");
-			statement.execute("CREATE SCHEMA public");
-		}
-	}
-
-	@Override
-	Connection connect() throws SQLException {
-		return postgres.connect();
+	TestDatabase database() {
+		return postgres;
 	}
 
 	@Override

@@ -3,13 +3,12 @@ package dev.retort.migration.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.retort.migration.test.SqliteTestDatabase;
+import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,28 +39,8 @@ class SqliteMigrationApplicationTests extends MigrationApplicationScenarios {
 	}
 
 	@Override
-	String jdbcUrl() {
-		return "jdbc:sqlite:" + this.directory.resolve("app.db");
-	}
-
-	@Override
-	Map<String, String> credentials() {
-		return Map.of();
-	}
-
-	@Override
-	void resetDatabase() throws SQLException {
-		try {
-			Files.deleteIfExists(this.directory.resolve("app.db"));
-		}
-		catch (IOException ex) {
-			throw new SQLException(ex);
-		}
-	}
-
-	@Override
-	Connection connect() throws SQLException {
-		return DriverManager.getConnection(jdbcUrl());
+	TestDatabase database() {
+		return new SqliteTestDatabase(this.directory.resolve("app.db"));
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.migration.cli.CommandLineTestApplication.Run;
+import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,21 +27,17 @@ abstract class MigrateCommandScenarios {
 
 	static final String FAILING = "classpath:dev/retort/migration/it/failing";
 
-	/** The JDBC URL of this scenario's database. */
-	abstract String jdbcUrl();
-
-	/** The database's user and password properties, if any. */
-	abstract Map<String, String> credentials();
-
-	/** Empties the database between scenarios. */
-	abstract void resetDatabase() throws SQLException;
+	/** The scenario's database, emptied before each scenario. */
+	abstract TestDatabase database();
 
 	/** A connection to the scenario's database. */
-	abstract Connection connect() throws SQLException;
+	Connection connect() throws SQLException {
+		return database().connect();
+	}
 
 	@BeforeEach
 	void emptyDatabase() throws SQLException {
-		resetDatabase();
+		database().reset();
 	}
 
 	@Test
@@ -103,8 +100,7 @@ abstract class MigrateCommandScenarios {
 
 	Run migrate(String locations, String... command) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("spring.datasource.url", jdbcUrl());
-		properties.putAll(credentials());
+		properties.putAll(database().dataSourceProperties());
 		properties.put("migrations.locations", locations);
 		String[] args = new String[command.length + 1];
 		args[0] = "migrate";

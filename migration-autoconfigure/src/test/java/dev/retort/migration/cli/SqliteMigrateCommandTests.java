@@ -7,10 +7,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.retort.migration.cli.CommandLineTestApplication.Run;
+import dev.retort.migration.test.SqliteTestDatabase;
+import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,28 +161,8 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Override
-	String jdbcUrl() {
-		return "jdbc:sqlite:" + this.directory.resolve("app.db");
-	}
-
-	@Override
-	Map<String, String> credentials() {
-		return Map.of();
-	}
-
-	@Override
-	void resetDatabase() throws SQLException {
-		try {
-			Files.deleteIfExists(this.directory.resolve("app.db"));
-		}
-		catch (IOException ex) {
-			throw new SQLException(ex);
-		}
-	}
-
-	@Override
-	Connection connect() throws SQLException {
-		return DriverManager.getConnection(jdbcUrl());
+	TestDatabase database() {
+		return new SqliteTestDatabase(this.directory.resolve("app.db"));
 	}
 
 }
