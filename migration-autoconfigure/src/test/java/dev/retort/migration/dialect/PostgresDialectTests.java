@@ -2,7 +2,6 @@ package dev.retort.migration.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import dev.retort.migration.operation.AlterColumn;
@@ -30,12 +29,8 @@ class PostgresDialectTests extends DatabaseScenario {
 
 	@Override
 	protected Connection openEmptyDatabase() throws Exception {
-		Connection connection = postgres.connect();
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA public CASCADE");
-			statement.execute("CREATE SCHEMA public");
-		}
-		return connection;
+		postgres.reset();
+		return postgres.connect();
 	}
 
 	@Test

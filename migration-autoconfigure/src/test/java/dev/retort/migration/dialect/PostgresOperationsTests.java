@@ -1,7 +1,6 @@
 package dev.retort.migration.dialect;
 
 import java.sql.Connection;
-import java.sql.Statement;
 
 import dev.retort.migration.test.PostgresTestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -16,12 +15,8 @@ class PostgresOperationsTests extends OperationScenarios {
 
 	@Override
 	protected Connection openEmptyDatabase() throws Exception {
-		Connection connection = postgres.connect();
-		try (Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA public CASCADE");
-			statement.execute("CREATE SCHEMA public");
-		}
-		return connection;
+		postgres.reset();
+		return postgres.connect();
 	}
 
 }

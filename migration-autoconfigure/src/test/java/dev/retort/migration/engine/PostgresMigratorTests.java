@@ -2,6 +2,7 @@ package dev.retort.migration.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
@@ -10,7 +11,6 @@ import dev.retort.migration.dialect.postgresql.PostgresAdvisoryLock;
 import dev.retort.migration.test.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The migrator's scenarios on PostgreSQL, each starting from an empty schema.
@@ -21,10 +21,8 @@ class PostgresMigratorTests extends MigratorScenarios {
 	static PostgresTestDatabase postgres = new PostgresTestDatabase();
 
 	@BeforeEach
-	void emptySchema() {
-		JdbcTemplate jdbc = new JdbcTemplate(postgres.dataSource());
-		jdbc.execute("DROP SCHEMA public CASCADE");
-		jdbc.execute("CREATE SCHEMA public");
+	void emptySchema() throws SQLException {
+		postgres.reset();
 	}
 
 	@Override

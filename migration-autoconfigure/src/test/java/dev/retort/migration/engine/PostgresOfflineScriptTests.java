@@ -2,8 +2,6 @@ package dev.retort.migration.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -22,10 +20,7 @@ class PostgresOfflineScriptTests extends OfflineScriptScenarios {
 
 	@BeforeEach
 	void emptyDatabase() throws Exception {
-		try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA public CASCADE");
-			statement.execute("CREATE SCHEMA public");
-		}
+		postgres.reset();
 	}
 
 	@Override
