@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.retort.migration.engine.MigrationReport;
 import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.engine.RevisionState;
@@ -30,10 +31,11 @@ public record MigrationOverview(String dialect, Set<String> current, Set<String>
 
 	/** Reads the database's status and history and compares them with the code. */
 	public static MigrationOverview of(Migrator migrator) {
-		MigrationStatus status = migrator.status();
+		MigrationReport report = migrator.report();
+		MigrationStatus status = report.status();
 		List<RevisionEntry> revisions = new ArrayList<>();
 		Set<String> mismatches = new TreeSet<>();
-		for (RevisionState state : migrator.revisionStates()) {
+		for (RevisionState state : report.revisions()) {
 			RevisionEntry entry = RevisionEntry.of(state);
 			if (Boolean.FALSE.equals(entry.checksumMatch())) {
 				mismatches.add(state.id());

@@ -24,6 +24,7 @@ import dev.retort.migration.backup.BackupException;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.engine.MigrationListener;
+import dev.retort.migration.engine.MigrationReport;
 import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
@@ -235,8 +236,9 @@ public final class MigrateCommand implements Callable<Integer> {
 		@Override
 		public Integer call() {
 			Migrator migrator = migrator();
-			MigrationStatus status = migrator.status();
-			List<RevisionState> mismatches = migrator.revisionStates()
+			MigrationReport report = migrator.report();
+			MigrationStatus status = report.status();
+			List<RevisionState> mismatches = report.revisions()
 				.stream()
 				.filter(RevisionState::checksumMismatch)
 				.toList();

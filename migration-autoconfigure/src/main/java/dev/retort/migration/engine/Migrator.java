@@ -240,8 +240,10 @@ public class Migrator {
 	 * unknown revisions; reports them.
 	 */
 	public MigrationStatus status() {
-		RevisionGraph graph = graph();
-		Set<String> current = current();
+		return status(graph(), current());
+	}
+
+	private static MigrationStatus status(RevisionGraph graph, Set<String> current) {
 		Set<String> unknown = new LinkedHashSet<>();
 		Set<String> known = new LinkedHashSet<>();
 		for (String id : current) {
@@ -257,6 +259,14 @@ public class Migrator {
 	 * revisions in upgrade order, then those unknown to the code.
 	 */
 	public List<RevisionState> revisionStates() {
+		return report().revisions();
+	}
+
+	/**
+	 * The database's status and every revision's state, from one read of the version and
+	 * history tables: for views that show both, such as health and the actuator endpoint.
+	 */
+	public MigrationReport report() {
 		RevisionGraph graph = graph();
 		Set<String> current;
 		List<HistoryRecord> history;
@@ -293,7 +303,7 @@ public class Migrator {
 				states.add(state(id, null, RevisionState.State.UNKNOWN_TO_CODE, lastApplied.get(id), null));
 			}
 		}
-		return states;
+		return new MigrationReport(status(graph, current), states);
 	}
 
 	private static RevisionState state(String id, RevisionScript revision, RevisionState.State state,

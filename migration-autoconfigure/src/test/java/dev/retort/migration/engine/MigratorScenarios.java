@@ -162,6 +162,9 @@ abstract class MigratorScenarios {
 					org.assertj.core.groups.Tuple.tuple(INDEXES, RevisionState.State.PENDING));
 		assertThat(migrator.revisionStates().get(0).appliedAt()).isNotNull();
 		assertThat(migrator.revisionStates()).noneMatch(RevisionState::checksumMismatch);
+		MigrationReport report = migrator.report();
+		assertThat(report.status()).as("one read gives the same status").isEqualTo(after);
+		assertThat(report.revisions()).isEqualTo(migrator.revisionStates());
 
 		migrator.upgrade("heads");
 		assertThat(migrator.status().upToDate()).isTrue();
