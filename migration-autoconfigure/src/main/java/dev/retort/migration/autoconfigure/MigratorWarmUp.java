@@ -5,9 +5,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Loads a {@link Migrator}'s revisions and reads its version table on a background thread
- * while the rest of the context starts, so that the runner finds the work done when the
- * application is ready. A failure here is left for the runner to report.
+ * Loads and validates a {@link Migrator}'s revisions on a background thread while the
+ * rest of the context starts, so that the runner finds the graph ready. A failure here is
+ * left for the runner to report.
  */
 final class MigratorWarmUp {
 
