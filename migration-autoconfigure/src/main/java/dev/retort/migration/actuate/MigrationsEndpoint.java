@@ -16,13 +16,9 @@ import dev.retort.migration.dialect.SchemaSource;
 import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.engine.OfflineScript;
-import dev.retort.migration.operation.Irreversible;
-import dev.retort.migration.operation.OfflineModeException;
-import dev.retort.migration.operation.Operation;
-import dev.retort.migration.operation.OperationSink;
-import dev.retort.migration.operation.Operations;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
+import dev.retort.migration.revision.RecordedOperations;
 import dev.retort.migration.revision.RevisionScript;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +27,6 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
-import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * {@code /actuator/migrations}: where each database stands (read), one revision with the
@@ -137,31 +132,16 @@ public class MigrationsEndpoint {
 			return new RenderedSql(List.of(), null, null,
 					"This revision applies only to " + String.join(", ", script.dialects()) + ".");
 		}
-		Recording recording = new Recording(dialect.name());
-		boolean usesJdbc = false;
+		RecordedOperations recorded = RecordedOperations.of(script, upgrade ? Direction.UPGRADE : Direction.DOWNGRADE,
+				dialect.name());
+		if (recorded.failure() != null) {
+			return new RenderedSql(List.of(), null, null,
+					"Could not record the operations: " + recorded.failure().getMessage());
+		}
+		String irreversible = recorded.irreversibleReason().orElse(null);
 		try {
-			if (upgrade) {
-				script.migration().upgrade(new Operations(recording));
-			}
-			else {
-				script.migration().downgrade(new Operations(recording));
-			}
-		}
-		catch (OfflineModeException ex) {
-			usesJdbc = true;
-		}
-		catch (RuntimeException ex) {
-			return new RenderedSql(List.of(), null, null, "Could not record the operations: " + ex.getMessage());
-		}
-		String irreversible = null;
-		for (Operation operation : recording.operations) {
-			if (operation instanceof Irreversible declared) {
-				irreversible = declared.reason();
-			}
-		}
-		try {
-			if (usesJdbc) {
-				return new RenderedSql(dialect.render(recording.operations, SchemaSource.EMPTY), irreversible,
+			if (recorded.usesJdbc()) {
+				return new RenderedSql(dialect.render(recorded.operations(), SchemaSource.EMPTY), irreversible,
 						"This revision migrates data through op.jdbc(): what it runs depends on the data, so only "
 								+ "the statements before that call are shown.",
 						null);
@@ -266,34 +246,6 @@ public class MigrationsEndpoint {
 
 	private static WebEndpointResponse<Object> error(int status, String message) {
 		return new WebEndpointResponse<>(new ErrorDescriptor(status, message), status);
-	}
-
-	/** Collects operations without a connection; {@code jdbc()} is refused. */
-	private static final class Recording implements OperationSink {
-
-		private final List<Operation> operations = new ArrayList<>();
-
-		private final String dialect;
-
-		Recording(String dialect) {
-			this.dialect = dialect;
-		}
-
-		@Override
-		public void accept(Operation operation) {
-			this.operations.add(operation);
-		}
-
-		@Override
-		public JdbcOperations jdbc() {
-			throw new OfflineModeException("op.jdbc() needs a live connection");
-		}
-
-		@Override
-		public String dialect() {
-			return this.dialect;
-		}
-
 	}
 
 	/** The read response: one entry per {@link Migrator} bean. */

@@ -12,14 +12,12 @@ import dev.retort.migration.dialect.VersionTables;
 import dev.retort.migration.operation.NonTransactionalOperationException;
 import dev.retort.migration.operation.OfflineModeException;
 import dev.retort.migration.operation.Operation;
-import dev.retort.migration.operation.OperationSink;
-import dev.retort.migration.operation.Operations;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.InvalidTargetException;
 import dev.retort.migration.revision.MigrationPlan;
+import dev.retort.migration.revision.RecordedOperations;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
-import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * Offline mode: the SQL that moves a database across a range of revisions
@@ -195,35 +193,16 @@ public final class OfflineScript {
 	}
 
 	private List<Operation> record(RevisionScript revision, Direction direction) {
-		List<Operation> operations = new ArrayList<>();
-		String dialectName = this.dialect.name();
-		Operations op = new Operations(new OperationSink() {
-
-			@Override
-			public void accept(Operation operation) {
-				operations.add(operation);
-			}
-
-			@Override
-			public JdbcOperations jdbc() {
-				throw new OfflineModeException("Revision " + revision + " in " + revision.source()
-						+ " migrates data through op.jdbc(), which needs a live database, so it cannot be rendered "
-						+ "offline. Run it online (migrate upgrade), or render the range up to the revision before it.");
-			}
-
-			@Override
-			public String dialect() {
-				return dialectName;
-			}
-
-		});
-		if (direction == Direction.DOWNGRADE) {
-			revision.migration().downgrade(op);
+		RecordedOperations recorded = RecordedOperations.of(revision, direction, this.dialect.name());
+		if (recorded.usesJdbc()) {
+			throw new OfflineModeException("Revision " + revision + " in " + revision.source()
+					+ " migrates data through op.jdbc(), which needs a live database, so it cannot be rendered "
+					+ "offline. Run it online (migrate upgrade), or render the range up to the revision before it.");
 		}
-		else {
-			revision.migration().upgrade(op);
+		if (recorded.failure() != null) {
+			throw recorded.failure();
 		}
-		return operations;
+		return recorded.operations();
 	}
 
 	private Set<String> heads(String target) {

@@ -13,16 +13,25 @@ import org.springframework.jdbc.core.JdbcOperations;
 
 /**
  * The operations a migration records in one direction when run offline, without a
- * database. Recording stops where the migration asks for live JDBC access.
+ * database: for checksums, offline scripts and the SQL a revision shows. Recording stops
+ * where the migration asks for live JDBC access, or where its code throws.
  *
  * @param operations the operations, in order
- * @param stoppedAt why recording stopped early ({@code "jdbc()"}, or the exception a
- * migration threw), or {@code null} when the whole direction was recorded
+ * @param stoppedAt why recording stopped early ({@code "jdbc()"}, or the class of the
+ * exception the migration threw), or {@code null} when the whole direction was recorded
+ * @param failure the exception the migration threw, or {@code null}
  */
-record RecordedOperations(List<Operation> operations, String stoppedAt) {
+public record RecordedOperations(List<Operation> operations, String stoppedAt, RuntimeException failure) {
 
-	RecordedOperations {
+	private static final String JDBC = "jdbc()";
+
+	public RecordedOperations {
 		operations = List.copyOf(operations);
+	}
+
+	/** Records one direction of a revision as it would run on the named dialect. */
+	public static RecordedOperations of(RevisionScript revision, Direction direction, String dialect) {
+		return record(revision.migration(), dialect, direction != Direction.DOWNGRADE);
 	}
 
 	static RecordedOperations upgrade(Migration migration, String dialect) {
@@ -43,19 +52,24 @@ record RecordedOperations(List<Operation> operations, String stoppedAt) {
 			else {
 				migration.downgrade(op);
 			}
-			return new RecordedOperations(operations, null);
+			return new RecordedOperations(operations, null, null);
 		}
 		catch (OfflineModeException ex) {
-			return new RecordedOperations(operations, "jdbc()");
+			return new RecordedOperations(operations, JDBC, null);
 		}
 		catch (RuntimeException ex) {
 			// User code run offline may trip over that; what it recorded still counts.
-			return new RecordedOperations(operations, ex.getClass().getName());
+			return new RecordedOperations(operations, ex.getClass().getName(), ex);
 		}
 	}
 
+	/** Whether recording stopped at a data migration through {@code op.jdbc()}. */
+	public boolean usesJdbc() {
+		return JDBC.equals(this.stoppedAt);
+	}
+
 	/** The reason of the first {@link Irreversible} operation, if any. */
-	Optional<String> irreversibleReason() {
+	public Optional<String> irreversibleReason() {
 		return this.operations.stream()
 			.filter(Irreversible.class::isInstance)
 			.map((operation) -> ((Irreversible) operation).reason())
