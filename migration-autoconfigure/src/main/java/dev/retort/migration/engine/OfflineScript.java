@@ -173,7 +173,10 @@ public final class OfflineScript {
 			MigrationPlan plan = this.graph.planUpgrade(current, head);
 			for (MigrationPlan.Step step : plan.steps()) {
 				if (step.revision().appliesTo(this.dialect.name())) {
-					simulate(schema, record(step.revision(), Direction.UPGRADE));
+					// best effort, like tables made by raw SQL: a data migration's schema
+					// changes count up to its jdbc() call
+					simulate(schema, RecordedOperations.of(step.revision(), Direction.UPGRADE, this.dialect.name())
+						.operations());
 				}
 			}
 			current = plan.headsAfter();

@@ -43,6 +43,8 @@ abstract class MigrationApplicationScenarios {
 
 	static final String FAILING = "classpath:dev/retort/migration/it/failing";
 
+	static final String DATA = "classpath:dev/retort/migration/it/data";
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -161,6 +163,19 @@ abstract class MigrationApplicationScenarios {
 				.anySatisfy((sql) -> assertThat(sql).containsIgnoringCase("DROP INDEX").contains("ix_widgets_size"));
 			assertThat(revision.path("downgrade").path("error").isNull()).isTrue();
 			assertThat(getResponse(app, "/actuator/migrations/0000deadbeef").statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void revisionViewOfADataMigrationShowsTheStatementsBeforeJdbcAndSaysSo() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", DATA))) {
+			JsonNode revision = get(app, "/actuator/migrations/cccc00000001").path("migrators").path("migrator");
+			assertThat(texts(revision.path("upgrade").path("sql"))).singleElement()
+				.satisfies((sql) -> assertThat(sql).containsIgnoringCase("CREATE TABLE").contains("gadgets"));
+			assertThat(revision.path("upgrade").path("note").asString()).contains("op.jdbc()");
+			assertThat(texts(revision.path("downgrade").path("sql"))).singleElement()
+				.satisfies((sql) -> assertThat(sql).containsIgnoringCase("DROP TABLE"));
+			assertThat(revision.path("downgrade").path("note").isNull()).isTrue();
 		}
 	}
 

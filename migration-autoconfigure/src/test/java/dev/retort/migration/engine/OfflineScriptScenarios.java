@@ -153,6 +153,25 @@ abstract class OfflineScriptScenarios {
 			.withMessageContaining("op.jdbc()");
 	}
 
+	@Test
+	void revisionsAboveADataMigrationRenderAgainstTheSchemaItLeaves() {
+		RevisionScript data = revision("e10000000001", List.of(), "create and fill t", true, (op) -> {
+			op.createTable("t", Column.of("id", Type.INTEGER).primaryKey(), Column.of("c", Type.INTEGER));
+			op.jdbc().update("INSERT INTO t (id, c) VALUES (1, 1)");
+		}, (op) -> op.dropTable("t"));
+		RevisionScript tighten = revision("e10000000002", List.of("e10000000001"), "c not null", true,
+				(op) -> op.alterColumn("t", "c", (c) -> c.notNull().existing(Column.of("c", Type.INTEGER))),
+				(op) -> op.alterColumn("t", "c", (c) -> c.nullable().existing(Column.of("c", Type.INTEGER).notNull())));
+		OfflineScript offline = new OfflineScript(RevisionGraph.of(List.of(data, tighten)), Dialects.named(dialect()),
+				MigratorConfig.defaults());
+
+		assertThat(offline.statements("e10000000002", Direction.UPGRADE)).isNotEmpty()
+			.anyMatch((sql) -> sql.contains("\"c\""));
+		assertThat(offline.statements("e10000000001", Direction.DOWNGRADE)).singleElement()
+			.satisfies((sql) -> assertThat(sql).contains("DROP TABLE"));
+		assertThat(offline.upgrade("e10000000001:heads")).contains("e10000000002");
+	}
+
 	private CommandResult run(String script) throws Exception {
 		Path file = Files.createTempFile(this.directory, "script", ".sql");
 		Files.writeString(file, script, StandardCharsets.UTF_8);
