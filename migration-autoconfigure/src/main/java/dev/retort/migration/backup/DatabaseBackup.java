@@ -81,7 +81,10 @@ public class DatabaseBackup {
 					+ "turn off migrations.backup.before-upgrade or back it up yourself.");
 		}
 		catch (SQLException ex) {
-			throw new BackupException("Could not back up the database: " + ex.getMessage(), ex);
+			throw new BackupException(
+					"Could not back up the database: " + ex.getMessage()
+							+ ". Check that the database is reachable and migrations.backup.directory is writable.",
+					ex);
 		}
 	}
 

@@ -169,7 +169,8 @@ sealed interface Target {
 			steps = Integer.parseInt(digits);
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidTargetException("Target '" + target + "' moves too many steps.");
+			throw new InvalidTargetException("Target '" + target + "' moves more steps than any graph has: "
+					+ "use a smaller number, or name the revision (heads, base, an id).");
 		}
 		if (steps == 0) {
 			throw new InvalidTargetException("Target '" + target + "' moves 0 steps: use +1 or more, or -1 or more.");
