@@ -13,13 +13,16 @@ import java.util.StringJoiner;
 
 import dev.retort.migration.operation.AddColumn;
 import dev.retort.migration.operation.AddConstraint;
+import dev.retort.migration.operation.AlterSequence;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.BulkInsert;
 import dev.retort.migration.operation.CreateIndex;
+import dev.retort.migration.operation.CreateSequence;
 import dev.retort.migration.operation.CreateTable;
 import dev.retort.migration.operation.DropColumn;
 import dev.retort.migration.operation.DropConstraint;
 import dev.retort.migration.operation.DropIndex;
+import dev.retort.migration.operation.DropSequence;
 import dev.retort.migration.operation.DropTable;
 import dev.retort.migration.operation.Execute;
 import dev.retort.migration.operation.Irreversible;
@@ -33,6 +36,7 @@ import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.PrimaryKey;
 import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.Type;
 import dev.retort.migration.schema.UniqueConstraint;
@@ -164,6 +168,15 @@ public abstract class AbstractDialect implements Dialect {
 		if (operation instanceof SetTableComment comment) {
 			return tableComment(comment.table(), comment.comment());
 		}
+		if (operation instanceof CreateSequence create) {
+			return List.of(createSequence(create.sequence()));
+		}
+		if (operation instanceof DropSequence drop) {
+			return List.of(dropSequence(drop.name()));
+		}
+		if (operation instanceof AlterSequence alter) {
+			return List.of(alterSequence(alter.name(), alter.incrementBy()));
+		}
 		if (operation instanceof Execute execute) {
 			return List.of(execute.sql());
 		}
@@ -174,6 +187,19 @@ public abstract class AbstractDialect implements Dialect {
 			return List.of();
 		}
 		throw new IllegalStateException(name() + " cannot render " + operation);
+	}
+
+	protected String createSequence(Sequence sequence) {
+		return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.startWith() + " INCREMENT BY "
+				+ sequence.incrementBy();
+	}
+
+	protected String dropSequence(String name) {
+		return "DROP SEQUENCE " + quote(name);
+	}
+
+	protected String alterSequence(String name, long incrementBy) {
+		return "ALTER SEQUENCE " + quote(name) + " INCREMENT BY " + incrementBy;
 	}
 
 	protected List<String> addColumn(AddColumn add) {
@@ -314,6 +340,11 @@ public abstract class AbstractDialect implements Dialect {
 
 	/** The type as this database spells it. */
 	public abstract String typeName(Type type);
+
+	/** {@code "(6)"} for a time or timestamp type with a fractional-seconds precision. */
+	protected static String precision(Type type) {
+		return (type.precision() != null) ? "(" + type.precision() + ")" : "";
+	}
 
 	protected String createIndex(Index index, boolean concurrently) {
 		StringBuilder sql = new StringBuilder("CREATE ");

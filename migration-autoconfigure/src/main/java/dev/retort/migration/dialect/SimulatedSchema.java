@@ -14,11 +14,14 @@ import java.util.regex.Pattern;
 import dev.retort.migration.operation.AddColumn;
 import dev.retort.migration.operation.AddConstraint;
 import dev.retort.migration.operation.AlterColumn;
+import dev.retort.migration.operation.AlterSequence;
 import dev.retort.migration.operation.CreateIndex;
+import dev.retort.migration.operation.CreateSequence;
 import dev.retort.migration.operation.CreateTable;
 import dev.retort.migration.operation.DropColumn;
 import dev.retort.migration.operation.DropConstraint;
 import dev.retort.migration.operation.DropIndex;
+import dev.retort.migration.operation.DropSequence;
 import dev.retort.migration.operation.DropTable;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.RenameTable;
@@ -30,6 +33,7 @@ import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.PrimaryKey;
 import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.UniqueConstraint;
 
@@ -47,6 +51,8 @@ public class SimulatedSchema implements SchemaSource {
 	private final Map<String, Optional<Table>> tables = new LinkedHashMap<>();
 
 	private final Map<String, List<String>> triggers = new LinkedHashMap<>();
+
+	private final Map<String, Sequence> sequences = new LinkedHashMap<>();
 
 	/** A simulation of an empty database. */
 	public SimulatedSchema() {
@@ -86,13 +92,16 @@ public class SimulatedSchema implements SchemaSource {
 		return this.base.listsAllTables();
 	}
 
-	/** The tables known so far, as a {@link Schema}. */
+	/**
+	 * The tables known so far, and the sequences the applied operations created, as a
+	 * {@link Schema}.
+	 */
 	public Schema schema() {
 		List<Table> known = new ArrayList<>();
 		for (String name : tableNames()) {
 			table(name).ifPresent(known::add);
 		}
-		return Schema.of(known);
+		return Schema.of(known, List.copyOf(this.sequences.values()));
 	}
 
 	/** Applies the operations in order. */
@@ -136,6 +145,16 @@ public class SimulatedSchema implements SchemaSource {
 		}
 		else if (operation instanceof SetTableComment comment) {
 			change(comment.table(), (table) -> table.withComment(comment.comment()));
+		}
+		else if (operation instanceof CreateSequence create) {
+			this.sequences.put(key(create.sequence().name()), create.sequence());
+		}
+		else if (operation instanceof DropSequence drop) {
+			this.sequences.remove(key(drop.name()));
+		}
+		else if (operation instanceof AlterSequence alter) {
+			this.sequences.computeIfPresent(key(alter.name()),
+					(name, sequence) -> new Sequence(sequence.name(), sequence.startWith(), alter.incrementBy()));
 		}
 		return this;
 	}

@@ -7,7 +7,8 @@ package dev.retort.migration.operation;
  * computed.
  */
 public sealed interface Operation permits CreateTable, DropTable, RenameTable, AddColumn, DropColumn, AlterColumn,
-		CreateIndex, DropIndex, AddConstraint, DropConstraint, SetTableComment, Execute, BulkInsert, Irreversible {
+		CreateIndex, DropIndex, AddConstraint, DropConstraint, SetTableComment, CreateSequence, DropSequence,
+		AlterSequence, Execute, BulkInsert, Irreversible {
 
 	/** The table this operation changes, or {@code null} when it names none. */
 	String table();

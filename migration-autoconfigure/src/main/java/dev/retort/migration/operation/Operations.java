@@ -13,6 +13,7 @@ import dev.retort.migration.schema.Constraint;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.PrimaryKey;
+import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.TableElement;
 import dev.retort.migration.schema.UniqueConstraint;
@@ -185,6 +186,28 @@ public class Operations {
 	/** Sets a table's comment, knowing the previous one so that it can be reversed. */
 	public void setTableComment(String table, String comment, String previous) {
 		add(new SetTableComment(table, comment, Optional.ofNullable(previous)));
+	}
+
+	/** Creates a sequence (PostgreSQL; SQLite has none). */
+	public void createSequence(Sequence sequence) {
+		add(new CreateSequence(sequence));
+	}
+
+	public void dropSequence(String name) {
+		add(new DropSequence(name, null));
+	}
+
+	/** Drops a sequence, keeping its definition so that the drop can be reversed. */
+	public void dropSequence(Sequence definition) {
+		add(new DropSequence(definition.name(), definition));
+	}
+
+	/**
+	 * Changes a sequence's increment, knowing the sequence as it was so that the change
+	 * can be reversed.
+	 */
+	public void alterSequence(Sequence existing, long incrementBy) {
+		add(new AlterSequence(existing.name(), incrementBy, existing));
 	}
 
 	/** Runs a statement as written. Prefer the portable operations where one exists. */

@@ -9,7 +9,9 @@ import java.util.Objects;
  * @param kind the kind of type
  * @param length the length for {@link Kind#VARCHAR} and {@link Kind#BINARY}, or
  * {@code null}
- * @param precision the precision for {@link Kind#NUMERIC}, or {@code null}
+ * @param precision the precision for {@link Kind#NUMERIC}, the fractional-seconds
+ * precision for {@link Kind#TIME}, {@link Kind#TIMESTAMP} and {@link Kind#TIMESTAMP_TZ},
+ * or {@code null}
  * @param scale the scale for {@link Kind#NUMERIC}, or {@code null}
  * @param sql the type's SQL for {@link Kind#RAW}, otherwise {@code null}
  */
@@ -70,6 +72,21 @@ public record Type(Kind kind, Integer length, Integer precision, Integer scale, 
 		return new Type(Kind.NUMERIC, null, precision, scale, null);
 	}
 
+	/** A timestamp with this many fractional-second digits, e.g. {@code timestamp(6)}. */
+	public static Type timestamp(int precision) {
+		return new Type(Kind.TIMESTAMP, null, precision, null, null);
+	}
+
+	/** A timestamp with time zone with this many fractional-second digits. */
+	public static Type timestampWithTimeZone(int precision) {
+		return new Type(Kind.TIMESTAMP_TZ, null, precision, null, null);
+	}
+
+	/** A time of day with this many fractional-second digits. */
+	public static Type time(int precision) {
+		return new Type(Kind.TIME, null, precision, null, null);
+	}
+
 	/** A database-specific type written as-is, e.g. {@code Type.raw("jsonb")}. */
 	public static Type raw(String sql) {
 		return new Type(Kind.RAW, null, null, null, sql);
@@ -80,6 +97,8 @@ public record Type(Kind kind, Integer length, Integer precision, Integer scale, 
 		return switch (this.kind) {
 			case VARCHAR, BINARY -> (this.length != null) ? this.kind + "(" + this.length + ")" : this.kind.name();
 			case NUMERIC -> (this.precision != null) ? "NUMERIC(" + this.precision + "," + this.scale + ")" : "NUMERIC";
+			case TIME, TIMESTAMP, TIMESTAMP_TZ ->
+				(this.precision != null) ? this.kind + "(" + this.precision + ")" : this.kind.name();
 			case RAW -> "RAW(" + this.sql + ")";
 			default -> this.kind.name();
 		};

@@ -37,6 +37,8 @@ public class PostgresDialect extends AbstractDialect {
 
 	private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
 
+	private static final Pattern TEMPORAL = Pattern.compile("(time|timestamp)\\((\\d+)\\) (with|without) time zone");
+
 	private static final Pattern CAST_LITERAL = Pattern
 		.compile("^('(?:[^']|'')*')::[a-z ]+(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?$");
 
@@ -67,9 +69,9 @@ public class PostgresDialect extends AbstractDialect {
 			case FLOAT -> "REAL";
 			case DOUBLE -> "DOUBLE PRECISION";
 			case DATE -> "DATE";
-			case TIME -> "TIME";
-			case TIMESTAMP -> "TIMESTAMP";
-			case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+			case TIME -> "TIME" + precision(type);
+			case TIMESTAMP -> "TIMESTAMP" + precision(type);
+			case TIMESTAMP_TZ -> "TIMESTAMP" + precision(type) + " WITH TIME ZONE";
 			case UUID -> "UUID";
 			case BINARY -> "BYTEA";
 			case JSON -> "JSONB";
@@ -317,6 +319,15 @@ public class PostgresDialect extends AbstractDialect {
 		Matcher numeric = NUMERIC.matcher(type);
 		if (numeric.matches()) {
 			return Type.numeric(Integer.parseInt(numeric.group(1)), Integer.parseInt(numeric.group(2)));
+		}
+		Matcher temporal = TEMPORAL.matcher(type);
+		if (temporal.matches()) {
+			int precision = Integer.parseInt(temporal.group(2));
+			boolean zoned = temporal.group(3).equals("with");
+			if (temporal.group(1).equals("time")) {
+				return zoned ? Type.raw(formatted) : Type.time(precision);
+			}
+			return zoned ? Type.timestampWithTimeZone(precision) : Type.timestamp(precision);
 		}
 		return switch (type) {
 			case "integer" -> Type.INTEGER;

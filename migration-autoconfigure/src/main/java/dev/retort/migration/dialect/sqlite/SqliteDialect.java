@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.AbstractDialect;
+import dev.retort.migration.dialect.OperationNotSupportedException;
 import dev.retort.migration.dialect.SchemaSource;
 import dev.retort.migration.dialect.SimulatedSchema;
 import dev.retort.migration.dialect.UnknownTableException;
@@ -36,6 +37,7 @@ import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.PrimaryKey;
+import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.Type;
 import dev.retort.migration.schema.UniqueConstraint;
@@ -72,6 +74,9 @@ public class SqliteDialect extends AbstractDialect {
 		.compile("(?i)^([-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?|'([^']|'')*'|NULL|TRUE|FALSE|X'[0-9a-fA-F]*')$");
 
 	private static final Pattern SIZED = Pattern.compile("^([A-Z ]+?)\\s*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)$");
+
+	private static final Pattern ZONED_TIMESTAMP = Pattern
+		.compile("^TIMESTAMP\\s*\\(\\s*(\\d+)\\s*\\)\\s+WITH TIME ZONE$");
 
 	@Override
 	public String name() {
@@ -143,9 +148,9 @@ public class SqliteDialect extends AbstractDialect {
 			case FLOAT -> "FLOAT";
 			case DOUBLE -> "DOUBLE";
 			case DATE -> "DATE";
-			case TIME -> "TIME";
-			case TIMESTAMP -> "TIMESTAMP";
-			case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE";
+			case TIME -> "TIME" + precision(type);
+			case TIMESTAMP -> "TIMESTAMP" + precision(type);
+			case TIMESTAMP_TZ -> "TIMESTAMP" + precision(type) + " WITH TIME ZONE";
 			case UUID -> "UUID";
 			case BINARY -> "BLOB";
 			case JSON -> "JSON";
@@ -165,7 +170,17 @@ public class SqliteDialect extends AbstractDialect {
 			if ((base.equals("NUMERIC") || base.equals("DECIMAL")) && sized.group(3) != null) {
 				return Type.numeric(Integer.parseInt(sized.group(2)), Integer.parseInt(sized.group(3)));
 			}
+			if (base.equals("TIMESTAMP") && sized.group(3) == null) {
+				return Type.timestamp(Integer.parseInt(sized.group(2)));
+			}
+			if (base.equals("TIME") && sized.group(3) == null) {
+				return Type.time(Integer.parseInt(sized.group(2)));
+			}
 			return Type.raw(declared);
+		}
+		Matcher zoned = ZONED_TIMESTAMP.matcher(type);
+		if (zoned.matches()) {
+			return Type.timestampWithTimeZone(Integer.parseInt(zoned.group(1)));
 		}
 		return switch (type) {
 			case "INTEGER", "INT" -> Type.INTEGER;
@@ -671,6 +686,27 @@ public class SqliteDialect extends AbstractDialect {
 
 	private static List<String> lower(List<String> names) {
 		return names.stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList();
+	}
+
+	@Override
+	protected String createSequence(Sequence sequence) {
+		throw noSequences(sequence.name());
+	}
+
+	@Override
+	protected String dropSequence(String name) {
+		throw noSequences(name);
+	}
+
+	@Override
+	protected String alterSequence(String name, long incrementBy) {
+		throw noSequences(name);
+	}
+
+	private static OperationNotSupportedException noSequences(String name) {
+		return new OperationNotSupportedException("SQLite has no sequences, so sequence \"" + name
+				+ "\" cannot be changed here. Limit the revision to PostgreSQL (dialects = \"postgresql\"), or check "
+				+ "op.dialect() before the sequence operation.");
 	}
 
 }
