@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -63,8 +64,9 @@ public final class MigrationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		Migrator migrator(DataSource dataSource, MigrationProperties properties,
-				ObjectProvider<MigratorConfigCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
+		Migrator migrator(DataSource dataSource, ObjectProvider<DataSourceProperties> dataSourceProperties,
+				MigrationProperties properties, ObjectProvider<MigratorConfigCustomizer> customizers,
+				ObjectProvider<MigrationListener> listeners) {
 			MigratorConfig config = MigratorConfig.defaults()
 				.withLocations(properties.getLocations().toArray(String[]::new))
 				.withTables(properties.getVersionTable(), properties.getHistoryTable())
@@ -75,7 +77,8 @@ public final class MigrationAutoConfiguration {
 			for (MigratorConfigCustomizer customizer : customizers.orderedStream().toList()) {
 				config = customizer.customize(config);
 			}
-			Migrator migrator = new Migrator(dataSource, config);
+			Migrator migrator = new Migrator(
+					MigrationDataSource.of(properties, dataSource, dataSourceProperties.getIfAvailable()), config);
 			listeners.orderedStream().forEach(migrator::addListener);
 			MigratorWarmUp.start(migrator);
 			return migrator;
@@ -89,11 +92,16 @@ public final class MigrationAutoConfiguration {
 		@Bean
 		@ConditionalOnBooleanProperty("migrations.backup.before-upgrade")
 		@ConditionalOnBean(Migrator.class)
-		MigrationBackup migrationBackup(Migrator migrator, DataSource dataSource, MigrationProperties properties,
+		MigrationBackup migrationBackup(Migrator migrator, DataSource dataSource,
+				ObjectProvider<DataSourceProperties> dataSourceProperties, MigrationProperties properties,
 				Environment environment) {
 			String directory = properties.getBackup().getDirectory();
-			DatabaseBackup backup = new DatabaseBackup(dataSource, (directory != null) ? Path.of(directory) : null,
-					environment.getProperty("spring.datasource.password"), Clock.systemUTC());
+			DataSourceProperties applicationProperties = dataSourceProperties.getIfAvailable();
+			DatabaseBackup backup = new DatabaseBackup(
+					MigrationDataSource.of(properties, dataSource, applicationProperties),
+					(directory != null) ? Path.of(directory) : null, MigrationDataSource.password(properties,
+							applicationProperties, environment.getProperty("spring.datasource.password")),
+					Clock.systemUTC());
 			return new MigrationBackup(migrator, backup);
 		}
 

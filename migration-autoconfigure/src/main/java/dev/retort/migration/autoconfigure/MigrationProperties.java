@@ -69,6 +69,23 @@ public class MigrationProperties {
 	 */
 	private String appliedBy;
 
+	/**
+	 * JDBC URL of the database to migrate, for a dedicated unpooled connection; the
+	 * application's DataSource is used when neither this nor migrations.user is set.
+	 */
+	private String url;
+
+	/**
+	 * Login user for migrations (e.g. one allowed to change the schema); falls back to
+	 * spring.datasource.username.
+	 */
+	private String user;
+
+	/**
+	 * Login password for migrations; falls back to spring.datasource.password.
+	 */
+	private String password;
+
 	private final Backup backup = new Backup();
 
 	private final Endpoint endpoint = new Endpoint();
@@ -153,6 +170,30 @@ public class MigrationProperties {
 
 	public void setAppliedBy(String appliedBy) {
 		this.appliedBy = appliedBy;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public String getUser() {
+		return this.user;
+	}
+
+	public void setUser(String user) {
+		this.user = user;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
 	}
 
 	public Backup getBackup() {

@@ -1,7 +1,17 @@
 package dev.retort.migration.autoconfigure;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -12,6 +22,7 @@ import dev.retort.migration.actuate.MigrationsEndpoint;
 import dev.retort.migration.actuate.MigrationsEndpointAutoConfiguration;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.engine.MigratorConfig;
+import com.jayway.jsonpath.JsonPath;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -24,6 +35,7 @@ import org.springframework.boot.health.autoconfigure.contributor.HealthContribut
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Which beans Retort's auto-configuration creates, under which conditions.
  */
 class MigrationAutoConfigurationTests {
+
+	private static final String ORCHESTRATOR = "classpath:dev/retort/migration/engine/orchestrator";
 
 	@TempDir
 	Path directory;
@@ -165,6 +179,69 @@ class MigrationAutoConfigurationTests {
 			.withConfiguration(
 					AutoConfigurations.of(EndpointAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
+	}
+
+	@Test
+	void migrationsUrlMigratesAnotherDatabaseThanTheApplicationsPool() throws Exception {
+		Path migrations = this.directory.resolve("migrations.db");
+		this.runner.withBean(DataSource.class, this::sqlite)
+			.withPropertyValues("migrations.url=jdbc:sqlite:" + migrations, "migrations.locations=" + ORCHESTRATOR)
+			.run((context) -> {
+				context.getBean(Migrator.class).upgrade("heads");
+				assertThat(tables("jdbc:sqlite:" + migrations)).contains("migrations_version", "tasks");
+				assertThat(tables("jdbc:sqlite:" + this.directory.resolve("app.db"))).isEmpty();
+			});
+	}
+
+	@Test
+	void migrationsUserMigratesOverItsOwnConnectionNotOneOfThePools() {
+		// the pool's only connection stays with the application: a migrator that needed
+		// it
+		// would time out
+		this.runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=jdbc:sqlite:" + this.directory.resolve("app.db"),
+					"spring.datasource.hikari.maximum-pool-size=1", "spring.datasource.hikari.connection-timeout=250",
+					"migrations.user=schema_owner", "migrations.locations=" + ORCHESTRATOR)
+			.run((context) -> {
+				try (Connection held = context.getBean(DataSource.class).getConnection()) {
+					context.getBean(Migrator.class).upgrade("heads");
+				}
+				assertThat(tables("jdbc:sqlite:" + this.directory.resolve("app.db"))).contains("tasks");
+			});
+	}
+
+	@Test
+	void migrationsUserWithoutAnyUrlSaysWhatToSet() {
+		this.runner.withBean(DataSource.class, this::sqlite)
+			.withPropertyValues("migrations.user=schema_owner")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(MigrationDataSourceException.class)
+				.hasMessageContaining("set migrations.url"));
+	}
+
+	@Test
+	void theMigrationConnectionPropertiesHaveIdeCompletion() throws IOException {
+		String metadata;
+		try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			metadata = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		for (String property : List.of("migrations.url", "migrations.user", "migrations.password")) {
+			List<String> descriptions = JsonPath.read(metadata,
+					"$.properties[?(@.name == '" + property + "')].description");
+			assertThat(descriptions).as(property).singleElement().asString().isNotBlank();
+		}
+	}
+
+	private static Set<String> tables(String url) throws SQLException {
+		Set<String> tables = new TreeSet<>();
+		try (Connection connection = DriverManager.getConnection(url);
+				ResultSet rows = connection.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
+			while (rows.next()) {
+				tables.add(rows.getString("TABLE_NAME"));
+			}
+		}
+		return tables;
 	}
 
 	private DataSource sqlite() {
