@@ -142,6 +142,14 @@ final class RevisionDiscovery {
 			throw new RevisionClassException("Revision class " + className
 					+ " is abstract, so it cannot run. Make it a concrete class, or move @Revision to one.");
 		}
+		for (String dialect : revision.dialects()) {
+			if (!DialectNames.isKnown(dialect)) {
+				throw new RevisionClassException("Revision class " + className + " has @Revision(dialects = \""
+						+ dialect + "\"), a dialect Retort does not know" + DialectNames.suggestion(dialect)
+						+ ": the revision would run nowhere and be recorded as applied. Use one of "
+						+ DialectNames.list() + ", or drop dialects to run it on every database.");
+			}
+		}
 		Migration migration = instantiate(type.asSubclass(Migration.class));
 		String source = className;
 		return new RevisionScript(revision.id(), Arrays.asList(revision.revises()),

@@ -178,6 +178,12 @@ final class SqlRevisionFile {
 				throw error(source, line(headerLines, "dialect"), "'" + dialect + "' is not a dialect name",
 						"write e.g. '-- dialect: postgresql' or '-- dialect: sqlite'");
 			}
+			if (!DialectNames.isKnown(name)) {
+				throw error(source, line(headerLines, "dialect"),
+						"'" + dialect + "' is not a dialect Retort knows" + DialectNames.suggestion(name)
+								+ ", so the revision would run nowhere and be recorded as applied",
+						"write one of " + DialectNames.list() + ", or drop the line to run it on every database");
+			}
 			fromHeader.add(name);
 		}
 		Matcher suffix = DIALECT_SUFFIX.matcher(fileName);
@@ -185,6 +191,15 @@ final class SqlRevisionFile {
 			return fromHeader;
 		}
 		String fromName = suffix.group(1);
+		if (!DialectNames.isKnown(fromName)) {
+			throw error(source, 1,
+					"the file name ends in '." + fromName + ".sql', which limits it to a dialect '" + fromName
+							+ "' that Retort does not know" + DialectNames.suggestion(fromName)
+							+ ", so the revision would run nowhere and be recorded as applied",
+					"rename the file: end it in '.sql' alone to run it on every database, or in '.<dialect>.sql' with "
+							+ "one of " + DialectNames.list() + " (a version in the name is fine without a dot, "
+							+ "e.g. 'bump_to_1_5.sql')");
+		}
 		if (!fromHeader.isEmpty() && !fromHeader.equals(Set.of(fromName))) {
 			throw error(
 					source, line(headerLines, "dialect"), "the file name says dialect '" + fromName

@@ -487,6 +487,23 @@ abstract class MigratorScenarios {
 	}
 
 	@Test
+	void versionTableMovedByAnotherProcessDuringAStepIsReportedAsAConcurrentChange() {
+		// a non-transactional revision runs outside the step's transaction: someone
+		// stamps the database back to base meanwhile
+		Migrator migrator = migrator(table("a10000000001"), revision("b20000000002", List.of("a10000000001"), Set.of(),
+				false, migration((op) -> jdbc().update("DELETE FROM migrations_version"), (op) -> {
+				})));
+		migrator.upgrade("+1");
+
+		assertThatExceptionOfType(ConcurrentMigrationException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessageContaining("Another process changed the version table migrations_version")
+			.withMessageContaining("expected at a10000000001 but is at base")
+			.withMessageContaining("status");
+		assertThat(migrator.current()).isEmpty();
+		assertThat(migrator.historyRecords()).extracting(HistoryRecord::revision).containsExactly("a10000000001");
+	}
+
+	@Test
 	void nonTransactionalRevisionIsAppliedAndRecorded() {
 		Migrator migrator = migrator(table("a10000000001"),
 				revision("b20000000002", List.of("a10000000001"), Set.of(), false, createsTable("b20000000002")));

@@ -161,6 +161,26 @@ class RevisionDiscoveryTests {
 	}
 
 	@Test
+	void javaRevisionLimitedToADialectRetortDoesNotKnowIsRefusedWhenTheGraphLoads() {
+		assertThatExceptionOfType(RevisionClassException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of(FIXTURES + "unknowndialect"), this.classLoader))
+			.withMessageContaining("fixtures.unknowndialect.PostgresOnly")
+			.withMessageContaining("dialects = \"postgres\"")
+			.withMessageContaining("did you mean 'postgresql'")
+			.withMessageContaining("recorded as applied");
+	}
+
+	@Test
+	void sqlFileWithADotInItsNameIsRefusedInsteadOfRunningNowhere(@TempDir Path directory) throws IOException {
+		write(directory.resolve("20261121_1200_aaaaaaaaaaaa_bump_to_1.5.sql"), "aaaaaaaaaaaa", "");
+		assertThatExceptionOfType(RevisionFileException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of(directory.toString()), this.classLoader))
+			.withMessageContaining("bump_to_1.5.sql:1")
+			.withMessageContaining("'.5.sql'")
+			.withMessageContaining("rename the file");
+	}
+
+	@Test
 	void sameIdInTwoFilesOfTheSameDialectIsADuplicate(@TempDir Path directory) throws IOException {
 		write(directory.resolve("one.sql"), "aaaaaaaaaaaa", "");
 		write(directory.resolve("two.sql"), "aaaaaaaaaaaa", "");

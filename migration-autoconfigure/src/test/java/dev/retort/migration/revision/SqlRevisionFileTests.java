@@ -92,6 +92,26 @@ class SqlRevisionFileTests {
 	}
 
 	@Test
+	void fileNameSuffixThatIsNotADialectIsAnErrorNamingTheFile() {
+		assertThatExceptionOfType(RevisionFileException.class)
+			.isThrownBy(() -> parse("20261121_1200_3f2a9c1b7d4e_search.postgres.sql",
+					"-- revision: 3f2a9c1b7d4e\n-- +upgrade\nCREATE EXTENSION pg_trgm;\n"))
+			.withMessageContaining("db/migrations/20261121_1200_3f2a9c1b7d4e_search.postgres.sql:1")
+			.withMessageContaining("'postgres'")
+			.withMessageContaining("did you mean 'postgresql'")
+			.withMessageContaining("postgresql, sqlite");
+	}
+
+	@Test
+	void headerDialectThatIsNotADialectIsAnErrorNamingTheLine() {
+		assertThatExceptionOfType(RevisionFileException.class)
+			.isThrownBy(() -> parse(NAME, "-- revision: 3f2a9c1b7d4e\n-- dialect: mysql\n-- +upgrade\n"))
+			.withMessageContaining(":2")
+			.withMessageContaining("'mysql' is not a dialect Retort knows")
+			.withMessageContaining("postgresql, sqlite");
+	}
+
+	@Test
 	void fileNameAndHeaderDialectsMustAgree() {
 		assertThatExceptionOfType(RevisionFileException.class)
 			.isThrownBy(() -> parse("x.sqlite.sql", "-- revision: abc\n-- dialect: postgresql\n-- +upgrade\n"))
