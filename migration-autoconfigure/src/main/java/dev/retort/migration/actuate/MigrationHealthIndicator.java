@@ -12,8 +12,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * Health of one database's migrations: UP at the code's heads; the pending status
  * ({@code OUT_OF_SERVICE} by default) while revisions are pending; DOWN after a failed
- * run, for revisions the code does not know, for revisions edited after they ran, or when
- * the database cannot be reached.
+ * run (the history table's newest step failed, so this survives a restart), for revisions
+ * the code does not know, for revisions edited after they ran, or when the database
+ * cannot be reached. A request refused before anything ran changes nothing here.
  */
 public class MigrationHealthIndicator extends AbstractHealthIndicator {
 
@@ -35,21 +36,35 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		Optional<MigrationRuns.Run> lastRun = this.runs.last(this.name);
+		// a refused request left the database as it was: its state decides
+		Optional<MigrationRuns.Run> failedRun = this.runs.last(this.name)
+			.filter((run) -> !run.success() && !run.refused());
 		MigrationOverview overview;
 		try {
 			overview = MigrationOverview.of(this.migrator);
 		}
 		catch (RuntimeException ex) {
 			builder.down().withDetail("error", "Cannot read the migration status: " + MigrationRuns.describe(ex));
-			lastRun.filter((run) -> !run.success()).ifPresent((run) -> failedRun(builder, run));
+			failedRun.ifPresent((run) -> failedRun(builder, run));
 			return;
 		}
 		builder.withDetail("current", overview.current())
 			.withDetail("heads", overview.heads())
 			.withDetail("pending", overview.pending());
-		if (lastRun.isPresent() && !lastRun.get().success()) {
-			failedRun(builder.down(), lastRun.get());
+		// a run of this application newer than anything recorded: its failure could not
+		// be written
+		Optional<MigrationRuns.Run> unrecorded = failedRun
+			.filter((run) -> overview.lastRecordedAt() == null || run.finishedAt().isAfter(overview.lastRecordedAt()));
+		if (overview.lastFailure() != null) {
+			MigrationOverview.FailedStep failure = overview.lastFailure();
+			builder.down()
+				.withDetail("failedRevision", failure.revision())
+				.withDetail("failedAt", failure.failedAt())
+				.withDetail("error", failure.error());
+			failedRun.ifPresent((run) -> builder.withDetail("failedRun", run.command()));
+		}
+		else if (unrecorded.isPresent()) {
+			failedRun(builder.down(), unrecorded.get());
 		}
 		else if (!overview.unknown().isEmpty()) {
 			builder.down()

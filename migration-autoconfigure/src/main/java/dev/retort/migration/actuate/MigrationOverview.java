@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.retort.migration.dialect.VersionTables.HistoryRecord;
 import dev.retort.migration.engine.MigrationReport;
 import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
@@ -25,9 +26,13 @@ import dev.retort.migration.revision.RevisionScript;
  * @param unknown revisions in the database that the code does not know
  * @param checksumMismatches applied revisions whose code changed since they ran
  * @param revisions every revision, the code's (parents first) then the unknown ones
+ * @param lastFailure the history table's newest step when it failed, or {@code null}
+ * @param lastRecordedAt when the history table's newest step was recorded, or
+ * {@code null}
  */
 public record MigrationOverview(String dialect, Set<String> current, Set<String> heads, boolean upToDate,
-		List<String> pending, Set<String> unknown, Set<String> checksumMismatches, List<RevisionEntry> revisions) {
+		List<String> pending, Set<String> unknown, Set<String> checksumMismatches, List<RevisionEntry> revisions,
+		FailedStep lastFailure, Instant lastRecordedAt) {
 
 	/** Reads the database's status and history and compares them with the code. */
 	public static MigrationOverview of(Migrator migrator) {
@@ -42,9 +47,25 @@ public record MigrationOverview(String dialect, Set<String> current, Set<String>
 			}
 			revisions.add(entry);
 		}
+		HistoryRecord last = report.lastStep();
+		FailedStep lastFailure = (last != null && !last.success())
+				? new FailedStep(last.revision(), last.direction(), last.appliedAt(), last.error()) : null;
 		return new MigrationOverview(migrator.dialect(), new TreeSet<>(status.current()), new TreeSet<>(status.heads()),
 				status.upToDate(), status.pending().stream().map(RevisionScript::id).toList(),
-				new TreeSet<>(status.unknown()), mismatches, revisions);
+				new TreeSet<>(status.unknown()), mismatches, revisions, lastFailure,
+				(last != null) ? last.appliedAt() : null);
+	}
+
+	/**
+	 * A step that failed, as the history table recorded it.
+	 *
+	 * @param revision the revision
+	 * @param direction upgrade or downgrade
+	 * @param failedAt when it failed
+	 * @param error what went wrong
+	 */
+	public record FailedStep(String revision, String direction, Instant failedAt, String error) {
+
 	}
 
 	/**

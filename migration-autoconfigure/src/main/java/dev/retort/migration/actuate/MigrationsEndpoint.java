@@ -239,6 +239,10 @@ public class MigrationsEndpoint {
 		}
 		catch (RuntimeException ex) {
 			this.runs.failed(name, description, ex);
+			if (MigrationRuns.isRefusal(ex)) {
+				return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+						"Nothing was changed: " + MigrationRuns.describe(ex));
+			}
 			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
 					description + " failed: " + MigrationRuns.describe(ex));
 		}

@@ -44,6 +44,13 @@ public class MigrationProperties {
 	private OnFailure onFailure = OnFailure.FAIL;
 
 	/**
+	 * With on-failure=warn, whether readiness stays REFUSING_TRAFFIC after auto-migrate
+	 * failed, so that a load balancer keeps traffic away from an application whose schema
+	 * is not where its code expects.
+	 */
+	private boolean refuseTrafficAfterFailure = true;
+
+	/**
 	 * Name of the table that holds one row per applied head.
 	 */
 	private String versionTable = "migrations_version";
@@ -130,6 +137,14 @@ public class MigrationProperties {
 
 	public void setOnFailure(OnFailure onFailure) {
 		this.onFailure = onFailure;
+	}
+
+	public boolean isRefuseTrafficAfterFailure() {
+		return this.refuseTrafficAfterFailure;
+	}
+
+	public void setRefuseTrafficAfterFailure(boolean refuseTrafficAfterFailure) {
+		this.refuseTrafficAfterFailure = refuseTrafficAfterFailure;
 	}
 
 	public String getVersionTable() {

@@ -41,6 +41,8 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private final List<MigrationBackup> backups;
 
+	private volatile boolean failed;
+
 	public MigrationRunner(Map<String, Migrator> migrators, MigrationProperties properties, MigrationRuns runs,
 			ApplicationExit exit, List<MigrationBackup> backups) {
 		this.migrators = migrators;
@@ -60,10 +62,19 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
 		for (Map.Entry<String, Migrator> entry : this.migrators.entrySet()) {
 			if (!upgrade(entry.getKey(), entry.getValue(), context)) {
+				this.failed = true;
 				return;
 			}
 		}
 		AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+	}
+
+	/**
+	 * Whether the application should keep refusing traffic: auto-migrate failed, the
+	 * application stayed up ({@code on-failure=warn}) and the user did not opt out.
+	 */
+	public boolean refusesTraffic() {
+		return this.failed && this.properties.isRefuseTrafficAfterFailure();
 	}
 
 	private boolean upgrade(String name, Migrator migrator, ConfigurableApplicationContext context) {

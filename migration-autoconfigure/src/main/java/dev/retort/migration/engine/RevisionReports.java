@@ -64,7 +64,8 @@ final class RevisionReports {
 				states.add(state(id, null, RevisionState.State.UNKNOWN_TO_CODE, lastApplied.get(id), null));
 			}
 		}
-		return new MigrationReport(status(graph, current), states);
+		return new MigrationReport(status(graph, current), states,
+				history.isEmpty() ? null : history.get(history.size() - 1));
 	}
 
 	private static RevisionState state(String id, RevisionScript revision, RevisionState.State state,

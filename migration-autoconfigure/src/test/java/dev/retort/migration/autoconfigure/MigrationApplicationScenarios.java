@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -44,6 +45,8 @@ abstract class MigrationApplicationScenarios {
 	static final String FAILING = "classpath:dev/retort/migration/it/failing";
 
 	static final String DATA = "classpath:dev/retort/migration/it/data";
+
+	static final String IRREVERSIBLE = "classpath:dev/retort/migration/it/irreversible";
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -203,6 +206,49 @@ abstract class MigrationApplicationScenarios {
 			assertThat(health.path("status").asString()).isEqualTo("DOWN");
 			assertThat(health.path("details").path("error").asString()).contains("bbbb00000002");
 			assertThat(health.path("details").path("failedRun").asString()).isEqualTo("upgrade heads");
+			assertThat(app.getBean(ApplicationAvailability.class).getReadinessState())
+				.isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+		}
+	}
+
+	@Test
+	void failedStartupMigrationWithWarnCanAcceptTrafficWhenTheUserOptsOut() {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", FAILING, "migrations.auto-migrate", "true", "migrations.on-failure",
+						"warn", "migrations.refuse-traffic-after-failure", "false"))) {
+			assertThat(app.getBean(ApplicationAvailability.class).getReadinessState())
+				.isEqualTo(ReadinessState.ACCEPTING_TRAFFIC);
+		}
+	}
+
+	@Test
+	void failedMigrationIsStillDownAfterARestart() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", FAILING,
+				"migrations.auto-migrate", "true", "migrations.on-failure", "warn"))) {
+			assertThat(app.getBean(Migrator.class).current()).containsExactly("bbbb00000001");
+		}
+		try (ConfigurableApplicationContext restarted = start(List.of(), Map.of("migrations.locations", FAILING))) {
+			JsonNode health = getResponseJson(restarted, "/actuator/health/migrations");
+			assertThat(health.path("status").asString()).isEqualTo("DOWN");
+			assertThat(health.path("details").path("failedRevision").asString()).isEqualTo("bbbb00000002");
+			assertThat(health.path("details").path("error").asString()).contains("bbbb00000002");
+		}
+	}
+
+	@Test
+	void requestRefusedBeforeAnythingRanLeavesHealthAsTheDatabaseIs() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of("dev"),
+				Map.of("migrations.locations", IRREVERSIBLE, "migrations.endpoint.write-enabled", "true"))) {
+			assertThat(get(app, "/actuator/health/migrations").path("status").asString()).isEqualTo("UP");
+
+			HttpResponse<String> refused = post(app, "{\"command\":\"downgrade\",\"target\":\"base\"}");
+
+			assertThat(refused.statusCode()).isEqualTo(400);
+			assertThat(refused.body()).contains("Nothing was changed").contains("archived widgets cannot be restored");
+			assertThat(app.getBean(Migrator.class).current()).containsExactly("dddd00000001");
+			assertThat(get(app, "/actuator/health/migrations").path("status").asString()).isEqualTo("UP");
+			JsonNode lastRun = get(app, "/actuator/migrations").path("migrators").path("migrator").path("lastRun");
+			assertThat(lastRun.path("refused").asBoolean()).isTrue();
 		}
 	}
 
