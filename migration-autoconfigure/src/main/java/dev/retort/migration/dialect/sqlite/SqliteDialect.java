@@ -112,7 +112,8 @@ public class SqliteDialect extends AbstractDialect {
 			case DATE -> "DATE";
 			case TIME -> "TIME" + precision(type);
 			case TIMESTAMP -> "TIMESTAMP" + precision(type);
-			case TIMESTAMP_TZ -> "TIMESTAMP" + precision(type) + " WITH TIME ZONE";
+			// SQLite's type names end at the parenthesis
+			case TIMESTAMP_TZ -> "TIMESTAMP WITH TIME ZONE" + precision(type);
 			case UUID -> "UUID";
 			case BINARY -> "BLOB";
 			case JSON -> "JSON";

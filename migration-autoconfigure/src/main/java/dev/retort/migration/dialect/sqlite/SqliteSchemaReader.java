@@ -244,6 +244,9 @@ final class SqliteSchemaReader {
 			if (base.equals("TIMESTAMP") && sized.group(3) == null) {
 				return Type.timestamp(Integer.parseInt(sized.group(2)));
 			}
+			if (base.equals("TIMESTAMP WITH TIME ZONE") && sized.group(3) == null) {
+				return Type.timestampWithTimeZone(Integer.parseInt(sized.group(2)));
+			}
 			if (base.equals("TIME") && sized.group(3) == null) {
 				return Type.time(Integer.parseInt(sized.group(2)));
 			}
