@@ -10,15 +10,11 @@ import java.util.TreeSet;
 
 import dev.retort.migration.autoconfigure.MigrationBackup;
 import dev.retort.migration.autoconfigure.MigrationRuns;
-import dev.retort.migration.dialect.Dialect;
-import dev.retort.migration.dialect.Dialects;
-import dev.retort.migration.dialect.SchemaSource;
 import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.engine.Migrator;
-import dev.retort.migration.engine.OfflineScript;
+import dev.retort.migration.engine.RevisionSql;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
-import dev.retort.migration.revision.RecordedOperations;
 import dev.retort.migration.revision.RevisionScript;
 import org.jspecify.annotations.Nullable;
 
@@ -118,42 +114,16 @@ public class MigrationsEndpoint {
 		catch (RuntimeException ex) {
 			statusError = "Cannot read the migration status: " + MigrationRuns.describe(ex);
 		}
-		String dialectName = migrator.dialect();
-		Dialect dialect = Dialects.named(dialectName);
 		return new RevisionDescriptor(script.id(), script.message(), script.parents(),
 				new TreeSet<>(script.branchLabels()), script.dependsOn(), script.kind().name().toLowerCase(Locale.ROOT),
 				script.source(), script.transactional(), new TreeSet<>(script.dialects()), script.created(), state,
-				statusError, dialectName, render(migrator, script, dialect, true),
-				render(migrator, script, dialect, false));
+				statusError, migrator.dialect(), render(migrator, script, Direction.UPGRADE),
+				render(migrator, script, Direction.DOWNGRADE));
 	}
 
-	private static RenderedSql render(Migrator migrator, RevisionScript script, Dialect dialect, boolean upgrade) {
-		if (!script.appliesTo(dialect.name())) {
-			return new RenderedSql(List.of(), null, null,
-					"This revision applies only to " + String.join(", ", script.dialects()) + ".");
-		}
-		RecordedOperations recorded = RecordedOperations.of(script, upgrade ? Direction.UPGRADE : Direction.DOWNGRADE,
-				dialect.name());
-		if (recorded.failure() != null) {
-			return new RenderedSql(List.of(), null, null,
-					"Could not record the operations: " + recorded.failure().getMessage());
-		}
-		String irreversible = recorded.irreversibleReason().orElse(null);
-		try {
-			if (recorded.usesJdbc()) {
-				return new RenderedSql(dialect.render(recorded.operations(), SchemaSource.EMPTY), irreversible,
-						"This revision migrates data through op.jdbc(): what it runs depends on the data, so only "
-								+ "the statements before that call are shown.",
-						null);
-			}
-			List<String> sql = new OfflineScript(migrator.graph(), dialect, migrator.config()).statements(script.id(),
-					upgrade ? Direction.UPGRADE : Direction.DOWNGRADE);
-			return new RenderedSql(sql, irreversible, null, null);
-		}
-		catch (RuntimeException ex) {
-			return new RenderedSql(List.of(), irreversible, null,
-					"Could not render offline: " + MigrationRuns.describe(ex));
-		}
+	private static RenderedSql render(Migrator migrator, RevisionScript script, Direction direction) {
+		RevisionSql sql = RevisionSql.of(migrator, script, direction);
+		return new RenderedSql(sql.statements(), sql.irreversible(), sql.note(), sql.error());
 	}
 
 	/**

@@ -4,10 +4,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.TreeSet;
 
-import dev.retort.migration.MigrationException;
 import dev.retort.migration.engine.Migrator;
-import dev.retort.migration.engine.OfflineScript;
 import dev.retort.migration.engine.RevisionState;
+import dev.retort.migration.engine.RevisionSql;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
@@ -53,19 +52,24 @@ final class ShowCommand extends MigrateSubcommand {
 		out.println();
 		out.println("    " + revision.message());
 		String dialect = migrator.dialect();
-		OfflineScript script = this.session.offlineScript();
 		for (Direction direction : List.of(Direction.UPGRADE, Direction.DOWNGRADE)) {
 			out.println();
 			out.println("-- " + direction.label() + " (" + dialect + ")");
-			try {
-				List<String> statements = script.statements(revision.id(), direction);
-				if (statements.isEmpty()) {
-					out.println("-- no statements for " + dialect);
-				}
-				statements.forEach((sql) -> out.println(sql.strip() + (sql.strip().endsWith(";") ? "" : ";")));
+			RevisionSql sql = RevisionSql.of(migrator, revision, direction);
+			if (sql.error() != null) {
+				out.println("-- cannot be rendered offline: " + sql.error().replace("\n", "\n-- "));
+				continue;
 			}
-			catch (MigrationException ex) {
-				out.println("-- cannot be rendered offline: " + ex.getMessage().replace("\n", "\n-- "));
+			if (sql.irreversible() != null) {
+				out.println("-- irreversible: " + sql.irreversible().replace("\n", "\n-- "));
+			}
+			if (sql.statements().isEmpty() && sql.irreversible() == null) {
+				out.println("-- no statements for " + dialect);
+			}
+			sql.statements()
+				.forEach((statement) -> out.println(statement.strip() + (statement.strip().endsWith(";") ? "" : ";")));
+			if (sql.note() != null) {
+				out.println("-- " + sql.note());
 			}
 		}
 		return MigrateCommand.OK;

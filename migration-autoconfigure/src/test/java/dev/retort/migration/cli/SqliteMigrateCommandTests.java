@@ -49,6 +49,16 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Test
+	void showOfADataMigrationPrintsWhatTheEndpointShows() {
+		Run show = migrate("classpath:dev/retort/migration/it/data", "show", "cccc00000001");
+
+		assertThat(show.exitCode()).as(show.err()).isZero();
+		assertThat(show.out()).containsSubsequence("-- upgrade (sqlite)", "CREATE TABLE \"gadgets\"",
+				"-- This revision migrates data through op.jdbc()", "-- downgrade (sqlite)", "DROP TABLE \"gadgets\"")
+			.doesNotContain("cannot be rendered");
+	}
+
+	@Test
 	void historyRangeAfterAnUpgrade() {
 		migrate(GOOD, "upgrade");
 		Run last = migrate(GOOD, "history", "-r", "-1:");
