@@ -15,6 +15,7 @@ import dev.retort.migration.operation.AddColumn;
 import dev.retort.migration.operation.AddConstraint;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.AlterSequence;
+import dev.retort.migration.operation.BulkInsert;
 import dev.retort.migration.operation.CreateIndex;
 import dev.retort.migration.operation.CreateSequence;
 import dev.retort.migration.operation.CreateTable;
@@ -23,6 +24,8 @@ import dev.retort.migration.operation.DropConstraint;
 import dev.retort.migration.operation.DropIndex;
 import dev.retort.migration.operation.DropSequence;
 import dev.retort.migration.operation.DropTable;
+import dev.retort.migration.operation.Execute;
+import dev.retort.migration.operation.Irreversible;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.RenameTable;
 import dev.retort.migration.operation.SetTableComment;
@@ -155,6 +158,12 @@ public class SimulatedSchema implements SchemaSource {
 		else if (operation instanceof AlterSequence alter) {
 			this.sequences.computeIfPresent(key(alter.name()),
 					(name, sequence) -> new Sequence(sequence.name(), sequence.startWith(), alter.incrementBy()));
+		}
+		else if (!(operation instanceof Execute || operation instanceof BulkInsert
+				|| operation instanceof Irreversible)) {
+			// raw SQL and data change nothing the simulation can know of; anything else
+			// must say what it changes (OperationCoverageTests)
+			throw new IllegalStateException("The simulated schema does not know what " + operation + " changes");
 		}
 		return this;
 	}
