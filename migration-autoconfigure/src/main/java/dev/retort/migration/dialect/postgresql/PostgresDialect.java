@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.AbstractDialect;
+import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
@@ -45,6 +46,11 @@ public class PostgresDialect extends AbstractDialect {
 	@Override
 	public String name() {
 		return "postgresql";
+	}
+
+	@Override
+	public SchemaRules schemaRules() {
+		return new PostgresSchemaRules(this);
 	}
 
 	@Override
