@@ -414,29 +414,12 @@ public class Migrator {
 	 */
 	private List<Step> replan(RevisionGraph graph, Direction direction, Set<String> now, Set<String> goal,
 			String target, Binding binding) {
-		if (now.equals(goal)) {
-			return List.of();
-		}
-		if (direction == Direction.UPGRADE) {
-			List<Step> steps = new ArrayList<>();
-			Set<String> heads = now;
-			for (RevisionScript revision : graph.revisions()) {
-				if (goal.contains(revision.id()) && !graph.applied(heads).contains(revision.id())) {
-					MigrationPlan plan = graph.planUpgrade(heads, revision.id());
-					steps.addAll(plan.steps());
-					heads = plan.headsAfter();
-				}
-			}
-			return steps;
-		}
-		if (goal.size() > 1) {
+		if (direction == Direction.DOWNGRADE && goal.size() > 1 && !now.equals(goal)) {
 			throw new ConcurrentMigrationException("Another process changed the database (now at " + describe(now)
 					+ ") while it was being downgraded to '" + target + "'. Nothing more was run; check "
 					+ "`status` and downgrade again.");
 		}
-		List<Step> steps = graph.planDowngrade(now, goal.isEmpty() ? "base" : goal.iterator().next()).steps();
-		requireReversible(graph, steps, now, target, binding.dialect());
-		return steps;
+		return graph.replan(direction, now, goal, target, binding.dialect().name());
 	}
 
 	/**
@@ -600,11 +583,6 @@ public class Migrator {
 					+ "this code knows, record that with `stamp <revision> --purge`. Nothing was run (" + action + ").",
 					unknown);
 		}
-	}
-
-	private void requireReversible(RevisionGraph graph, List<Step> steps, Set<String> before, String target,
-			Dialect dialect) {
-		graph.checkReversible(new MigrationPlan(Direction.DOWNGRADE, target, before, steps), dialect.name());
 	}
 
 	private String checksum(RevisionScript revision, Dialect dialect) {
