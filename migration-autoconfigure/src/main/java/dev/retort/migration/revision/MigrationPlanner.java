@@ -188,8 +188,8 @@ final class MigrationPlanner {
 
 	/**
 	 * The steps from {@code now} to {@code goal}, the version-table rows a plan was to
-	 * leave, after another process moved the database while the plan ran. A downgrade
-	 * is checked for irreversible revisions on the way.
+	 * leave, after another process moved the database while the plan ran. A downgrade is
+	 * checked for irreversible revisions on the way.
 	 */
 	List<MigrationPlan.Step> replan(Direction direction, Set<String> now, Set<String> goal, String target,
 			String dialect) {

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.retort.migration.operation.IrreversibleOperationException;
@@ -284,13 +285,23 @@ public final class RevisionGraph {
 
 	/**
 	 * The steps from {@code now} to {@code goal}, the version-table rows a plan was to
-	 * leave, after another process moved the database while the plan ran: what remains
-	 * of the plan to {@code target}. A downgrade is checked for revisions that are
+	 * leave, after another process moved the database while the plan ran: what remains of
+	 * the plan to {@code target}. A downgrade is checked for revisions that are
 	 * irreversible on the dialect.
 	 */
 	public List<MigrationPlan.Step> replan(Direction direction, Set<String> now, Set<String> goal, String target,
 			String dialect) {
 		return this.planner.replan(direction, now, goal, target, dialect);
+	}
+
+	/**
+	 * The revisions of a history range {@code from:to}, in upgrade order: each end a
+	 * target, {@code current}, or empty for no bound ({@code base:heads}, {@code ae10:},
+	 * {@code :ae10}, {@code -3:}).
+	 * @param current reads the version table's rows, when an end needs them
+	 */
+	public List<RevisionScript> range(String from, String to, Supplier<Set<String>> current) {
+		return new RevisionRange(this).between(from, to, current);
 	}
 
 	// -- for resolution and planning
