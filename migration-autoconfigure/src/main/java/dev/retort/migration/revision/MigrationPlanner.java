@@ -3,6 +3,7 @@ package dev.retort.migration.revision;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -145,7 +146,11 @@ final class MigrationPlanner {
 		}
 	}
 
-	/** The version-table rows a stamp to {@code target} leaves. */
+	/**
+	 * The version-table rows a stamp to {@code target} leaves: a named revision replaces
+	 * the rows it lies above or below, so stamping down across a merge or a dependency
+	 * leaves the named revision alone, as in Alembic.
+	 */
 	Set<String> stampHeads(Set<String> currentHeads, String target, boolean purge) {
 		Target parsed = Target.parse(target);
 		Set<String> current = purge ? Set.of() : currentHeads;
@@ -156,10 +161,18 @@ final class MigrationPlanner {
 			after.removeAll(removals);
 			return this.graph.headsOf(after);
 		}
-		Set<String> destination = this.targets.destination(parsed, target, current, applied);
-		after.removeAll(above(destination, after, target));
-		after.addAll(this.graph.closure(destination));
-		return this.graph.headsOf(after);
+		// As Alembic: each named revision replaces the rows on its own lines (above or
+		// below it, dependencies included); rows of unrelated branches stay.
+		Set<String> rows = new LinkedHashSet<>(this.graph.headsOf(applied));
+		for (String revision : this.targets.destination(parsed, target, current, applied)) {
+			if (!rows.contains(revision)) {
+				Set<String> lineage = this.graph.closure(Set.of(revision));
+				lineage.addAll(this.graph.descendants(Set.of(revision)));
+				rows.removeIf(lineage::contains);
+				rows.add(revision);
+			}
+		}
+		return this.graph.headsOf(this.graph.closure(rows));
 	}
 
 	/**
