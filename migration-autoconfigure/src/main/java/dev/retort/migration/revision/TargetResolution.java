@@ -99,9 +99,24 @@ final class TargetResolution {
 			for (Target.Anchored anchored : several.targets()) {
 				destination.addAll(anchored(anchored, text));
 			}
+			requireApart(destination, text);
 			return this.graph.ordered(destination);
 		}
 		return anchored((Target.Anchored) target, text);
+	}
+
+	/** Refuses a selection where one revision lies under another, as Alembic does. */
+	private void requireApart(Set<String> revisions, String text) {
+		for (String upper : revisions) {
+			for (String lower : revisions) {
+				if (!lower.equals(upper) && this.graph.closure(Set.of(upper)).contains(lower)) {
+					throw new OverlappingTargetsException("Target '" + text + "' names " + lower + " and " + upper
+							+ ", but " + lower + " lies under " + upper + " (" + upper
+							+ " revises or depends on it, directly or not), so the two overlap. Name only " + upper
+							+ " to reach both, or revisions on separate branches.");
+				}
+			}
+		}
 	}
 
 	private Set<String> anchored(Target.Anchored target, String text) {

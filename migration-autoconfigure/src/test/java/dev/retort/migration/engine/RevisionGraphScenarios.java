@@ -11,6 +11,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.retort.migration.revision.OverlappingTargetsException;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import static dev.retort.migration.engine.TestRevisions.createsTable;
 import static dev.retort.migration.engine.TestRevisions.tableOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Graph-shaped scenarios where Retort follows Alembic's semantics (or says where it
@@ -87,6 +89,22 @@ abstract class RevisionGraphScenarios {
 
 		migrator.stamp("cc0000000001", false);
 
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000001");
+	}
+
+	// -- several targets at once
+
+	@Test
+	void overlappingTargetsAreRefusedNamingBothAndNothingRuns() {
+		Migrator migrator = migrator(merged());
+
+		assertThatExceptionOfType(OverlappingTargetsException.class)
+			.isThrownBy(() -> migrator.upgrade("bb0000000001,bb0000000002"))
+			.withMessageContaining("bb0000000001 lies under bb0000000002");
+		assertThat(tables()).isEmpty();
+		assertThat(migrator.current()).isEmpty();
+
+		migrator.upgrade("bb0000000002,cc0000000001");
 		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000001");
 	}
 
