@@ -43,6 +43,9 @@ public final class MigrateCommand implements Callable<Integer> {
 	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
 	boolean help;
 
+	@Option(names = "--verbose", description = "Log the application's start-up (to stderr) as it normally would.")
+	boolean verbose;
+
 	@Spec
 	CommandSpec spec;
 
