@@ -163,6 +163,10 @@ public abstract class AbstractDialect implements Dialect {
 			return List.of("ALTER TABLE " + quote(add.table()) + " ADD " + constraint(add.constraint()));
 		}
 		if (operation instanceof DropConstraint drop) {
+			if (drop.name() == null) {
+				throw new OperationNotSupportedException(name() + " drops a constraint of \"" + drop.table()
+						+ "\" only by name, and none was given for " + drop.definition() + ".");
+			}
 			return List.of("ALTER TABLE " + quote(drop.table()) + " DROP CONSTRAINT " + quote(drop.name()));
 		}
 		if (operation instanceof SetTableComment comment) {
@@ -255,7 +259,7 @@ public abstract class AbstractDialect implements Dialect {
 	protected String createTableStatement(String name, Table table) {
 		StringJoiner elements = new StringJoiner(", ", "CREATE TABLE " + quote(name) + " (", ")");
 		for (Column column : table.columns()) {
-			elements.add(columnDefinition(column));
+			elements.add(columnDefinition(table, column));
 		}
 		if (table.primaryKey() != null && !inlinePrimaryKey(table)) {
 			elements.add(constraint(table.primaryKey()));
@@ -313,6 +317,11 @@ public abstract class AbstractDialect implements Dialect {
 
 	protected String constraintName(String name) {
 		return (name != null) ? "CONSTRAINT " + quote(name) + " " : "";
+	}
+
+	/** A column as {@code CREATE TABLE} writes it for this table. */
+	protected String columnDefinition(Table table, Column column) {
+		return columnDefinition(column);
 	}
 
 	protected String columnDefinition(Column column) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.AbstractDialect;
+import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.dialect.OperationNotSupportedException;
 import dev.retort.migration.dialect.SchemaSource;
 import dev.retort.migration.operation.Operation;
@@ -43,6 +44,11 @@ public class SqliteDialect extends AbstractDialect {
 	@Override
 	public String name() {
 		return "sqlite";
+	}
+
+	@Override
+	public SchemaRules schemaRules() {
+		return new SqliteSchemaRules();
 	}
 
 	/**
@@ -86,6 +92,21 @@ public class SqliteDialect extends AbstractDialect {
 		// INTEGER PRIMARY KEY AUTOINCREMENT must be written on the column itself
 		return table.primaryKey() != null && table.primaryKey().columns().size() == 1
 				&& table.column(table.primaryKey().columns().get(0)).map(Column::isAutoIncrement).orElse(false);
+	}
+
+	/**
+	 * An auto-increment key is written on its column: its constraint name goes there too,
+	 * so that a named key reads back named.
+	 */
+	@Override
+	protected String columnDefinition(Table table, Column column) {
+		String definition = columnDefinition(column);
+		String unnamed = quote(column.name()) + " INTEGER PRIMARY KEY AUTOINCREMENT";
+		if (inlinePrimaryKey(table) && table.primaryKey().name() != null && definition.startsWith(unnamed)) {
+			return quote(column.name()) + " INTEGER " + constraintName(table.primaryKey().name())
+					+ "PRIMARY KEY AUTOINCREMENT" + definition.substring(unnamed.length());
+		}
+		return definition;
 	}
 
 	@Override
