@@ -7,9 +7,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The engine knows nothing of Spring Boot or of the glue; the glue knows the engine.
+ * The engine knows nothing of Spring Boot or of the glue; the glue knows the engine; the
+ * packages are layered and free of cycles.
  */
 class ArchitectureTests {
 
@@ -58,6 +61,59 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.postgresql..", "org.sqlite..")
 			.because("database specifics belong to a dialect")
+			.check(classes);
+	}
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		slices().matching("dev.retort.migration.(**)")
+			.should()
+			.beFreeOfCycles()
+			.because("each package builds on those below it, so it can be read and changed on its own")
+			.check(classes);
+	}
+
+	@Test
+	void layersOnlyUseTheLayersBelowThem() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("schema")
+			.definedBy("dev.retort.migration.schema..")
+			.layer("operation")
+			.definedBy("dev.retort.migration.operation..")
+			.layer("revision")
+			.definedBy("dev.retort.migration.revision..")
+			.layer("dialect")
+			.definedBy("dev.retort.migration.dialect..")
+			.layer("engine")
+			.definedBy("dev.retort.migration.engine..", "dev.retort.migration.autogenerate..",
+					"dev.retort.migration.backup..")
+			.layer("glue")
+			.definedBy(GLUE)
+			.whereLayer("glue")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("engine")
+			.mayOnlyBeAccessedByLayers("glue")
+			.whereLayer("dialect")
+			.mayOnlyBeAccessedByLayers("engine", "glue")
+			.whereLayer("revision")
+			.mayOnlyBeAccessedByLayers("dialect", "engine", "glue")
+			.whereLayer("operation")
+			.mayOnlyBeAccessedByLayers("revision", "dialect", "engine", "glue")
+			.whereLayer("schema")
+			.mayOnlyBeAccessedByLayers("operation", "revision", "dialect", "engine", "glue")
+			.because("a revision travels schema < operation < revision < dialect < engine < glue")
+			.check(classes);
+	}
+
+	@Test
+	void onlyTheGlueUsesSpringBootAndOnlyAutogenerateAndTheGlueUseHibernate() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.retort.migration.autogenerate..", "dev.retort.migration.autoconfigure..",
+					"dev.retort.migration.actuate..", "dev.retort.migration.cli..", "dev.retort.migration.test..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.hibernate..")
+			.because("Hibernate's model is autogenerate's input, and the glue wires it in")
 			.check(classes);
 	}
 

@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 
-import dev.retort.migration.dialect.postgresql.PostgresAdvisoryLock;
-import dev.retort.migration.dialect.sqlite.SqliteWriteLock;
-
 /**
  * A database-native lock that keeps concurrent migrations apart and dies with its
  * connection; never a lock row that can go stale. It also opens and closes the
@@ -14,16 +11,6 @@ import dev.retort.migration.dialect.sqlite.SqliteWriteLock;
  * transaction is the lock.
  */
 public interface DatabaseLock {
-
-	/** The lock for a dialect, keyed on the version table it guards. */
-	static DatabaseLock of(Dialect dialect, String versionTable) {
-		return switch (dialect.name()) {
-			case "postgresql" -> new PostgresAdvisoryLock(versionTable);
-			case "sqlite" -> new SqliteWriteLock(dialect);
-			default -> throw new UnsupportedDatabaseException(
-					"Retort has no migration lock for " + dialect.name() + " yet. Supported: " + Dialects.names());
-		};
-	}
 
 	/**
 	 * Whether {@link #lockRun} holds the lock for a whole run; if not, every step

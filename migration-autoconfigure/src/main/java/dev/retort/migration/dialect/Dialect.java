@@ -1,8 +1,12 @@
 package dev.retort.migration.dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import dev.retort.migration.operation.Operation;
@@ -21,6 +25,57 @@ public interface Dialect {
 
 	/** The dialect's name: {@code "postgresql"} or {@code "sqlite"}. */
 	String name();
+
+	/**
+	 * The database-native lock that keeps migrators apart on this database, keyed on the
+	 * version table it guards.
+	 */
+	DatabaseLock lock(String versionTable);
+
+	/**
+	 * What follows {@code CREATE TABLE (…)} for a small table whose rows are its primary
+	 * key (the version table); empty by default.
+	 */
+	default String keyTableSuffix() {
+		return "";
+	}
+
+	/** A column numbering a table's rows by itself (the history table's id). */
+	default Column rowNumberColumn(String name) {
+		return Column.of(name, Type.BIGINT).primaryKey().autoIncrement();
+	}
+
+	/**
+	 * The schema to pass to {@link java.sql.DatabaseMetaData} when looking for the
+	 * connection's own tables, or {@code null} for any.
+	 */
+	default String metadataSchema(Connection connection) throws SQLException {
+		return connection.getSchema();
+	}
+
+	/** Binds a point in time to a statement parameter. */
+	default void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+		statement.setTimestamp(index, Timestamp.from(instant));
+	}
+
+	/** Reads a point in time bound with {@link #bindInstant}, or {@code null}. */
+	default Instant readInstant(ResultSet rows, int index) throws SQLException {
+		Timestamp timestamp = rows.getTimestamp(index);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * An SQL expression for the current time as {@link #bindInstant} stores it, for
+	 * offline scripts.
+	 */
+	default String currentInstantExpression() {
+		return "CURRENT_TIMESTAMP";
+	}
+
+	/** How to run an offline script on this database, for the script's header. */
+	default String scriptCommand() {
+		return "psql -v ON_ERROR_STOP=1 -f FILE";
+	}
 
 	/** Quotes an identifier for this database, escaping embedded quotes. */
 	String quote(String identifier);

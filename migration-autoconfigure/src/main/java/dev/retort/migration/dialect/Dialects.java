@@ -4,16 +4,21 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-
-import dev.retort.migration.dialect.postgresql.PostgresDialect;
-import dev.retort.migration.dialect.sqlite.SqliteDialect;
+import java.util.ServiceLoader;
 
 /**
  * Finds the dialect for a connection or a name.
  */
 public final class Dialects {
 
-	private static final List<Dialect> ALL = List.of(new PostgresDialect(), new SqliteDialect());
+	/**
+	 * Listed in {@code META-INF/services}, so that this package does not depend on the
+	 * dialects' own packages, which depend on it.
+	 */
+	private static final List<Dialect> ALL = ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())
+		.stream()
+		.map(ServiceLoader.Provider::get)
+		.toList();
 
 	private Dialects() {
 	}

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,9 +109,7 @@ public final class VersionTables {
 	private List<String> createVersionTable() {
 		List<String> statements = new ArrayList<>();
 		for (String sql : this.dialect.render(List.of(new CreateTable(versionTableDefinition())), SchemaSource.EMPTY)) {
-			// SQLite: the key is the row, so moving a head rewrites one page, not a row
-			// and its index
-			statements.add("sqlite".equals(this.dialect.name()) ? sql + " WITHOUT ROWID" : sql);
+			statements.add(sql + this.dialect.keyTableSuffix());
 		}
 		return statements;
 	}
@@ -130,17 +127,12 @@ public final class VersionTables {
 	}
 
 	private Column historyId() {
-		if ("sqlite".equals(this.dialect.name())) {
-			// an INTEGER PRIMARY KEY numbers rows by itself; AUTOINCREMENT would add a
-			// write per row
-			return Column.of("id", Type.INTEGER).primaryKey();
-		}
-		return Column.of("id", Type.BIGINT).primaryKey().autoIncrement();
+		return this.dialect.rowNumberColumn("id");
 	}
 
 	private boolean tableExists(Connection connection, String table) throws SQLException {
 		DatabaseMetaData metaData = connection.getMetaData();
-		String schema = ("postgresql".equals(this.dialect.name())) ? connection.getSchema() : null;
+		String schema = this.dialect.metadataSchema(connection);
 		try (ResultSet tables = metaData.getTables(null, schema, table, null)) {
 			while (tables.next()) {
 				if (table.equals(tables.getString("TABLE_NAME"))) {
@@ -294,23 +286,11 @@ public final class VersionTables {
 	}
 
 	private void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-		if ("sqlite".equals(this.dialect.name())) {
-			// SQLite has no timestamp type: ISO-8601 text sorts and reads back
-			// unambiguously
-			statement.setString(index, instant.toString());
-		}
-		else {
-			statement.setTimestamp(index, Timestamp.from(instant));
-		}
+		this.dialect.bindInstant(statement, index, instant);
 	}
 
 	private Instant getInstant(ResultSet rows, int index) throws SQLException {
-		if ("sqlite".equals(this.dialect.name())) {
-			String text = rows.getString(index);
-			return (text != null) ? Instant.parse(text) : null;
-		}
-		Timestamp timestamp = rows.getTimestamp(index);
-		return (timestamp != null) ? timestamp.toInstant() : null;
+		return this.dialect.readInstant(rows, index);
 	}
 
 	private static String abbreviate(String text) {
@@ -350,8 +330,7 @@ public final class VersionTables {
 	 */
 	public String historyStatement(String revision, String direction, String checksum, String appliedBy,
 			String message) {
-		String now = ("sqlite".equals(this.dialect.name())) ? "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
-				: "CURRENT_TIMESTAMP";
+		String now = this.dialect.currentInstantExpression();
 		String values = String.join(", ", this.dialect.literal(revision), this.dialect.literal(direction),
 				this.dialect.literal(checksum), now, "0", this.dialect.literal(appliedBy), this.dialect.literal(true),
 				this.dialect.literal(abbreviate(message)), "NULL");

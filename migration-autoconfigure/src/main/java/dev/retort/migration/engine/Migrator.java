@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import dev.retort.migration.dialect.DatabaseLock;
 import dev.retort.migration.dialect.Dialect;
 import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.dialect.VersionTables;
@@ -380,7 +379,7 @@ public class Migrator {
 		if (binding == null) {
 			Dialect dialect = (this.config.dialect() != null) ? Dialects.named(this.config.dialect())
 					: Dialects.of(connection);
-			binding = new MigrationSession.Binding(dialect, DatabaseLock.of(dialect, this.config.versionTable()),
+			binding = new MigrationSession.Binding(dialect, dialect.lock(this.config.versionTable()),
 					new VersionTables(dialect, this.config.versionTable(), this.config.historyTable()));
 			this.binding = binding;
 		}

@@ -102,10 +102,7 @@ public final class OfflineScript {
 			.append(" for ")
 			.append(this.dialect.name())
 			.append(", rendered offline.\n");
-		script.append("-- Run with: ")
-			.append(this.dialect.name().equals("sqlite") ? "sqlite3 -bail DATABASE < FILE"
-					: "psql -v ON_ERROR_STOP=1 -f FILE")
-			.append("\n");
+		script.append("-- Run with: ").append(this.dialect.scriptCommand()).append("\n");
 		if (createTables) {
 			block(script, "Create the version and history tables", this.tables.createStatements(), true);
 		}

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.retort.migration.dialect.AbstractDialect;
+import dev.retort.migration.dialect.DatabaseLock;
 import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.schema.Column;
@@ -25,6 +26,11 @@ public class PostgresDialect extends AbstractDialect {
 	@Override
 	public String name() {
 		return "postgresql";
+	}
+
+	@Override
+	public DatabaseLock lock(String versionTable) {
+		return new PostgresAdvisoryLock(versionTable);
 	}
 
 	@Override

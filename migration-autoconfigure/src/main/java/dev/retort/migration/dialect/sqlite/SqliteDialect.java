@@ -1,15 +1,18 @@
 package dev.retort.migration.dialect.sqlite;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.AbstractDialect;
+import dev.retort.migration.dialect.DatabaseLock;
 import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.dialect.OperationNotSupportedException;
 import dev.retort.migration.dialect.SchemaSource;
@@ -44,6 +47,55 @@ public class SqliteDialect extends AbstractDialect {
 	@Override
 	public String name() {
 		return "sqlite";
+	}
+
+	@Override
+	public DatabaseLock lock(String versionTable) {
+		return new SqliteWriteLock(this);
+	}
+
+	/**
+	 * The key is the row, so moving a head rewrites one page, not a row and its index.
+	 */
+	@Override
+	public String keyTableSuffix() {
+		return " WITHOUT ROWID";
+	}
+
+	/**
+	 * An {@code INTEGER PRIMARY KEY} numbers rows by itself; {@code AUTOINCREMENT} would
+	 * add a write per row.
+	 */
+	@Override
+	public Column rowNumberColumn(String name) {
+		return Column.of(name, Type.INTEGER).primaryKey();
+	}
+
+	@Override
+	public String metadataSchema(Connection connection) {
+		return null;
+	}
+
+	/** SQLite has no timestamp type: ISO-8601 text sorts and reads back unambiguously. */
+	@Override
+	public void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+		statement.setString(index, instant.toString());
+	}
+
+	@Override
+	public Instant readInstant(ResultSet rows, int index) throws SQLException {
+		String text = rows.getString(index);
+		return (text != null) ? Instant.parse(text) : null;
+	}
+
+	@Override
+	public String currentInstantExpression() {
+		return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+	}
+
+	@Override
+	public String scriptCommand() {
+		return "sqlite3 -bail DATABASE < FILE";
 	}
 
 	@Override
