@@ -18,6 +18,8 @@ import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.RevisionScript;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -34,19 +36,22 @@ public class MigrationsEndpoint {
 
 	private static final int STATUS_FORBIDDEN = 403;
 
+	private static final RenderedSql HIDDEN = new RenderedSql(List.of(), null,
+			"The SQL is shown as health details are: see management.endpoint.health.show-details and roles.", null);
+
 	private final Map<String, Migrator> migrators;
 
 	private final MigrationRuns runs;
 
-	private final boolean writeEnabled;
+	private final Access access;
 
 	private final List<MigrationBackup> backups;
 
-	public MigrationsEndpoint(Map<String, Migrator> migrators, MigrationRuns runs, boolean writeEnabled,
+	public MigrationsEndpoint(Map<String, Migrator> migrators, MigrationRuns runs, Access access,
 			List<MigrationBackup> backups) {
 		this.migrators = migrators;
 		this.runs = runs;
-		this.writeEnabled = writeEnabled;
+		this.access = access;
 		this.backups = backups;
 	}
 
@@ -77,7 +82,8 @@ public class MigrationsEndpoint {
 	 * has it; 404 when no database's code has it, 400 for an ambiguous prefix.
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> revision(@Selector String revision) {
+	public WebEndpointResponse<Object> revision(@Selector String revision, SecurityContext securityContext) {
+		boolean showSql = this.access.showDetails().isShown(securityContext, this.access.detailRoles());
 		Map<String, RevisionDescriptor> found = new LinkedHashMap<>();
 		for (Map.Entry<String, Migrator> entry : this.migrators.entrySet()) {
 			Migrator migrator = entry.getValue();
@@ -91,7 +97,7 @@ public class MigrationsEndpoint {
 			catch (RuntimeException ex) {
 				return error(WebEndpointResponse.STATUS_BAD_REQUEST, MigrationRuns.describe(ex));
 			}
-			found.put(entry.getKey(), describe(migrator, script));
+			found.put(entry.getKey(), describe(migrator, script, showSql));
 		}
 		if (found.isEmpty()) {
 			return error(WebEndpointResponse.STATUS_NOT_FOUND, "No revision '" + revision + "' in "
@@ -100,7 +106,7 @@ public class MigrationsEndpoint {
 		return new WebEndpointResponse<>(new RevisionsDescriptor(found));
 	}
 
-	private RevisionDescriptor describe(Migrator migrator, RevisionScript script) {
+	private RevisionDescriptor describe(Migrator migrator, RevisionScript script, boolean showSql) {
 		MigrationOverview.RevisionEntry state = null;
 		String statusError = null;
 		try {
@@ -117,8 +123,8 @@ public class MigrationsEndpoint {
 		return new RevisionDescriptor(script.id(), script.message(), script.parents(),
 				new TreeSet<>(script.branchLabels()), script.dependsOn(), script.kind().name().toLowerCase(Locale.ROOT),
 				script.source(), script.transactional(), new TreeSet<>(script.dialects()), script.created(), state,
-				statusError, migrator.dialect(), render(migrator, script, Direction.UPGRADE),
-				render(migrator, script, Direction.DOWNGRADE));
+				statusError, migrator.dialect(), showSql ? render(migrator, script, Direction.UPGRADE) : HIDDEN,
+				showSql ? render(migrator, script, Direction.DOWNGRADE) : HIDDEN);
 	}
 
 	private static RenderedSql render(Migrator migrator, RevisionScript script, Direction direction) {
@@ -138,12 +144,24 @@ public class MigrationsEndpoint {
 	 */
 	@WriteOperation
 	public WebEndpointResponse<Object> run(String command, @Nullable String target, @Nullable Boolean purge,
-			@Nullable String migrator) {
-		if (!this.writeEnabled) {
+			@Nullable String migrator, SecurityContext securityContext) {
+		if (!this.access.writeEnabled()) {
 			return error(STATUS_FORBIDDEN,
 					"Write operations on /actuator/migrations are disabled. "
 							+ "Set migrations.endpoint.write-enabled=true (and secure the endpoint) to allow them, "
 							+ "or run `" + commandLine(command, target) + "`.");
+		}
+		if (!Show.WHEN_AUTHORIZED.isShown(securityContext, this.access.writeRoles())) {
+			String who = (securityContext.getPrincipal() != null)
+					? "User '" + securityContext.getPrincipal().getName() + "' has none of the roles "
+							+ String.join(", ", this.access.writeRoles()) + " that migrations.endpoint.roles allows"
+					: "The request is not authenticated";
+			return error(STATUS_FORBIDDEN,
+					who + ": running migrations over the endpoint needs an authenticated user"
+							+ (this.access.writeRoles().isEmpty() ? ""
+									: " with one of the roles " + String.join(", ", this.access.writeRoles()))
+							+ ". Secure the endpoint (e.g. with Spring Security), or run `"
+							+ commandLine(command, target) + "`.");
 		}
 		String name = migrator;
 		if (name == null) {
@@ -220,6 +238,27 @@ public class MigrationsEndpoint {
 
 	private static WebEndpointResponse<Object> error(int status, String message) {
 		return new WebEndpointResponse<>(new ErrorDescriptor(status, message), status);
+	}
+
+	/**
+	 * Who may do what over the endpoint.
+	 *
+	 * @param writeEnabled whether commands run at all
+	 * ({@code migrations.endpoint.write-enabled})
+	 * @param writeRoles the roles allowed to run them
+	 * ({@code migrations.endpoint.roles}); empty for any authenticated user
+	 * @param showDetails when the revision view shows SQL
+	 * ({@code management.endpoint.health.show-details})
+	 * @param detailRoles the roles that see it when authorized
+	 * ({@code management.endpoint.health.roles})
+	 */
+	public record Access(boolean writeEnabled, Set<String> writeRoles, Show showDetails, Set<String> detailRoles) {
+
+		public Access {
+			writeRoles = Set.copyOf(writeRoles);
+			detailRoles = Set.copyOf(detailRoles);
+		}
+
 	}
 
 	/** The read response: one entry per {@link Migrator} bean. */

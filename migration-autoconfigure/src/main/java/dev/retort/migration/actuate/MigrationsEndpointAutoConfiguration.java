@@ -9,12 +9,18 @@ import dev.retort.migration.engine.Migrator;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import java.util.Set;
+
+import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration for the {@code migrations} actuator endpoint.
@@ -28,9 +34,16 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beanFactory, MigrationRuns runs,
-			MigrationProperties properties, ObjectProvider<MigrationBackup> backups) {
-		return new MigrationsEndpoint(beanFactory.getBeansOfType(Migrator.class), runs,
-				properties.getEndpoint().isWriteEnabled(), backups.orderedStream().toList());
+			MigrationProperties properties, ObjectProvider<MigrationBackup> backups, Environment environment) {
+		// the revision view's SQL is shown like health details
+		Binder binder = Binder.get(environment);
+		Show showDetails = binder.bind("management.endpoint.health.show-details", Show.class).orElse(Show.NEVER);
+		Set<String> detailRoles = binder.bind("management.endpoint.health.roles", Bindable.setOf(String.class))
+			.orElse(Set.of());
+		MigrationsEndpoint.Access access = new MigrationsEndpoint.Access(properties.getEndpoint().isWriteEnabled(),
+				properties.getEndpoint().getRoles(), showDetails, detailRoles);
+		return new MigrationsEndpoint(beanFactory.getBeansOfType(Migrator.class), runs, access,
+				backups.orderedStream().toList());
 	}
 
 }

@@ -2,7 +2,9 @@ package dev.retort.migration.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.retort.migration.engine.MigratorConfig;
 
@@ -287,12 +289,26 @@ public class MigrationProperties {
 		 */
 		private boolean writeEnabled = false;
 
+		/**
+		 * Roles allowed to run commands over the endpoint, checked by Retort on top of
+		 * write-enabled; when empty, any authenticated user may.
+		 */
+		private Set<String> roles = new LinkedHashSet<>();
+
 		public boolean isWriteEnabled() {
 			return this.writeEnabled;
 		}
 
 		public void setWriteEnabled(boolean writeEnabled) {
 			this.writeEnabled = writeEnabled;
+		}
+
+		public Set<String> getRoles() {
+			return this.roles;
+		}
+
+		public void setRoles(Set<String> roles) {
+			this.roles = roles;
 		}
 
 	}

@@ -170,6 +170,45 @@ abstract class MigrationApplicationScenarios {
 	}
 
 	@Test
+	void endpointCommandsNeedAnAuthenticatedUserEvenWhenWriteIsEnabled() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "migrations.endpoint.write-enabled", "true"))) {
+			HttpResponse<String> anonymous = postAs(app, "{\"command\":\"upgrade\"}", null, null);
+
+			assertThat(anonymous.statusCode()).isEqualTo(403);
+			assertThat(anonymous.body()).contains("not authenticated").contains("java -jar app.jar migrate upgrade");
+			assertThat(app.getBean(Migrator.class).current()).isEmpty();
+		}
+	}
+
+	@Test
+	void endpointCommandsNeedOneOfTheConfiguredRoles() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", GOOD,
+				"migrations.endpoint.write-enabled", "true", "migrations.endpoint.roles", "OPS,DBA"))) {
+			HttpResponse<String> developer = postAs(app, "{\"command\":\"upgrade\"}", "dev", "DEVELOPER");
+			assertThat(developer.statusCode()).isEqualTo(403);
+			assertThat(developer.body()).contains("User 'dev' has none of the roles").contains("OPS");
+			assertThat(app.getBean(Migrator.class).current()).isEmpty();
+
+			HttpResponse<String> operator = postAs(app, "{\"command\":\"upgrade\"}", "ops", "OPS");
+			assertThat(operator.statusCode()).as(operator.body()).isEqualTo(200);
+			assertThat(app.getBean(Migrator.class).current()).containsExactly("aaaa00000002");
+		}
+	}
+
+	@Test
+	void revisionSqlIsShownAsHealthDetailsAre() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "management.endpoint.health.show-details", "never"))) {
+			JsonNode revision = get(app, "/actuator/migrations/aaaa00000002").path("migrators").path("migrator");
+			assertThat(revision.path("message").asString()).isEqualTo("add size to widgets");
+			assertThat(revision.path("upgrade").path("sql")).isEmpty();
+			assertThat(revision.path("upgrade").path("note").asString())
+				.contains("management.endpoint.health.show-details");
+		}
+	}
+
+	@Test
 	void revisionViewOfADataMigrationShowsTheStatementsBeforeJdbcAndSaysSo() throws Exception {
 		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", DATA))) {
 			JsonNode revision = get(app, "/actuator/migrations/cccc00000001").path("migrators").path("migrator");
@@ -326,12 +365,25 @@ abstract class MigrationApplicationScenarios {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
+	/** Posts a command as an authenticated user without roles. */
 	HttpResponse<String> post(ConfigurableApplicationContext app, String body)
 			throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(app, "/actuator/migrations"))
+		return postAs(app, body, "deployer", "");
+	}
+
+	/** Posts a command as {@code user} with {@code roles}; anonymously when null. */
+	HttpResponse<String> postAs(ConfigurableApplicationContext app, String body, String user, String roles)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(app, "/actuator/migrations"))
 			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build(), HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		if (user != null) {
+			request.header("X-Test-User", user);
+			if (!roles.isEmpty()) {
+				request.header("X-Test-Roles", roles);
+			}
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static URI uri(ConfigurableApplicationContext app, String path) {
