@@ -99,7 +99,9 @@ final class AutogenerateRoundTrip {
 	}
 
 	Table table(String name) {
-		return reflect().table(name).orElseThrow(() -> new AssertionError("no table " + name));
+		Schema schema = reflect();
+		return schema.table(name)
+			.orElseThrow(() -> new AssertionError("no table " + name + " among " + schema.tables().keySet()));
 	}
 
 	/**
