@@ -30,7 +30,8 @@ public class EntityModelCapture implements HibernatePropertiesCustomizer, Integr
 
 	@Override
 	public void customize(Map<String, Object> hibernateProperties) {
-		List<Integrator> integrators = new ArrayList<>(existing(hibernateProperties.get(JpaSettings.INTEGRATOR_PROVIDER)));
+		List<Integrator> integrators = new ArrayList<>(
+				existing(hibernateProperties.get(JpaSettings.INTEGRATOR_PROVIDER)));
 		integrators.add(this);
 		List<Integrator> all = List.copyOf(integrators);
 		hibernateProperties.put(JpaSettings.INTEGRATOR_PROVIDER, (IntegratorProvider) () -> all);

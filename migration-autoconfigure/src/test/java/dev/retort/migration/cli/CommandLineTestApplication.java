@@ -8,28 +8,60 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.retort.migration.autoconfigure.ApplicationExit;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * An application with Retort's auto-configuration (and JDBC, actuator, MVC on the test
  * classpath), started the way a user starts {@code java -jar app.jar migrate …}.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@EnableAutoConfiguration(
+		excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 class CommandLineTestApplication {
+
+	/**
+	 * Set to {@code true} for a bean that prints and logs at start-up, as libraries do.
+	 */
+	static final String NOISY = "test.noisy-start-up";
+
+	static final String NOISE_PRINTED = "a library printing to System.out at start-up";
+
+	static final String NOISE_LOGGED = "a library warning at start-up";
+
+	@Bean
+	@ConditionalOnBooleanProperty(NOISY)
+	InitializingBean noisyLibrary() {
+		return () -> {
+			System.out.println(NOISE_PRINTED);
+			LogFactory.getLog(CommandLineTestApplication.class).warn(NOISE_LOGGED);
+		};
+	}
 
 	/**
 	 * Runs the application with {@code args}, capturing what it prints and the exit code
 	 * it asks for instead of exiting the JVM.
 	 */
 	static Run run(Map<String, Object> properties, String... args) {
+		return run(CommandLineTestApplication.class, properties, args);
+	}
+
+	/**
+	 * Runs the given application class with {@code args}, capturing what it prints and
+	 * the exit code it asks for instead of exiting the JVM.
+	 */
+	static Run run(Class<?> applicationClass, Map<String, Object> properties, String... args) {
 		ExitRecorder exit = new ExitRecorder();
-		SpringApplication application = new SpringApplication(CommandLineTestApplication.class);
+		SpringApplication application = new SpringApplication(applicationClass);
 		application.setDefaultProperties(properties);
 		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("testExit", exit));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
