@@ -61,8 +61,9 @@ public class MigrateCommandRunner implements ApplicationRunner, ApplicationConte
 		// the writers are made now so that output follows System.out as it is at this run
 		PrintWriter out = new PrintWriter(System.out, true);
 		PrintWriter err = new PrintWriter(System.err, true);
-		int code = MigrateCommand.execute(MigrateArguments.command(source), this.migrators, this.backups,
-				this.backupsBeforeUpgrade, out, err);
+		MigrateSession session = new MigrateSession(this.context, this.migrators, this.backups,
+				this.backupsBeforeUpgrade, out);
+		int code = MigrateCommand.execute(MigrateArguments.command(source), session, err);
 		out.flush();
 		err.flush();
 		this.exit.exit(this.context, code);

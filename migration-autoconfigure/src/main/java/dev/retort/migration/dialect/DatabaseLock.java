@@ -31,8 +31,14 @@ public interface DatabaseLock {
 	 */
 	boolean heldForRun();
 
-	/** Prepares a connection the migrator just opened (timeouts). */
-	default void prepare(Connection connection, Duration timeout) throws SQLException {
+	/**
+	 * Prepares a connection the migrator just opened (timeouts) and says how to put it
+	 * back: the connection may be an application's pooled one, which must get back the
+	 * settings it came with.
+	 * @return what restores the settings this method changed
+	 */
+	default SessionRestore prepare(Connection connection, Duration timeout) throws SQLException {
+		return SessionRestore.NOTHING;
 	}
 
 	/**
@@ -42,7 +48,11 @@ public interface DatabaseLock {
 	 */
 	void lockRun(Connection connection, Duration timeout) throws SQLException;
 
-	/** Releases the run-wide lock. Closing the connection releases it too. */
+	/**
+	 * Releases the run-wide lock. Closing the connection releases it too, but a pool does
+	 * not close it.
+	 * @throws SQLException when the lock could not be released or was not held
+	 */
 	void unlockRun(Connection connection) throws SQLException;
 
 	/**
@@ -66,6 +76,18 @@ public interface DatabaseLock {
 		catch (SQLException ex) {
 			return "the database";
 		}
+	}
+
+	/** Puts back the session settings {@link #prepare} changed on a connection. */
+	@FunctionalInterface
+	interface SessionRestore {
+
+		/** Changes nothing. */
+		SessionRestore NOTHING = (connection) -> {
+		};
+
+		void restore(Connection connection) throws SQLException;
+
 	}
 
 }

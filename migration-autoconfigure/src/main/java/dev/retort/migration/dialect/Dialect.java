@@ -6,7 +6,11 @@ import java.sql.Statement;
 import java.util.List;
 
 import dev.retort.migration.operation.Operation;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Type;
+import dev.retort.migration.schema.UniqueConstraint;
 
 /**
  * How one kind of database does what operations say: the SQL it renders, the identifiers
@@ -34,8 +38,43 @@ public interface Dialect {
 	List<String> render(List<Operation> operations, SchemaSource schema);
 
 	/**
-	 * Reads the live schema: every table of the current schema with its columns, keys and
-	 * indexes.
+	 * Reads the whole live schema, normalised so that it compares value by value with a
+	 * model built from entities (autogenerate relies on every point here):
+	 * <ul>
+	 * <li>every ordinary and partitioned table of the connection's current schema
+	 * (PostgreSQL; partitions are not listed) or of the main database (SQLite, without
+	 * its {@code sqlite_*} tables), the version tables included;</li>
+	 * <li>PostgreSQL: every sequence of the current schema in {@link Schema#sequences()}
+	 * with its start and increment, except the sequence an identity or serial column
+	 * owns: such a column is {@link Column#isAutoIncrement() auto-increment} with no
+	 * server default (serial is integer + owned sequence + {@code nextval} default: one
+	 * thing);</li>
+	 * <li>types as portable {@link Type}s where one fits, keeping a fractional-seconds
+	 * precision the column declares ({@code timestamp(6) with time zone} is
+	 * {@code Type.timestampWithTimeZone(6)}), otherwise {@link Type#raw(String)}:
+	 * PostgreSQL's {@code format_type} spelling, SQLite's declared type as written (a
+	 * column declared without a type is {@code BLOB});</li>
+	 * <li>server defaults normalised: a literal's trailing cast dropped
+	 * ({@code 'x'::character varying} is {@code 'x'}, {@code '-1'::integer} is
+	 * {@code -1}), {@code nextval('s'::regclass)} is {@code nextval('s')}, redundant
+	 * outer parentheses dropped, {@code DEFAULT NULL} is no default; a generated column's
+	 * expression is not a default;</li>
+	 * <li>the primary key (its columns also {@link Column#isPrimaryKey()}), unique
+	 * constraints, indexes, foreign keys and checks: a unique constraint and the index
+	 * that backs it are one {@link UniqueConstraint}, never also an {@link Index}
+	 * (SQLite's {@code sqlite_autoindex_*} are the {@code UNIQUE} clauses of its
+	 * {@code CREATE TABLE}, named when written with {@code CONSTRAINT}); indexes keep
+	 * their column order, unique flag and partial predicate, and indexes on expressions
+	 * are left out; foreign keys list all their columns in order, the referenced table
+	 * and columns, and both actions (absent is {@code NO ACTION}); SQLite's foreign keys
+	 * and checks are named only when the {@code CREATE TABLE} names them; PostgreSQL's
+	 * check expressions are as {@code pg_get_constraintdef(oid, true)} rewrites them,
+	 * without {@code CHECK (…)}, SQLite's as written;</li>
+	 * <li>table and column comments (PostgreSQL; an empty comment is none; SQLite has
+	 * none).</li>
+	 * </ul>
+	 * PostgreSQL reads all of it with one catalog query per kind of object, whatever the
+	 * number of tables.
 	 */
 	Schema reflect(Connection connection) throws SQLException;
 

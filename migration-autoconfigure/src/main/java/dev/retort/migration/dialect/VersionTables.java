@@ -165,18 +165,19 @@ public final class VersionTables {
 
 	/**
 	 * Moves the version table from {@code before} to {@code after}, touching only the
-	 * rows that change.
+	 * rows that change, and checks that each row it updates or deletes was there.
+	 * @return whether the table held the rows of {@code before} that leave it; if not,
+	 * someone else moved it, and the caller's transaction must be rolled back
 	 */
-	public void moveVersions(Connection connection, Set<String> before, Set<String> after) throws SQLException {
+	public boolean moveVersions(Connection connection, Set<String> before, Set<String> after) throws SQLException {
 		List<String> removed = before.stream().filter((version) -> !after.contains(version)).toList();
 		List<String> added = after.stream().filter((version) -> !before.contains(version)).toList();
 		if (removed.size() == 1 && added.size() == 1) {
 			try (PreparedStatement update = connection.prepareStatement(this.updateVersion)) {
 				update.setString(1, added.get(0));
 				update.setString(2, removed.get(0));
-				update.executeUpdate();
+				return update.executeUpdate() == 1;
 			}
-			return;
 		}
 		if (!removed.isEmpty()) {
 			try (PreparedStatement delete = connection.prepareStatement(this.deleteVersion)) {
@@ -184,10 +185,15 @@ public final class VersionTables {
 					delete.setString(1, version);
 					delete.addBatch();
 				}
-				delete.executeBatch();
+				for (int count : delete.executeBatch()) {
+					if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+						return false;
+					}
+				}
 			}
 		}
 		insertVersions(connection, added);
+		return true;
 	}
 
 	/**

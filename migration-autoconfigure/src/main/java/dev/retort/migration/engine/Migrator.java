@@ -8,24 +8,19 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import dev.retort.migration.MigrationException;
 import dev.retort.migration.dialect.DatabaseLock;
 import dev.retort.migration.dialect.Dialect;
 import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.dialect.VersionTables;
 import dev.retort.migration.dialect.VersionTables.HistoryRecord;
-import dev.retort.migration.engine.OnlineOperationSink.StatementFailure;
-import dev.retort.migration.operation.Operations;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.MigrationPlan.Step;
@@ -34,8 +29,6 @@ import dev.retort.migration.revision.RevisionScript;
 import dev.retort.migration.revision.UnknownAppliedRevisionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.BadSqlGrammarException;
-import org.springframework.jdbc.UncategorizedSQLException;
 
 /**
  * Moves a database between revisions and keeps its version and history tables. Each
@@ -46,8 +39,6 @@ public class Migrator {
 
 	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
 
-	private static final int MAX_STATEMENT = 300;
-
 	private final DataSource dataSource;
 
 	private final MigratorConfig config;
@@ -56,7 +47,7 @@ public class Migrator {
 
 	private volatile RevisionGraph graph;
 
-	private volatile Binding binding;
+	private volatile MigrationSession.Binding binding;
 
 	private volatile boolean tablesExist;
 
@@ -101,11 +92,8 @@ public class Migrator {
 		if (this.binding == null && this.config.dialect() != null) {
 			return Dialects.named(this.config.dialect()).name();
 		}
-		try (Connection connection = open()) {
-			return bind(connection).dialect().name();
-		}
-		catch (SQLException ex) {
-			throw accessFailure("close a connection", ex);
+		try (MigrationSession session = open()) {
+			return session.dialect().name();
 		}
 	}
 
@@ -143,51 +131,40 @@ public class Migrator {
 	 */
 	public MigrationResult stamp(String target, boolean purge) {
 		RevisionGraph graph = graph();
-		try (Connection connection = open()) {
-			Binding binding = this.binding;
-			binding.lock().lockRun(connection, this.config.lockTimeout());
-			try {
-				ensureTables(connection, binding);
-				binding.lock().begin(connection, this.config.lockTimeout());
-				try {
-					Set<String> before = binding.tables().readVersions(connection);
-					if (!purge) {
-						requireKnown(before, "stamp " + target);
-					}
-					Set<String> known = before.stream()
-						.filter((id) -> graph.find(id).isPresent())
-						.collect(Collectors.toCollection(LinkedHashSet::new));
-					Set<String> after = graph.stampHeads(purge ? known : before, target, purge);
-					if (purge) {
-						binding.tables().replaceVersions(connection, after);
-					}
-					else {
-						binding.tables().moveVersions(connection, before, after);
-					}
-					List<Step> steps = new ArrayList<>();
-					List<HistoryRecord> records = new ArrayList<>();
-					for (String id : after) {
-						if (purge || !before.contains(id)) {
-							RevisionScript revision = graph.get(id);
-							steps.add(new Step(revision, Direction.STAMP, before, after));
-							records.add(new HistoryRecord(id, Direction.STAMP.label(),
-									checksum(revision, binding.dialect()), Instant.now(), 0, this.config.appliedBy(),
-									true, revision.message(), null));
-						}
-					}
-					binding.tables().recordHistory(connection, records);
-					binding.lock().commit(connection);
-					logger.info("stamp {} -> {}{}", describe(before), describe(after), purge ? " (purged)" : "");
-					return new MigrationResult(steps, steps.stream().map((step) -> Duration.ZERO).toList(), after);
-				}
-				catch (RuntimeException | SQLException ex) {
-					rollbackQuietly(connection, binding);
-					throw ex;
+		try (MigrationSession session = open()) {
+			session.lockRun();
+			ensureTables(session);
+			session.begin();
+			Connection connection = session.connection();
+			Set<String> before = session.tables().readVersions(connection);
+			if (!purge) {
+				requireKnown(before, "stamp " + target);
+			}
+			Set<String> known = before.stream()
+				.filter((id) -> graph.find(id).isPresent())
+				.collect(Collectors.toCollection(LinkedHashSet::new));
+			Set<String> after = graph.stampHeads(purge ? known : before, target, purge);
+			if (purge) {
+				session.tables().replaceVersions(connection, after);
+			}
+			else {
+				session.moveVersions(before, after, "stamp " + target);
+			}
+			List<Step> steps = new ArrayList<>();
+			List<HistoryRecord> records = new ArrayList<>();
+			for (String id : after) {
+				if (purge || !before.contains(id)) {
+					RevisionScript revision = graph.get(id);
+					steps.add(new Step(revision, Direction.STAMP, before, after));
+					records.add(new HistoryRecord(id, Direction.STAMP.label(),
+							StepExecution.checksum(revision, session.dialect()), Instant.now(), 0,
+							this.config.appliedBy(), true, revision.message(), null));
 				}
 			}
-			finally {
-				unlockQuietly(connection, binding);
-			}
+			session.tables().recordHistory(connection, records);
+			session.commit();
+			logger.info("stamp {} -> {}{}", describe(before), describe(after), purge ? " (purged)" : "");
+			return new MigrationResult(steps, steps.stream().map((step) -> Duration.ZERO).toList(), after);
 		}
 		catch (SQLException ex) {
 			throw accessFailure("stamp " + target, ex);
@@ -196,8 +173,8 @@ public class Migrator {
 
 	/** The version-table rows: the revisions the database is at. */
 	public Set<String> current() {
-		try (Connection connection = open()) {
-			return readVersions(connection);
+		try (MigrationSession session = open()) {
+			return tablesExist(session) ? session.tables().readVersions(session.connection()) : Set.of();
 		}
 		catch (SQLException ex) {
 			throw accessFailure("read the version table", ex);
@@ -223,11 +200,8 @@ public class Migrator {
 	 * failed steps, the error.
 	 */
 	public List<HistoryRecord> historyRecords() {
-		try (Connection connection = open()) {
-			if (!tablesExist(connection)) {
-				return List.of();
-			}
-			return this.binding.tables().readHistory(connection);
+		try (MigrationSession session = open()) {
+			return tablesExist(session) ? session.tables().readHistory(session.connection()) : List.of();
 		}
 		catch (SQLException ex) {
 			throw accessFailure("read the history table", ex);
@@ -240,17 +214,7 @@ public class Migrator {
 	 * unknown revisions; reports them.
 	 */
 	public MigrationStatus status() {
-		return status(graph(), current());
-	}
-
-	private static MigrationStatus status(RevisionGraph graph, Set<String> current) {
-		Set<String> unknown = new LinkedHashSet<>();
-		Set<String> known = new LinkedHashSet<>();
-		for (String id : current) {
-			(graph.find(id).isPresent() ? known : unknown).add(id);
-		}
-		List<RevisionScript> pending = graph.pending(known);
-		return new MigrationStatus(current, graph.heads(), pending, unknown);
+		return RevisionReports.status(graph(), current());
 	}
 
 	/**
@@ -268,106 +232,66 @@ public class Migrator {
 	 */
 	public MigrationReport report() {
 		RevisionGraph graph = graph();
-		Set<String> current;
-		List<HistoryRecord> history;
-		Dialect dialect;
-		try (Connection connection = open()) {
-			dialect = this.binding.dialect();
-			boolean exist = tablesExist(connection);
-			current = exist ? this.binding.tables().readVersions(connection) : Set.of();
-			history = exist ? this.binding.tables().readHistory(connection) : List.of();
+		try (MigrationSession session = open()) {
+			boolean exist = tablesExist(session);
+			Set<String> current = exist ? session.tables().readVersions(session.connection()) : Set.of();
+			List<HistoryRecord> history = exist ? session.tables().readHistory(session.connection()) : List.of();
+			return RevisionReports.report(graph, session.dialect(), current, history);
 		}
 		catch (SQLException ex) {
 			throw accessFailure("read the version and history tables", ex);
 		}
-		Map<String, HistoryRecord> lastApplied = new HashMap<>();
-		for (HistoryRecord record : history) {
-			if (record.success() && !Direction.DOWNGRADE.label().equals(record.direction())) {
-				lastApplied.put(record.revision(), record);
-			}
-		}
-		Set<String> known = current.stream()
-			.filter((id) -> graph.find(id).isPresent())
-			.collect(Collectors.toCollection(LinkedHashSet::new));
-		Set<String> applied = graph.applied(known);
-		List<RevisionState> states = new ArrayList<>();
-		for (RevisionScript revision : graph.revisions()) {
-			boolean isApplied = applied.contains(revision.id());
-			HistoryRecord record = isApplied ? lastApplied.get(revision.id()) : null;
-			states.add(state(revision.id(), revision,
-					isApplied ? RevisionState.State.APPLIED : RevisionState.State.PENDING, record,
-					checksum(revision, dialect)));
-		}
-		for (String id : current) {
-			if (graph.find(id).isEmpty()) {
-				states.add(state(id, null, RevisionState.State.UNKNOWN_TO_CODE, lastApplied.get(id), null));
-			}
-		}
-		return new MigrationReport(status(graph, current), states);
-	}
-
-	private static RevisionState state(String id, RevisionScript revision, RevisionState.State state,
-			HistoryRecord record, String checksum) {
-		if (record == null) {
-			return new RevisionState(id, revision, state, null, null, null, null, checksum);
-		}
-		return new RevisionState(id, revision, state, record.appliedAt(), Duration.ofMillis(record.durationMillis()),
-				record.appliedBy(), record.checksum(), checksum);
 	}
 
 	private MigrationResult migrate(Direction direction, String target, boolean dryRun) {
 		RevisionGraph graph = graph();
-		try (Connection connection = open()) {
-			Binding binding = this.binding;
-			binding.lock().lockRun(connection, this.config.lockTimeout());
-			try {
-				return dryRun ? dryRun(connection, binding, direction, target)
-						: run(connection, binding, graph, direction, target);
-			}
-			finally {
-				unlockQuietly(connection, binding);
-			}
+		try (MigrationSession session = open()) {
+			session.lockRun();
+			return dryRun ? dryRun(session, graph, direction, target) : run(session, graph, direction, target);
 		}
 		catch (SQLException ex) {
 			throw accessFailure(direction.label() + " to " + target, ex);
 		}
 	}
 
-	private MigrationResult run(Connection connection, Binding binding, RevisionGraph graph, Direction direction,
-			String target) throws SQLException {
-		ensureTables(connection, binding);
-		Set<String> heads = binding.tables().readVersions(connection);
-		MigrationPlan plan = plan(graph, direction, heads, target, binding);
+	private MigrationResult run(MigrationSession session, RevisionGraph graph, Direction direction, String target)
+			throws SQLException {
+		ensureTables(session);
+		Set<String> heads = session.tables().readVersions(session.connection());
+		MigrationPlan plan = plan(graph, direction, heads, target, session.dialect());
 		Set<String> goal = plan.headsAfter();
 		Deque<Step> queue = new ArrayDeque<>(plan.steps());
 		List<Step> done = new ArrayList<>();
 		List<Duration> durations = new ArrayList<>();
 		Set<String> current = heads;
 		int total = queue.size();
+		StepExecution execution = new StepExecution(this.config, this.listeners);
 		while (!queue.isEmpty()) {
 			Step step = queue.peekFirst();
-			binding.lock().begin(connection, this.config.lockTimeout());
+			session.begin();
 			boolean versionsMoved = false;
-			if (!binding.lock().heldForRun()) {
+			if (!session.lock().heldForRun()) {
 				// the lock is per step: another process may have moved the database since
 				if (step.revision().transactional()
 						&& VersionTables.isLinearMove(step.headsBefore(), step.headsAfter())) {
 					// check and move in one statement; the step's rollback undoes the
 					// move
-					versionsMoved = claimInTransaction(connection, binding, step);
+					versionsMoved = session.tables()
+						.claimMove(session.connection(), step.headsBefore(), step.headsAfter());
 				}
-				Set<String> now = versionsMoved ? step.headsBefore() : readInTransaction(connection, binding);
+				Set<String> now = versionsMoved ? step.headsBefore()
+						: session.tables().readVersions(session.connection());
 				if (!now.equals(step.headsBefore())) {
-					binding.lock().rollback(connection);
+					session.rollback();
 					requireKnown(now, direction.label() + " " + target);
-					queue = new ArrayDeque<>(replan(graph, direction, now, goal, target, binding));
+					queue = new ArrayDeque<>(replan(graph, direction, now, goal, target, session.dialect()));
 					total = done.size() + queue.size();
 					current = now;
 					continue;
 				}
 			}
 			queue.removeFirst();
-			durations.add(runStep(connection, binding, step, done.size() + 1, total, false, versionsMoved));
+			durations.add(execution.run(session, step, done.size() + 1, total, false, versionsMoved));
 			done.add(step);
 			current = step.headsAfter();
 		}
@@ -377,33 +301,34 @@ public class Migrator {
 		return new MigrationResult(done, durations, current);
 	}
 
-	private MigrationResult dryRun(Connection connection, Binding binding, Direction direction, String target)
+	private MigrationResult dryRun(MigrationSession session, RevisionGraph graph, Direction direction, String target)
 			throws SQLException {
-		binding.lock().begin(connection, this.config.lockTimeout());
+		session.begin();
 		try {
-			binding.tables().create(connection);
-			Set<String> heads = binding.tables().readVersions(connection);
-			MigrationPlan plan = plan(graph(), direction, heads, target, binding);
+			session.tables().create(session.connection());
+			Set<String> heads = session.tables().readVersions(session.connection());
+			MigrationPlan plan = plan(graph, direction, heads, target, session.dialect());
+			StepExecution execution = new StepExecution(this.config, this.listeners);
 			List<Duration> durations = new ArrayList<>();
 			int index = 0;
 			for (Step step : plan.steps()) {
-				durations.add(runStep(connection, binding, step, ++index, plan.steps().size(), true, false));
+				durations.add(execution.run(session, step, ++index, plan.steps().size(), true, false));
 			}
 			logger.info("Dry run of {} to {} succeeded; rolled back", direction.label(), target);
 			return new MigrationResult(plan.steps(), durations, heads);
 		}
 		finally {
-			rollbackQuietly(connection, binding);
+			session.rollback();
 		}
 	}
 
 	private MigrationPlan plan(RevisionGraph graph, Direction direction, Set<String> heads, String target,
-			Binding binding) {
+			Dialect dialect) {
 		requireKnown(heads, direction.label() + " " + target);
 		MigrationPlan plan = (direction == Direction.UPGRADE) ? graph.planUpgrade(heads, target)
 				: graph.planDowngrade(heads, target);
 		if (direction == Direction.DOWNGRADE) {
-			graph.checkReversible(plan, binding.dialect().name());
+			graph.checkReversible(plan, dialect.name());
 		}
 		return plan;
 	}
@@ -413,7 +338,7 @@ public class Migrator {
 	 * database.
 	 */
 	private List<Step> replan(RevisionGraph graph, Direction direction, Set<String> now, Set<String> goal,
-			String target, Binding binding) {
+			String target, Dialect dialect) {
 		if (now.equals(goal)) {
 			return List.of();
 		}
@@ -435,155 +360,8 @@ public class Migrator {
 					+ "`status` and downgrade again.");
 		}
 		List<Step> steps = graph.planDowngrade(now, goal.isEmpty() ? "base" : goal.iterator().next()).steps();
-		requireReversible(graph, steps, now, target, binding.dialect());
+		graph.checkReversible(new MigrationPlan(Direction.DOWNGRADE, target, now, steps), dialect.name());
 		return steps;
-	}
-
-	/**
-	 * Runs a step's revision and its bookkeeping in the open transaction.
-	 * {@code versionsMoved}: the version table was already moved in this transaction.
-	 */
-	private Duration runStep(Connection connection, Binding binding, Step step, int index, int total, boolean dryRun,
-			boolean versionsMoved) {
-		RevisionScript revision = step.revision();
-		Dialect dialect = binding.dialect();
-		DatabaseLock lock = binding.lock();
-		boolean transactional = revision.transactional() || dryRun;
-		this.listeners.forEach((listener) -> listener.beforeStep(step, index, total));
-		long started = System.nanoTime();
-		String checksum = checksum(revision, dialect);
-		OnlineOperationSink sink = new OnlineOperationSink(connection, dialect, revision);
-		try {
-			if (!transactional) {
-				// the step's statements must run outside a transaction; bookkeeping
-				// follows in one
-				lock.commit(connection);
-			}
-			if (revision.appliesTo(dialect.name())) {
-				Operations operations = new Operations(sink);
-				if (step.direction() == Direction.DOWNGRADE) {
-					revision.migration().downgrade(operations);
-				}
-				else {
-					revision.migration().upgrade(operations);
-				}
-				sink.flush();
-			}
-			if (!transactional) {
-				lock.begin(connection, this.config.lockTimeout());
-			}
-			Duration duration = Duration.ofNanos(System.nanoTime() - started);
-			if (!versionsMoved) {
-				binding.tables().moveVersions(connection, step.headsBefore(), step.headsAfter());
-			}
-			binding.tables()
-				.recordHistory(connection, List.of(new HistoryRecord(revision.id(), step.direction().label(), checksum,
-						Instant.now(), duration.toMillis(), this.config.appliedBy(), true, revision.message(), null)));
-			if (!dryRun) {
-				lock.commit(connection);
-			}
-			logStep(step, index, total, duration,
-					revision.appliesTo(dialect.name()) ? "" : " (not for " + dialect.name() + ": recorded only)");
-			this.listeners.forEach((listener) -> listener.afterStep(step, index, total, duration));
-			return duration;
-		}
-		catch (RuntimeException | SQLException ex) {
-			Duration duration = Duration.ofNanos(System.nanoTime() - started);
-			MigrationFailedException failure = failure(step, ex, transactional, dryRun);
-			if (!dryRun) {
-				rollbackQuietly(connection, binding);
-				recordFailure(connection, binding, step, checksum, duration, failure);
-			}
-			logger.warn("{} failed and was rolled back", step.describe(index, total));
-			this.listeners.forEach((listener) -> listener.stepFailed(step, index, total, failure));
-			throw failure;
-		}
-	}
-
-	private void recordFailure(Connection connection, Binding binding, Step step, String checksum, Duration duration,
-			MigrationFailedException failure) {
-		RevisionScript revision = step.revision();
-		try {
-			binding.lock().begin(connection, this.config.lockTimeout());
-			binding.tables()
-				.recordHistory(connection,
-						List.of(new HistoryRecord(revision.id(), step.direction().label(), checksum, Instant.now(),
-								duration.toMillis(), this.config.appliedBy(), false, revision.message(),
-								failure.getMessage())));
-			binding.lock().commit(connection);
-		}
-		catch (SQLException | RuntimeException ex) {
-			rollbackQuietly(connection, binding);
-			logger.warn("Could not record the failure of revision {} in the history table: {}", revision.id(),
-					ex.getMessage());
-		}
-	}
-
-	private MigrationFailedException failure(Step step, Exception ex, boolean transactional, boolean dryRun) {
-		RevisionScript revision = step.revision();
-		String statement = null;
-		Throwable cause = ex;
-		if (ex instanceof StatementFailure statementFailure) {
-			statement = statementFailure.statement();
-			cause = statementFailure.getCause();
-		}
-		else if (ex instanceof BadSqlGrammarException grammar) {
-			statement = grammar.getSql();
-		}
-		else if (ex instanceof UncategorizedSQLException uncategorized) {
-			statement = uncategorized.getSql();
-		}
-		String verb = step.direction().label();
-		String name = capitalize(verb) + " of revision " + revision;
-		StringBuilder message = new StringBuilder(name);
-		if (dryRun) {
-			message.append(" failed in a dry run; everything was rolled back.");
-		}
-		else if (transactional) {
-			message.append(" failed and was rolled back; the database stays at ")
-				.append(describe(step.headsBefore()))
-				.append('.');
-		}
-		else {
-			message.append(" failed outside a transaction (transactional = false), so it may be partly applied;")
-				.append(" the version table still shows ")
-				.append(describe(step.headsBefore()))
-				.append('.');
-		}
-		message.append("\n  source: ").append(revision.source());
-		if (statement != null) {
-			message.append("\n  statement: ").append(abbreviate(statement));
-		}
-		message.append("\n  error: ").append(errorText(cause));
-		if (dryRun) {
-			message.append("\nFix the revision and try again.");
-		}
-		else if (transactional) {
-			message
-				.append("\nEarlier revisions of this run stay applied. Fix the revision (or the data it trips on)"
-						+ " and run the ")
-				.append(verb)
-				.append(" again.");
-		}
-		else {
-			message.append("\nCheck which of its statements took effect and undo or finish them by hand; then fix ")
-				.append("the revision and run again, or, if its work is complete, record it with `stamp ")
-				.append(revision.id())
-				.append("`.");
-		}
-		return new MigrationFailedException(message.toString(), revision.id(), step.direction(), statement, cause);
-	}
-
-	private static String errorText(Throwable cause) {
-		Throwable current = cause;
-		while (current != null) {
-			if (current instanceof SQLException sql) {
-				String state = (sql.getSQLState() != null) ? " (SQL state " + sql.getSQLState() + ")" : "";
-				return String.valueOf(sql.getMessage()).strip() + state;
-			}
-			current = current.getCause();
-		}
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 	private void requireKnown(Set<String> heads, String action) {
@@ -602,138 +380,44 @@ public class Migrator {
 		}
 	}
 
-	private void requireReversible(RevisionGraph graph, List<Step> steps, Set<String> before, String target,
-			Dialect dialect) {
-		graph.checkReversible(new MigrationPlan(Direction.DOWNGRADE, target, before, steps), dialect.name());
+	private MigrationSession open() {
+		return MigrationSession.open(this.dataSource, this::bind, this.config.lockTimeout());
 	}
 
-	private String checksum(RevisionScript revision, Dialect dialect) {
-		try {
-			return revision.checksum(dialect.name());
-		}
-		catch (MigrationException | UnsupportedOperationException ex) {
-			logger.debug("No checksum for revision {}: {}", revision.id(), ex.getMessage());
-			return null;
-		}
-	}
-
-	private void logStep(Step step, int index, int total, Duration duration, String note) {
-		if (logger.isInfoEnabled()) {
-			logger.info("{} ({} ms){}", step.describe(index, total), duration.toMillis(), note);
-		}
-	}
-
-	private Connection open() {
-		Connection connection;
-		try {
-			connection = this.dataSource.getConnection();
-		}
-		catch (SQLException ex) {
-			throw new DatabaseAccessException("Could not connect to the database: " + ex.getMessage()
-					+ ". Check the data source's URL and credentials, and that the database is up.", ex);
-		}
-		try {
-			Binding binding = bind(connection);
-			binding.lock().prepare(connection, this.config.lockTimeout());
-			return connection;
-		}
-		catch (SQLException | RuntimeException ex) {
-			try {
-				connection.close();
-			}
-			catch (SQLException closing) {
-				ex.addSuppressed(closing);
-			}
-			if (ex instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			throw accessFailure("prepare a connection", (SQLException) ex);
-		}
-	}
-
-	private Binding bind(Connection connection) throws SQLException {
-		Binding binding = this.binding;
+	private MigrationSession.Binding bind(Connection connection) throws SQLException {
+		MigrationSession.Binding binding = this.binding;
 		if (binding == null) {
 			Dialect dialect = (this.config.dialect() != null) ? Dialects.named(this.config.dialect())
 					: Dialects.of(connection);
-			binding = new Binding(dialect, DatabaseLock.of(dialect, this.config.versionTable()),
+			binding = new MigrationSession.Binding(dialect, DatabaseLock.of(dialect, this.config.versionTable()),
 					new VersionTables(dialect, this.config.versionTable(), this.config.historyTable()));
 			this.binding = binding;
 		}
 		return binding;
 	}
 
-	private boolean tablesExist(Connection connection) throws SQLException {
+	private boolean tablesExist(MigrationSession session) throws SQLException {
 		if (!this.tablesExist) {
-			this.tablesExist = this.binding.tables().exist(connection);
+			this.tablesExist = session.tables().exist(session.connection());
 		}
 		return this.tablesExist;
-	}
-
-	private Set<String> readVersions(Connection connection) throws SQLException {
-		return tablesExist(connection) ? this.binding.tables().readVersions(connection) : Set.of();
-	}
-
-	private boolean claimInTransaction(Connection connection, Binding binding, Step step) throws SQLException {
-		try {
-			return binding.tables().claimMove(connection, step.headsBefore(), step.headsAfter());
-		}
-		catch (SQLException ex) {
-			rollbackQuietly(connection, binding);
-			throw ex;
-		}
-	}
-
-	private Set<String> readInTransaction(Connection connection, Binding binding) throws SQLException {
-		try {
-			return binding.tables().readVersions(connection);
-		}
-		catch (SQLException ex) {
-			rollbackQuietly(connection, binding);
-			throw ex;
-		}
 	}
 
 	/**
 	 * Creates the version and history tables under the lock, tolerating a concurrent
 	 * creator.
 	 */
-	private void ensureTables(Connection connection, Binding binding) throws SQLException {
+	private void ensureTables(MigrationSession session) throws SQLException {
 		if (this.tablesExist) {
 			return;
 		}
-		binding.lock().begin(connection, this.config.lockTimeout());
-		try {
-			binding.tables().create(connection);
-			binding.lock().commit(connection);
-		}
-		catch (SQLException | RuntimeException ex) {
-			rollbackQuietly(connection, binding);
-			throw ex;
-		}
+		session.begin();
+		session.tables().create(session.connection());
+		session.commit();
 		this.tablesExist = true;
 	}
 
-	private void rollbackQuietly(Connection connection, Binding binding) {
-		try {
-			binding.lock().rollback(connection);
-		}
-		catch (SQLException ex) {
-			logger.debug("Rollback failed: {}", ex.getMessage());
-		}
-	}
-
-	private void unlockQuietly(Connection connection, Binding binding) {
-		try {
-			binding.lock().unlockRun(connection);
-		}
-		catch (SQLException ex) {
-			// closing the connection releases the lock anyway
-			logger.debug("Could not release the migration lock: {}", ex.getMessage());
-		}
-	}
-
-	private DatabaseAccessException accessFailure(String action, SQLException ex) {
+	static DatabaseAccessException accessFailure(String action, SQLException ex) {
 		String state = (ex.getSQLState() != null) ? " (SQL state " + ex.getSQLState() + ")" : "";
 		return new DatabaseAccessException("Could not " + action + " on the database: " + ex.getMessage() + state
 				+ ". Nothing further was run; check the connection and run `status`.", ex);
@@ -743,23 +427,9 @@ public class Migrator {
 		return Direction.valueOf(label.toUpperCase(java.util.Locale.ROOT));
 	}
 
-	private static String describe(Set<String> heads) {
+	static String describe(Set<String> heads) {
 		return heads.isEmpty() ? "base"
 				: heads.stream().sorted(Comparator.naturalOrder()).collect(Collectors.joining(", "));
-	}
-
-	private static String abbreviate(String statement) {
-		String line = statement.strip().replaceAll("\\s+", " ");
-		return (line.length() > MAX_STATEMENT) ? line.substring(0, MAX_STATEMENT - 3) + "..." : line;
-	}
-
-	private static String capitalize(String word) {
-		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-	}
-
-	/** What the migrator learned about its database on first contact. */
-	private record Binding(Dialect dialect, DatabaseLock lock, VersionTables tables) {
-
 	}
 
 }

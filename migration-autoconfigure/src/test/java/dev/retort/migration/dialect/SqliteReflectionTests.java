@@ -4,10 +4,19 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.ForeignKey;
+import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.PrimaryKey;
+import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.Type;
+import dev.retort.migration.schema.UniqueConstraint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +72,96 @@ class SqliteReflectionTests extends DatabaseScenario {
 			.containsExactly("null:salary > 0", "weird, name:role IN ('dev', 'ops')");
 		assertThat(members.indexes()).singleElement()
 			.satisfies((index) -> assertThat(index.where()).isEqualTo("role <> 'guest'"));
+	}
+
+	@Test
+	void uniqueConstraintsAreTheirAutoindexesAndForeignKeysKeepAllTheirColumns() throws Exception {
+		execute("CREATE TABLE parents (a INTEGER, b TEXT, PRIMARY KEY (a, b))");
+		execute("CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT UNIQUE, x INT, y INT, "
+				+ "z TEXT CONSTRAINT uq_z UNIQUE, pa INT, pb TEXT, CONSTRAINT uq_xy UNIQUE (y, x), UNIQUE (x, z), "
+				+ "CONSTRAINT fk_parent FOREIGN KEY (pb, pa) REFERENCES parents (b, a) ON UPDATE CASCADE, "
+				+ "FOREIGN KEY (x) REFERENCES t (id) ON DELETE SET NULL)");
+		execute("CREATE UNIQUE INDEX ix_t_code_x ON t (code, x)");
+		execute("CREATE INDEX ix_t_lower_code ON t (lower(code))");
+
+		assertThat(table("t")).isEqualTo(
+				new Table("t",
+						List.of(Column.of("id", Type.INTEGER).primaryKey(), Column.of("code", Type.TEXT),
+								Column.of("x", Type.INTEGER), Column.of("y", Type.INTEGER), Column.of("z", Type.TEXT),
+								Column.of("pa", Type.INTEGER), Column.of("pb", Type.TEXT)),
+						new PrimaryKey(null, List.of("id")),
+						List.of(new UniqueConstraint(null, List.of("code")), new UniqueConstraint("uq_z", List.of("z")),
+								new UniqueConstraint("uq_xy", List.of("y", "x")),
+								new UniqueConstraint(null, List.of("x", "z"))),
+						List.of(new ForeignKey("fk_parent", List.of("pb", "pa"), "parents", List.of("b", "a"),
+								ForeignKey.Action.NO_ACTION, ForeignKey.Action.CASCADE),
+								new ForeignKey(null, List.of("x"), "t", List.of("id"), ForeignKey.Action.SET_NULL,
+										ForeignKey.Action.NO_ACTION)),
+						List.of(), List.of(new Index("ix_t_code_x", "t", List.of("code", "x"), true, null)), null));
+		assertThat(table("parents").uniqueConstraints()).isEmpty();
+		assertThat(table("parents").indexes()).isEmpty();
+	}
+
+	@Test
+	void serverDefaultsLoseTheParenthesesSqliteKeeps() throws Exception {
+		execute("CREATE TABLE d (a INT DEFAULT ((1)), b TEXT DEFAULT NULL, c TEXT DEFAULT 'x', "
+				+ "e TIMESTAMP DEFAULT CURRENT_TIMESTAMP, f INT DEFAULT -1, g TEXT DEFAULT (lower('X')), "
+				+ "h TEXT DEFAULT ('(a)' || ')'))");
+
+		Map<String, String> defaults = new LinkedHashMap<>();
+		table("d").columns().forEach((column) -> defaults.put(column.name(), column.serverDefault()));
+
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put("a", "1");
+		expected.put("b", null);
+		expected.put("c", "'x'");
+		expected.put("e", "CURRENT_TIMESTAMP");
+		expected.put("f", "-1");
+		expected.put("g", "lower('X')");
+		expected.put("h", "'(a)' || ')'");
+		assertThat(defaults).containsExactlyEntriesOf(expected);
+	}
+
+	@Test
+	void declaredTypesArePortableWhereOneFitsAndOtherwiseAsWritten() throws Exception {
+		execute("CREATE TABLE ty (a varchar(80), b DECIMAL(12, 2), c TIMESTAMP WITH TIME ZONE(6), d datetime, "
+				+ "e Json, f nvarchar(10), g TIMESTAMP(3), h unsigned big int, i BOOLEAN)");
+
+		assertThat(table("ty").columns()).extracting(Column::type)
+			.containsExactly(Type.varchar(80), Type.numeric(12, 2), Type.timestampWithTimeZone(6), Type.TIMESTAMP,
+					Type.JSON, Type.raw("nvarchar(10)"), Type.timestamp(3), Type.raw("unsigned big int"), Type.BOOLEAN);
+	}
+
+	@Test
+	void theWholeSchemaIsReadInAHandfulOfQueriesWhateverTheNumberOfTables() throws Exception {
+		givenLinkedTables(0, 3);
+		CountedStatements counted = new CountedStatements(this.connection);
+		Schema few = this.dialect.reflect(counted.connection());
+		int queriesForFew = counted.take();
+		givenLinkedTables(3, 40);
+		Schema many = this.dialect.reflect(counted.connection());
+		int queriesForMany = counted.take();
+
+		assertThat(few.tables()).hasSize(3);
+		assertThat(many.tables()).hasSize(40);
+		assertThat(queriesForMany).isEqualTo(queriesForFew).isLessThanOrEqualTo(6);
+		SchemaSource live = this.dialect.live(this.connection);
+		List<Table> oneByOne = new ArrayList<>();
+		for (String name : live.tableNames()) {
+			oneByOne.add(live.table(name).orElseThrow());
+		}
+		assertThat(Schema.of(oneByOne)).isEqualTo(many);
+	}
+
+	/** Tables {@code t<from>} to {@code t<to - 1>}, each referencing the one before. */
+	private void givenLinkedTables(int from, int to) throws Exception {
+		for (int i = from; i < to; i++) {
+			execute("CREATE TABLE t" + i + " (id INTEGER PRIMARY KEY AUTOINCREMENT, code VARCHAR(40) NOT NULL UNIQUE, "
+					+ "amount NUMERIC(12, 2) DEFAULT 0 CHECK (amount >= 0), parent_id INTEGER"
+					+ ((i > 0) ? " REFERENCES t" + (i - 1) + " (id) ON DELETE CASCADE" : "")
+					+ ", created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP)");
+			execute("CREATE INDEX ix_t" + i + "_parent ON t" + i + " (parent_id, created_at)");
+		}
 	}
 
 }

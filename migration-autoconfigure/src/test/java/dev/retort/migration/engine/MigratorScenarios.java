@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
@@ -23,6 +24,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import dev.retort.migration.MigrationException;
 import dev.retort.migration.dialect.LockTimeoutException;
@@ -583,6 +586,115 @@ abstract class MigratorScenarios {
 		migrator.upgrade("heads");
 		assertThat(migrator.current()).containsExactly("a10000000001");
 	}
+
+	// -- the connection the migrator gives back
+
+	@Test
+	void everyCommandGivesThePooledConnectionBackAsItWas() throws Exception {
+		try (HikariDataSource pool = pool()) {
+			Map<String, String> before = applicationSettings(pool);
+			Migrator migrator = new Migrator(pool, config(),
+					RevisionGraph.of(List.of(table("a10000000001"), table("b20000000002", "a10000000001"))));
+
+			migrator.upgrade("+1");
+			assertThat(applicationSettings(pool)).isEqualTo(before);
+			migrator.status();
+			migrator.report();
+			migrator.historyRecords();
+			assertThat(applicationSettings(pool)).isEqualTo(before);
+			migrator.upgrade("heads", true);
+			assertThat(applicationSettings(pool)).isEqualTo(before);
+			migrator.stamp("a10000000001", false);
+			migrator.upgrade("heads");
+			migrator.downgrade("-1");
+			assertThat(applicationSettings(pool)).isEqualTo(before);
+			assertThat(migrationLockIsFree()).isTrue();
+		}
+	}
+
+	@Test
+	void revisionThrowingAnErrorIsRolledBackRecordedAndLeavesNoLockOnThePooledConnection() throws Exception {
+		try (HikariDataSource pool = pool()) {
+			Map<String, String> before = applicationSettings(pool);
+			Migrator migrator = new Migrator(pool, config(), RevisionGraph.of(List.of(table("a10000000001"),
+					revision("b20000000002", List.of("a10000000001"), Set.of(), true, migration((op) -> {
+						op.createTable("half_done", Column.of("id", Type.INTEGER));
+						op.jdbc().execute("INSERT INTO half_done VALUES (1)");
+						throw new AssertionError("a bug in the revision");
+					}, (op) -> op.dropTable("half_done"))))));
+
+			assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.withMessageContaining("b20000000002")
+				.withMessageContaining("rolled back")
+				.withMessageContaining("a bug in the revision");
+
+			assertThat(migrationLockIsFree()).isTrue();
+			assertThat(applicationSettings(pool)).isEqualTo(before);
+			assertThat(tables()).containsExactly(tableOf("a10000000001"));
+			assertThat(migrator.current()).containsExactly("a10000000001");
+			assertThat(migrator.historyRecords()).extracting(HistoryRecord::revision, HistoryRecord::success)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("a10000000001", true),
+						org.assertj.core.groups.Tuple.tuple("b20000000002", false));
+		}
+	}
+
+	@Test
+	void virtualMachineErrorInARevisionPropagatesAndStillLeavesNothingBehind() throws Exception {
+		try (HikariDataSource pool = pool()) {
+			Map<String, String> before = applicationSettings(pool);
+			OutOfMemoryError error = new OutOfMemoryError("simulated");
+			Migrator migrator = new Migrator(pool, config(),
+					RevisionGraph.of(List.of(revision("a10000000001", List.of(), Set.of(), true, migration((op) -> {
+						op.createTable("half_done", Column.of("id", Type.INTEGER));
+						op.jdbc().execute("INSERT INTO half_done VALUES (1)");
+						throw error;
+					}, (op) -> op.dropTable("half_done"))))));
+
+			assertThatThrownBy(() -> migrator.upgrade("heads")).isSameAs(error);
+
+			assertThat(migrationLockIsFree()).isTrue();
+			assertThat(applicationSettings(pool)).isEqualTo(before);
+			assertThat(tables()).isEmpty();
+			assertThat(migrator.current()).isEmpty();
+		}
+	}
+
+	/**
+	 * A pool of one connection, as an application has: whatever the migrator leaves on
+	 * it, the application gets next.
+	 */
+	private HikariDataSource pool() {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setDataSource(dataSource());
+		pool.setMaximumPoolSize(1);
+		pool.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+		pool.setConnectionInitSql(applicationSessionSetup());
+		return pool;
+	}
+
+	/** The connection's session settings as the application sees them. */
+	private Map<String, String> applicationSettings(DataSource pool) throws SQLException {
+		try (Connection connection = pool.getConnection()) {
+			Map<String, String> settings = new TreeMap<>(sessionSettings(connection));
+			settings.put("autoCommit", String.valueOf(connection.getAutoCommit()));
+			return settings;
+		}
+	}
+
+	/**
+	 * A statement setting the session settings an application might have chosen on its
+	 * connections, to values the migrator would not choose itself.
+	 */
+	protected abstract String applicationSessionSetup();
+
+	/**
+	 * The session settings the migrator might change for its own work, and whether a
+	 * transaction is open.
+	 */
+	protected abstract Map<String, String> sessionSettings(Connection connection) throws SQLException;
+
+	/** Whether another process could take the migration lock right now. */
+	protected abstract boolean migrationLockIsFree() throws SQLException;
 
 	// -- inspecting the database, as a user would
 

@@ -2,15 +2,29 @@ package dev.retort.migration.engine;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import dev.retort.migration.dialect.postgresql.PostgresAdvisoryLock;
+import dev.retort.migration.revision.MigrationPlan;
+import dev.retort.migration.revision.RevisionGraph;
 
 import dev.retort.migration.test.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.retort.migration.engine.TestRevisions.table;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The migrator's scenarios on PostgreSQL, each starting from an empty schema.
@@ -38,6 +52,65 @@ class PostgresMigratorTests extends MigratorScenarios {
 	@Override
 	protected DataSource dataSource() {
 		return postgres.dataSource();
+	}
+
+	@Test
+	void migrationLockThatCannotBeReleasedIsAnErrorNotALogLine() {
+		// the server ends the migrator's connection after the last step committed, so the
+		// unlock fails
+		Migrator migrator = new Migrator(dataSource(), config(), RevisionGraph.of(List.of(table("a10000000001"))))
+			.addListener(new MigrationListener() {
+
+				@Override
+				public void afterStep(MigrationPlan.Step step, int index, int total, Duration duration) {
+					new JdbcTemplate(dataSource())
+						.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+								+ "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+				}
+
+			});
+
+		assertThatExceptionOfType(DatabaseAccessException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessageContaining("release the migration lock")
+			.withMessageContaining("status");
+
+		assertThat(migrator.current()).containsExactly("a10000000001");
+		assertThat(migrationLockIsFree()).isTrue();
+	}
+
+	@Override
+	protected String applicationSessionSetup() {
+		return "SET lock_timeout = '7s'";
+	}
+
+	@Override
+	protected Map<String, String> sessionSettings(Connection connection) throws SQLException {
+		Map<String, String> settings = new TreeMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT current_setting('lock_timeout'), "
+						+ "current_setting('statement_timeout'), pg_current_xact_id_if_assigned() IS NOT NULL, "
+						+ "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid())")) {
+			rows.next();
+			settings.put("lock_timeout", rows.getString(1));
+			settings.put("statement_timeout", rows.getString(2));
+			settings.put("transaction", rows.getString(3));
+			settings.put("advisory locks", rows.getString(4));
+		}
+		return settings;
+	}
+
+	@Override
+	protected boolean migrationLockIsFree() {
+		try (Connection connection = postgres.connect();
+				PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			lock.setLong(1, new PostgresAdvisoryLock(config().versionTable()).key());
+			try (ResultSet result = lock.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

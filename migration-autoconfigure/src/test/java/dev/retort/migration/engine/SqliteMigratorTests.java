@@ -3,9 +3,11 @@ package dev.retort.migration.engine;
 import java.nio.file.Path;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -118,6 +120,34 @@ class SqliteMigratorTests extends MigratorScenarios {
 		}
 		finally {
 			enforcing.destroy();
+		}
+	}
+
+	@Override
+	protected String applicationSessionSetup() {
+		return "PRAGMA busy_timeout = 1234";
+	}
+
+	@Override
+	protected Map<String, String> sessionSettings(Connection connection) throws SQLException {
+		JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+		return Map.of("busy_timeout", jdbc.queryForObject("PRAGMA busy_timeout", String.class), "foreign_keys",
+				jdbc.queryForObject("PRAGMA foreign_keys", String.class));
+	}
+
+	@Override
+	protected boolean migrationLockIsFree() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("PRAGMA busy_timeout = 0");
+			try {
+				statement.execute("BEGIN IMMEDIATE");
+			}
+			catch (SQLException ex) {
+				return false;
+			}
+			statement.execute("ROLLBACK");
+			return true;
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.retort.migration.dialect.postgresql;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -45,8 +46,12 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 
 	@Override
 	public void lockRun(Connection connection, Duration timeout) throws SQLException {
-		connection.setAutoCommit(true);
 		try (Statement statement = connection.createStatement()) {
+			String lockTimeout;
+			try (ResultSet result = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+				result.next();
+				lockTimeout = result.getString(1);
+			}
 			statement.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
 			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
 				lock.setLong(1, this.key);
@@ -64,20 +69,27 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 				throw ex;
 			}
 			finally {
-				statement.execute("RESET lock_timeout");
+				// the application's own setting, not the server default: the connection
+				// may
+				// be pooled
+				try (PreparedStatement restore = connection
+					.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
+					restore.setString(1, lockTimeout);
+					restore.execute();
+				}
 			}
 		}
 	}
 
 	@Override
 	public void unlockRun(Connection connection) throws SQLException {
-		if (!connection.getAutoCommit()) {
-			connection.rollback();
-			connection.setAutoCommit(true);
-		}
 		try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
 			unlock.setLong(1, this.key);
-			unlock.execute();
+			try (ResultSet result = unlock.executeQuery()) {
+				if (!result.next() || !result.getBoolean(1)) {
+					throw new SQLException("advisory lock " + this.key + " was not held by this connection");
+				}
+			}
 		}
 	}
 

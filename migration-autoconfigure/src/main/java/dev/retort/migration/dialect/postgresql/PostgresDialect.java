@@ -1,46 +1,25 @@
 package dev.retort.migration.dialect.postgresql;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.AbstractDialect;
 import dev.retort.migration.operation.AlterColumn;
-import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
-import dev.retort.migration.schema.ForeignKey;
-import dev.retort.migration.schema.Index;
-import dev.retort.migration.schema.PrimaryKey;
+import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.Type;
-import dev.retort.migration.schema.UniqueConstraint;
 
 /**
  * PostgreSQL: transactional DDL, identity columns, comments, {@code CONCURRENTLY}
- * indexes, and a schema reader over {@code pg_catalog} for the connection's current
- * schema.
+ * indexes. {@link PostgresSchemaReader} reads the live schema from {@code pg_catalog}.
  */
 public class PostgresDialect extends AbstractDialect {
-
-	private static final Pattern VARCHAR = Pattern.compile("character varying\\((\\d+)\\)");
-
-	private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)");
-
-	private static final Pattern TEMPORAL = Pattern.compile("(time|timestamp)\\((\\d+)\\) (with|without) time zone");
-
-	private static final Pattern CAST_LITERAL = Pattern
-		.compile("^('(?:[^']|'')*')::[a-z ]+(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?$");
 
 	@Override
 	public String name() {
@@ -141,213 +120,31 @@ public class PostgresDialect extends AbstractDialect {
 		return "'\\x" + hex + "'::bytea";
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * PostgreSQL: the ordinary and partitioned tables of the connection's current schema
+	 * (not the partitions), and its sequences except those that an identity or serial
+	 * column owns, read from {@code pg_catalog} in one query per kind of object.
+	 */
+	@Override
+	public Schema reflect(Connection connection) throws SQLException {
+		return new PostgresSchemaReader(connection).schema();
+	}
+
 	@Override
 	protected Set<String> tableNames(Connection connection) throws SQLException {
-		Set<String> names = new LinkedHashSet<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT c.relname FROM pg_catalog.pg_class c "
-				+ "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-				+ "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') ORDER BY c.relname");
-				ResultSet rows = statement.executeQuery()) {
-			while (rows.next()) {
-				names.add(rows.getString(1));
-			}
-		}
-		return names;
+		return new PostgresSchemaReader(connection).tableNames();
 	}
 
 	@Override
 	protected Optional<Table> reflectTable(Connection connection, String name) throws SQLException {
-		long oid;
-		String comment;
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT c.oid, obj_description(c.oid, 'pg_class') FROM pg_catalog.pg_class c "
-					+ "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-					+ "WHERE n.nspname = current_schema() AND c.relname = ? AND c.relkind IN ('r', 'p')")) {
-			statement.setString(1, name);
-			try (ResultSet rows = statement.executeQuery()) {
-				if (!rows.next()) {
-					return Optional.empty();
-				}
-				oid = rows.getLong(1);
-				comment = rows.getString(2);
-			}
-		}
-		List<Column> columns = columns(connection, oid);
-		PrimaryKey primaryKey = null;
-		List<UniqueConstraint> uniques = new ArrayList<>();
-		List<ForeignKey> foreignKeys = new ArrayList<>();
-		List<CheckConstraint> checks = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT con.conname, con.contype, "
-				+ "ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(num, ord) "
-				+ "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.num ORDER BY k.ord)::text[], "
-				+ "f.relname, " + "ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(num, ord) "
-				+ "JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.num ORDER BY k.ord)::text[], "
-				+ "con.confdeltype, con.confupdtype, pg_get_constraintdef(con.oid, true) "
-				+ "FROM pg_catalog.pg_constraint con LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
-				+ "WHERE con.conrelid = ?::oid AND con.contype IN ('p', 'u', 'f', 'c') ORDER BY con.conname")) {
-			statement.setLong(1, oid);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					String constraintName = rows.getString(1);
-					List<String> keyColumns = strings(rows.getArray(3));
-					switch (rows.getString(2)) {
-						case "p" -> primaryKey = new PrimaryKey(constraintName, keyColumns);
-						case "u" -> uniques.add(new UniqueConstraint(constraintName, keyColumns));
-						case "f" -> foreignKeys.add(new ForeignKey(constraintName, keyColumns, rows.getString(4),
-								strings(rows.getArray(5)), action(rows.getString(6)), action(rows.getString(7))));
-						default -> checks.add(new CheckConstraint(constraintName, checkExpression(rows.getString(8))));
-					}
-				}
-			}
-		}
-		if (primaryKey != null) {
-			List<String> keyColumns = primaryKey.columns();
-			columns = columns.stream().map((c) -> keyColumns.contains(c.name()) ? c.primaryKey() : c).toList();
-		}
-		return Optional.of(new Table(name, columns, primaryKey, uniques, foreignKeys, checks,
-				indexes(connection, oid, name), comment));
-	}
-
-	private List<Column> columns(Connection connection, long oid) throws SQLException {
-		List<Column> columns = new ArrayList<>();
-		try (PreparedStatement statement = connection
-			.prepareStatement("SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-					+ "pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(a.attrelid, a.attnum) "
-					+ "FROM pg_catalog.pg_attribute a LEFT JOIN pg_catalog.pg_attrdef d "
-					+ "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-					+ "WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum")) {
-			statement.setLong(1, oid);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					Column column = Column.of(rows.getString(1), portableType(rows.getString(2)))
-						.nullable(!rows.getBoolean(3))
-						.comment(rows.getString(6));
-					String serverDefault = rows.getString(4);
-					boolean identity = !rows.getString(5).isEmpty();
-					if (serverDefault != null && serverDefault.startsWith("nextval(")) {
-						identity = true;
-						serverDefault = null;
-					}
-					if (identity) {
-						column = column.autoIncrement();
-					}
-					columns.add(column.serverDefault(normalizeDefault(serverDefault)));
-				}
-			}
-		}
-		return columns;
-	}
-
-	private List<Index> indexes(Connection connection, long oid, String table) throws SQLException {
-		List<Index> indexes = new ArrayList<>();
-		try (PreparedStatement statement = connection.prepareStatement("SELECT i.relname, ix.indisunique, "
-				+ "pg_get_expr(ix.indpred, ix.indrelid, true), "
-				+ "ARRAY(SELECT a.attname FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(num, ord) "
-				+ "LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.num "
-				+ "WHERE k.ord <= ix.indnkeyatts ORDER BY k.ord)::text[], "
-				+ "EXISTS (SELECT 1 FROM unnest(ix.indkey::int2[]) AS k(num) WHERE k.num = 0) "
-				+ "FROM pg_catalog.pg_index ix JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid "
-				+ "WHERE ix.indrelid = ?::oid AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
-				+ "WHERE con.conindid = ix.indexrelid AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x')) "
-				+ "ORDER BY i.relname")) {
-			statement.setLong(1, oid);
-			try (ResultSet rows = statement.executeQuery()) {
-				while (rows.next()) {
-					if (rows.getBoolean(5)) {
-						continue; // expression indexes have no portable model
-					}
-					indexes.add(new Index(rows.getString(1), table, strings(rows.getArray(4)), rows.getBoolean(2),
-							rows.getString(3)));
-				}
-			}
-		}
-		return indexes;
-	}
-
-	private static List<String> strings(Array array) throws SQLException {
-		if (array == null) {
-			return List.of();
-		}
-		return List.of((String[]) array.getArray());
-	}
-
-	private static ForeignKey.Action action(String code) {
-		if (code == null) {
-			return ForeignKey.Action.NO_ACTION;
-		}
-		return switch (code) {
-			case "r" -> ForeignKey.Action.RESTRICT;
-			case "c" -> ForeignKey.Action.CASCADE;
-			case "n" -> ForeignKey.Action.SET_NULL;
-			case "d" -> ForeignKey.Action.SET_DEFAULT;
-			default -> ForeignKey.Action.NO_ACTION;
-		};
-	}
-
-	private static String checkExpression(String definition) {
-		String expression = definition.strip();
-		if (expression.endsWith(" NOT VALID")) {
-			expression = expression.substring(0, expression.length() - " NOT VALID".length());
-		}
-		if (expression.startsWith("CHECK (") && expression.endsWith(")")) {
-			expression = expression.substring("CHECK (".length(), expression.length() - 1);
-		}
-		return expression;
-	}
-
-	/** A literal's trailing cast ({@code 'open'::character varying}) is noise. */
-	private static String normalizeDefault(String expression) {
-		if (expression == null) {
-			return null;
-		}
-		Matcher literal = CAST_LITERAL.matcher(expression);
-		if (!literal.matches()) {
-			return expression;
-		}
-		String value = literal.group(1);
-		// PostgreSQL shows negative numbers as cast strings: '-1'::integer
-		return value.matches("'-?\\d+(\\.\\d+)?'") ? value.substring(1, value.length() - 1) : value;
+		return new PostgresSchemaReader(connection).table(name);
 	}
 
 	/** The portable type for PostgreSQL's {@code format_type} spelling, or a raw type. */
 	public static Type portableType(String formatted) {
-		String type = formatted.toLowerCase(Locale.ROOT);
-		Matcher varchar = VARCHAR.matcher(type);
-		if (varchar.matches()) {
-			return Type.varchar(Integer.parseInt(varchar.group(1)));
-		}
-		Matcher numeric = NUMERIC.matcher(type);
-		if (numeric.matches()) {
-			return Type.numeric(Integer.parseInt(numeric.group(1)), Integer.parseInt(numeric.group(2)));
-		}
-		Matcher temporal = TEMPORAL.matcher(type);
-		if (temporal.matches()) {
-			int precision = Integer.parseInt(temporal.group(2));
-			boolean zoned = temporal.group(3).equals("with");
-			if (temporal.group(1).equals("time")) {
-				return zoned ? Type.raw(formatted) : Type.time(precision);
-			}
-			return zoned ? Type.timestampWithTimeZone(precision) : Type.timestamp(precision);
-		}
-		return switch (type) {
-			case "integer" -> Type.INTEGER;
-			case "bigint" -> Type.BIGINT;
-			case "smallint" -> Type.SMALLINT;
-			case "boolean" -> Type.BOOLEAN;
-			case "character varying" -> Type.VARCHAR;
-			case "text" -> Type.TEXT;
-			case "numeric" -> Type.NUMERIC;
-			case "real" -> Type.FLOAT;
-			case "double precision" -> Type.DOUBLE;
-			case "date" -> Type.DATE;
-			case "time without time zone" -> Type.TIME;
-			case "timestamp without time zone" -> Type.TIMESTAMP;
-			case "timestamp with time zone" -> Type.TIMESTAMP_TZ;
-			case "uuid" -> Type.UUID;
-			case "bytea" -> Type.BINARY;
-			case "jsonb" -> Type.JSON;
-			default -> Type.raw(formatted);
-		};
+		return PostgresSchemaReader.portableType(formatted);
 	}
 
 }

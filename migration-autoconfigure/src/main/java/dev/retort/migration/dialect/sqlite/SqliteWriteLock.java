@@ -44,14 +44,22 @@ public class SqliteWriteLock implements DatabaseLock {
 	}
 
 	@Override
-	public void prepare(Connection connection, Duration timeout) throws SQLException {
-		connection.setAutoCommit(true);
+	public SessionRestore prepare(Connection connection, Duration timeout) throws SQLException {
 		synchronized (this.enforcing) {
 			// a pooled connection may come back with different settings
 			this.enforcing.remove(connection);
 		}
 		try (Statement statement = connection.createStatement()) {
+			String busyTimeout;
+			try (ResultSet result = statement.executeQuery("PRAGMA busy_timeout")) {
+				busyTimeout = result.next() ? result.getString(1) : "0";
+			}
 			statement.execute("PRAGMA busy_timeout = " + Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis())));
+			return (restored) -> {
+				try (Statement restore = restored.createStatement()) {
+					restore.execute("PRAGMA busy_timeout = " + Integer.parseInt(busyTimeout.strip()));
+				}
+			};
 		}
 	}
 
@@ -137,7 +145,9 @@ public class SqliteWriteLock implements DatabaseLock {
 				throw ex;
 			}
 		}
-		resumeEnforcement(connection);
+		finally {
+			resumeEnforcement(connection);
+		}
 	}
 
 }

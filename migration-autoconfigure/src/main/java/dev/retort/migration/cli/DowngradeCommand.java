@@ -1,0 +1,38 @@
+package dev.retort.migration.cli;
+
+import dev.retort.migration.engine.MigrationResult;
+import dev.retort.migration.revision.Direction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "downgrade", description = "Downgrade the database to TARGET.")
+final class DowngradeCommand extends MigrateSubcommand {
+
+	@Parameters(paramLabel = "TARGET", description = "-N, base, a revision id or prefix, label@-N …")
+	String target;
+
+	@Option(names = "--sql", description = "Print the SQL script from the current revisions to TARGET instead "
+			+ "of running it; nothing changes.")
+	boolean sql;
+
+	@Option(names = "--dry-run", description = "Run the downgrade in a transaction that is rolled back.")
+	boolean dryRun;
+
+	DowngradeCommand(MigrateSession session) {
+		super(session);
+	}
+
+	@Override
+	public Integer call() {
+		if (this.sql) {
+			out().print(this.session.offlineScript().downgrade(range(migrator(), this.target, "heads")));
+			return MigrateCommand.OK;
+		}
+		this.session.showProgress();
+		MigrationResult result = migrator().downgrade(this.target, this.dryRun);
+		out().println(summary(Direction.DOWNGRADE, this.target, result, this.dryRun));
+		return MigrateCommand.OK;
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.retort.migration.cli;
+
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import dev.retort.migration.engine.MigrationResult;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.RevisionState;
+import dev.retort.migration.revision.Direction;
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionScript;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Base of the {@code migrate} commands: {@code --help}, the session, and how revisions
+ * read in the commands' output. A new command extends it, is annotated with
+ * {@code @Command(name = …)}, and is registered in {@link MigrateCommand#commandLine}.
+ */
+abstract class MigrateSubcommand implements Callable<Integer> {
+
+	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
+	boolean help;
+
+	@Spec
+	CommandSpec spec;
+
+	final MigrateSession session;
+
+	MigrateSubcommand(MigrateSession session) {
+		this.session = session;
+	}
+
+	PrintWriter out() {
+		return this.session.out();
+	}
+
+	Migrator migrator() {
+		return this.session.migrator();
+	}
+
+	/**
+	 * The offline range for a target: as given when it has a colon, else from the current
+	 * revisions ({@code whenEmpty} for none).
+	 */
+	static String range(Migrator migrator, String target, String whenEmpty) {
+		if (target.contains(":")) {
+			return target;
+		}
+		Set<String> current = migrator.current();
+		return (current.isEmpty() ? whenEmpty : String.join(",", new TreeSet<>(current))) + ":" + target;
+	}
+
+	static String summary(Direction direction, String target, MigrationResult result, boolean dryRun) {
+		int count = result.steps().size();
+		String revisions = count + " revision" + ((count == 1) ? "" : "s");
+		if (dryRun) {
+			return "Dry run of " + direction.label() + " to " + target + ": " + revisions
+					+ " ran and everything was rolled back; the database is unchanged at " + ids(result.current())
+					+ ".";
+		}
+		if (count == 0) {
+			return "Nothing to " + direction.label() + ": the database is at " + ids(result.current()) + ".";
+		}
+		String verb = (direction == Direction.UPGRADE) ? "Applied " : "Reverted ";
+		return verb + revisions + " in " + result.totalDuration().toMillis() + " ms; the database is at "
+				+ ids(result.current()) + ".";
+	}
+
+	/** Alembic's history line: {@code a1b2 -> 3f2a (head), add priority to tasks}. */
+	static String line(RevisionGraph graph, RevisionScript revision) {
+		String parents = revision.parents().isEmpty() ? "<base>" : (revision.parents().size() == 1)
+				? revision.parents().get(0) : "(" + String.join(", ", revision.parents()) + ")";
+		return parents + " -> " + revision.id() + markers(graph, revision) + ", " + revision.message();
+	}
+
+	static String markers(RevisionGraph graph, RevisionScript revision) {
+		StringBuilder markers = new StringBuilder(labels(revision));
+		if (graph.heads().contains(revision.id())) {
+			markers.append(" (head)");
+		}
+		if (graph.branchPoints().contains(revision.id())) {
+			markers.append(" (branchpoint)");
+		}
+		if (graph.merges().contains(revision.id())) {
+			markers.append(" (mergepoint)");
+		}
+		return markers.toString();
+	}
+
+	static String labels(RevisionScript revision) {
+		return revision.branchLabels().isEmpty() ? ""
+				: " (" + String.join(", ", new TreeSet<>(revision.branchLabels())) + ")";
+	}
+
+	static String ids(Set<String> ids) {
+		return ids.isEmpty() ? "base" : String.join(", ", new TreeSet<>(ids));
+	}
+
+	/** A revision's state as {@code history --verbose} and {@code show} print it. */
+	static String describe(RevisionState state) {
+		if (state == null) {
+			return "unknown";
+		}
+		return switch (state.state()) {
+			case APPLIED -> "applied" + ((state.appliedAt() != null) ? " at " + state.appliedAt() : "")
+					+ ((state.appliedBy() != null) ? " by " + state.appliedBy() : "")
+					+ (state.checksumMismatch() ? " (changed since: checksum mismatch)" : "");
+			case PENDING -> "pending";
+			case UNKNOWN_TO_CODE -> "unknown to this code";
+		};
+	}
+
+}

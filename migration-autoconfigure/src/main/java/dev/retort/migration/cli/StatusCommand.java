@@ -1,0 +1,54 @@
+package dev.retort.migration.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import dev.retort.migration.engine.MigrationReport;
+import dev.retort.migration.engine.MigrationStatus;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.RevisionState;
+import dev.retort.migration.revision.RevisionScript;
+import picocli.CommandLine.Command;
+
+@Command(name = "status", description = "Show where the database stands: current revisions, heads, "
+		+ "pending revisions, revisions unknown to the code and checksum mismatches.")
+final class StatusCommand extends MigrateSubcommand {
+
+	StatusCommand(MigrateSession session) {
+		super(session);
+	}
+
+	@Override
+	public Integer call() {
+		Migrator migrator = migrator();
+		MigrationReport report = migrator.report();
+		MigrationStatus status = report.status();
+		List<RevisionState> mismatches = report.revisions().stream().filter(RevisionState::checksumMismatch).toList();
+		PrintWriter out = out();
+		out.println("Database:   " + migrator.dialect());
+		out.println("Current:    " + ids(status.current()));
+		out.println("Heads:      " + ids(status.heads()));
+		out.println("Pending:    " + status.pending().size());
+		for (RevisionScript revision : status.pending()) {
+			out.println("  " + revision.id() + " " + revision.message());
+		}
+		out.println("Unknown to this code: "
+				+ (status.unknown().isEmpty() ? "none" : String.join(", ", new TreeSet<>(status.unknown()))));
+		out.println("Checksum mismatches: " + (mismatches.isEmpty() ? "none"
+				: mismatches.stream().map(RevisionState::id).collect(Collectors.joining(", "))));
+		if (!mismatches.isEmpty()) {
+			out.println("Revisions were changed after they were applied: see `migrate verify`.");
+		}
+		if (status.upToDate()) {
+			out.println("The database is up to date.");
+		}
+		else if (!status.pending().isEmpty()) {
+			out.println(status.pending().size() + " pending revision" + ((status.pending().size() == 1) ? "" : "s")
+					+ ": apply with `migrate upgrade`.");
+		}
+		return MigrateCommand.OK;
+	}
+
+}

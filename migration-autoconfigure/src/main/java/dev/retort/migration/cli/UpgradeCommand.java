@@ -1,0 +1,43 @@
+package dev.retort.migration.cli;
+
+import dev.retort.migration.engine.MigrationResult;
+import dev.retort.migration.revision.Direction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "upgrade", description = "Upgrade the database to TARGET (default: heads).")
+final class UpgradeCommand extends MigrateSubcommand {
+
+	@Parameters(paramLabel = "TARGET", arity = "0..1", defaultValue = "heads",
+			description = "heads, head, a revision id or prefix, label@head, +N … (default: ${DEFAULT-VALUE}).")
+	String target;
+
+	@Option(names = "--sql", description = "Print the SQL script from the current revisions (or base) to TARGET "
+			+ "instead of running it; nothing changes.")
+	boolean sql;
+
+	@Option(names = "--dry-run",
+			description = "Run the upgrade in a transaction that is rolled back: proves it works, keeps nothing.")
+	boolean dryRun;
+
+	UpgradeCommand(MigrateSession session) {
+		super(session);
+	}
+
+	@Override
+	public Integer call() {
+		if (this.sql) {
+			out().print(this.session.offlineScript().upgrade(range(migrator(), this.target, "base")));
+			return MigrateCommand.OK;
+		}
+		if (!this.dryRun) {
+			this.session.backUpBeforeUpgrade(this.target);
+		}
+		this.session.showProgress();
+		MigrationResult result = migrator().upgrade(this.target, this.dryRun);
+		out().println(summary(Direction.UPGRADE, this.target, result, this.dryRun));
+		return MigrateCommand.OK;
+	}
+
+}

@@ -1,0 +1,79 @@
+package dev.retort.migration.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.retort.migration.dialect.Dialect;
+import dev.retort.migration.dialect.VersionTables.HistoryRecord;
+import dev.retort.migration.revision.Direction;
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionScript;
+
+/**
+ * Compares what the database records (version rows, history) with the code's graph: the
+ * status and the per-revision states that health, the endpoint and {@code status} show.
+ */
+final class RevisionReports {
+
+	private RevisionReports() {
+	}
+
+	/**
+	 * The database's revisions against the code's heads, with what an upgrade to heads
+	 * would apply.
+	 */
+	static MigrationStatus status(RevisionGraph graph, Set<String> current) {
+		Set<String> unknown = new LinkedHashSet<>();
+		Set<String> known = new LinkedHashSet<>();
+		for (String id : current) {
+			(graph.find(id).isPresent() ? known : unknown).add(id);
+		}
+		List<RevisionScript> pending = graph.pending(known);
+		return new MigrationStatus(current, graph.heads(), pending, unknown);
+	}
+
+	/** The status and every revision's state, from one read of both tables. */
+	static MigrationReport report(RevisionGraph graph, Dialect dialect, Set<String> current,
+			List<HistoryRecord> history) {
+		Map<String, HistoryRecord> lastApplied = new HashMap<>();
+		for (HistoryRecord record : history) {
+			if (record.success() && !Direction.DOWNGRADE.label().equals(record.direction())) {
+				lastApplied.put(record.revision(), record);
+			}
+		}
+		Set<String> known = current.stream()
+			.filter((id) -> graph.find(id).isPresent())
+			.collect(Collectors.toCollection(LinkedHashSet::new));
+		Set<String> applied = graph.applied(known);
+		List<RevisionState> states = new ArrayList<>();
+		for (RevisionScript revision : graph.revisions()) {
+			boolean isApplied = applied.contains(revision.id());
+			HistoryRecord record = isApplied ? lastApplied.get(revision.id()) : null;
+			states.add(state(revision.id(), revision,
+					isApplied ? RevisionState.State.APPLIED : RevisionState.State.PENDING, record,
+					StepExecution.checksum(revision, dialect)));
+		}
+		for (String id : current) {
+			if (graph.find(id).isEmpty()) {
+				states.add(state(id, null, RevisionState.State.UNKNOWN_TO_CODE, lastApplied.get(id), null));
+			}
+		}
+		return new MigrationReport(status(graph, current), states);
+	}
+
+	private static RevisionState state(String id, RevisionScript revision, RevisionState.State state,
+			HistoryRecord record, String checksum) {
+		if (record == null) {
+			return new RevisionState(id, revision, state, null, null, null, null, checksum);
+		}
+		return new RevisionState(id, revision, state, record.appliedAt(), Duration.ofMillis(record.durationMillis()),
+				record.appliedBy(), record.checksum(), checksum);
+	}
+
+}
