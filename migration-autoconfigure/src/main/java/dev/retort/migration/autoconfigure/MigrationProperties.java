@@ -75,6 +75,8 @@ public class MigrationProperties {
 
 	private final Health health = new Health();
 
+	private final Autogenerate autogenerate = new Autogenerate();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -167,6 +169,10 @@ public class MigrationProperties {
 		return this.health;
 	}
 
+	public Autogenerate getAutogenerate() {
+		return this.autogenerate;
+	}
+
 	/**
 	 * What the runner does when auto-migrate fails.
 	 */
@@ -251,6 +257,54 @@ public class MigrationProperties {
 
 		public void setPendingStatus(String pendingStatus) {
 			this.pendingStatus = pendingStatus;
+		}
+
+	}
+
+	/**
+	 * Where {@code migrate revision} and {@code migrate merge} write new revisions.
+	 */
+	public static class Autogenerate {
+
+		/**
+		 * Source directory that new Java revisions are written into, relative to the
+		 * working directory.
+		 */
+		private String sourceDir = "src/main/java";
+
+		/**
+		 * Package of new Java revisions.
+		 */
+		private String packageName = "db.migrations";
+
+		/**
+		 * Directory that new SQL revisions (--sql) are written into, relative to the
+		 * working directory.
+		 */
+		private String sqlDir = "src/main/resources/db/migrations";
+
+		public String getSourceDir() {
+			return this.sourceDir;
+		}
+
+		public void setSourceDir(String sourceDir) {
+			this.sourceDir = sourceDir;
+		}
+
+		public String getPackage() {
+			return this.packageName;
+		}
+
+		public void setPackage(String packageName) {
+			this.packageName = packageName;
+		}
+
+		public String getSqlDir() {
+			return this.sqlDir;
+		}
+
+		public void setSqlDir(String sqlDir) {
+			this.sqlDir = sqlDir;
 		}
 
 	}

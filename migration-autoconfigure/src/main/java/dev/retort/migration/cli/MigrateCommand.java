@@ -66,6 +66,8 @@ public final class MigrateCommand implements Callable<Integer> {
 		commandLine.addSubcommand(new StampCommand(session));
 		commandLine.addSubcommand(new VerifyCommand(session));
 		commandLine.addSubcommand(new BackupCommand(session));
+		commandLine.addSubcommand(new RevisionCommand(session));
+		commandLine.addSubcommand(new MergeCommand(session));
 		return commandLine;
 	}
 

@@ -21,7 +21,7 @@ import javax.tools.ToolProvider;
  * Compiles generated revision sources the way a user's build would, against the test
  * classpath, and loads the classes.
  */
-final class GeneratedSources {
+public final class GeneratedSources {
 
 	private GeneratedSources() {
 	}
@@ -31,7 +31,7 @@ final class GeneratedSources {
 	 * @return a class loader that sees the compiled classes
 	 * @throws AssertionError with the compiler's messages when compilation fails
 	 */
-	static ClassLoader compile(Path sources, Path classes) throws IOException {
+	public static ClassLoader compile(Path sources, Path classes) throws IOException {
 		List<File> files;
 		try (Stream<Path> walk = Files.walk(sources)) {
 			files = walk.filter((path) -> path.toString().endsWith(".java")).map(Path::toFile).toList();
