@@ -262,26 +262,36 @@ public class MigrationProperties {
 	}
 
 	/**
-	 * Where {@code migrate revision} and {@code migrate merge} write new revisions.
+	 * Autogenerate: revisions written from the difference between the entities and the
+	 * database.
 	 */
 	public static class Autogenerate {
 
 		/**
-		 * Source directory that new Java revisions are written into, relative to the
-		 * working directory.
+		 * Directory that generated Java revisions are written to, relative to the working
+		 * directory.
 		 */
 		private String sourceDir = "src/main/java";
 
-		/**
-		 * Package of new Java revisions.
-		 */
+		// bound as migrations.autogenerate.package (described in the additional metadata)
 		private String packageName = "db.migrations";
 
 		/**
-		 * Directory that new SQL revisions (--sql) are written into, relative to the
-		 * working directory.
+		 * Directory that generated SQL revisions (revision --sql) are written to.
 		 */
 		private String sqlDir = "src/main/resources/db/migrations";
+
+		/**
+		 * Tables and sequences that autogenerate leaves alone on both sides, as name
+		 * patterns where * matches any run of characters (legacy_*, audit_log).
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		/**
+		 * JDBC URL of the PostgreSQL server on which check --revisions creates and drops
+		 * its temporary database; the application's own server when not set.
+		 */
+		private String scratchUrl;
 
 		public String getSourceDir() {
 			return this.sourceDir;
@@ -305,6 +315,22 @@ public class MigrationProperties {
 
 		public void setSqlDir(String sqlDir) {
 			this.sqlDir = sqlDir;
+		}
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			this.exclude = exclude;
+		}
+
+		public String getScratchUrl() {
+			return this.scratchUrl;
+		}
+
+		public void setScratchUrl(String scratchUrl) {
+			this.scratchUrl = scratchUrl;
 		}
 
 	}
