@@ -321,11 +321,14 @@ public class Migrator {
 			for (Step step : plan.steps()) {
 				durations.add(execution.run(session, step, ++index, plan.steps().size(), true, false));
 			}
+			session.rollback();
 			logger.info("Dry run of {} to {} succeeded; rolled back", direction.label(), target);
 			return new MigrationResult(plan.steps(), durations, heads);
 		}
-		finally {
-			session.rollback();
+		catch (SQLException | RuntimeException | Error ex) {
+			// a failed rollback must not hide why the dry run failed; close tries again
+			session.rollbackAfter(ex);
+			throw ex;
 		}
 	}
 

@@ -318,7 +318,11 @@ final class ChecksumRendering {
 		return name.toLowerCase(Locale.ROOT);
 	}
 
+	/** A string, quoted; {@code none} for an absent one (an unnamed constraint). */
 	static String quote(String text) {
+		if (text == null) {
+			return "none";
+		}
 		return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
 	}
 
