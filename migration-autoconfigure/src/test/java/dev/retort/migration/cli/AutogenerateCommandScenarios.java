@@ -59,6 +59,19 @@ abstract class AutogenerateCommandScenarios {
 	}
 
 	@Test
+	void statusSaysWhetherTheEntitiesMatchTheDatabase() {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+
+		Run matching = migrate(WidgetApplications.V1.class, "status");
+		assertThat(matching.exitCode()).isZero();
+		assertThat(matching.out()).contains("Entities:   match the database");
+
+		Run drifted = migrate(WidgetApplications.V2.class, "status");
+		assertThat(drifted.exitCode()).isZero();
+		assertThat(drifted.out()).contains("Entities:   1 difference from the database: see `migrate check`");
+	}
+
+	@Test
 	void checkSaysWhatIsMissingWhenTheApplicationHasNoEntities() {
 		Map<String, Object> properties = properties();
 		properties.put("migrations.locations", WidgetApplications.REVISIONS);
