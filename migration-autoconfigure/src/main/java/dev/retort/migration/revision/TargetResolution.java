@@ -94,10 +94,14 @@ final class TargetResolution {
 			return Set.of(walkUp(text, RevisionGraph.intersection(currentHeads, members), applied, relative.steps(),
 					relative.label()));
 		}
+		if (target instanceof Target.BranchHeads branchHeads) {
+			return branchHeads(branchHeads.label(), text);
+		}
 		if (target instanceof Target.Several several) {
 			Set<String> destination = new LinkedHashSet<>();
-			for (Target.Anchored anchored : several.targets()) {
-				destination.addAll(anchored(anchored, text));
+			for (Target one : several.targets()) {
+				destination.addAll((one instanceof Target.BranchHeads branchHeads)
+						? branchHeads(branchHeads.label(), text) : anchored((Target.Anchored) one, text));
 			}
 			requireApart(destination, text);
 			return this.graph.ordered(destination);
@@ -120,6 +124,17 @@ final class TargetResolution {
 	}
 
 	private Set<String> anchored(Target.Anchored target, String text) {
+		if (target.anchor() instanceof Target.BranchBaseAnchor branchBase) {
+			if (target.steps() < 0) {
+				// Alembic walks down from the head of the whole graph here, whatever the
+				// label.
+				throw new TargetOutOfRangeException("Target '" + text + "' goes below base: nothing lies below "
+						+ branchBase.label() + "@base. Retort refuses this rather than count down from another "
+						+ "branch's head, as Alembic does. Use " + branchBase.label() + "@-" + (-target.steps())
+						+ " to step down along the branch, or " + branchBase.label() + "@base to remove it.");
+			}
+			return Set.of(walkUp(text, Set.of(), Set.of(), target.steps(), branchBase.label()));
+		}
 		String anchor = anchor(target.anchor(), text);
 		if (target.steps() == 0) {
 			return (anchor != null) ? Set.of(anchor) : Set.of();
@@ -152,15 +167,11 @@ final class TargetResolution {
 			// Without revisions, head is base: upgrading an empty project does nothing.
 			return this.graph.heads().isEmpty() ? null : singleHead(this.graph.heads(), text, "head");
 		}
-		if (anchor instanceof Target.BaseAnchor) {
+		if (anchor instanceof Target.BaseAnchor || anchor instanceof Target.BranchBaseAnchor) {
 			return null;
 		}
 		if (anchor instanceof Target.BranchHeadAnchor branchHead) {
-			Set<String> members = branch(branchHead.label(), text);
-			Set<String> branchHeads = this.graph.ordered(members.stream()
-				.filter((id) -> this.graph.children(id).stream().noneMatch(members::contains))
-				.toList());
-			return singleHead(branchHeads, text, branchHead.label() + "@head");
+			return singleHead(branchHeads(branchHead.label(), text), text, branchHead.label() + "@head");
 		}
 		if (anchor instanceof Target.BranchRevisionAnchor branchRevision) {
 			Set<String> members = branch(branchRevision.label(), text);
@@ -290,14 +301,33 @@ final class TargetResolution {
 		return removed;
 	}
 
+	/** The heads of a branch: its revisions that no other revision of it revises. */
+	private Set<String> branchHeads(String label, String text) {
+		Set<String> members = branch(label, text);
+		return this.graph.ordered(members.stream()
+			.filter((id) -> this.graph.children(id).stream().noneMatch(members::contains))
+			.toList());
+	}
+
+	/**
+	 * The members of the branch a label names; as in Alembic, a revision id (or unique
+	 * prefix) in its place names the branch that revision is on.
+	 */
 	Set<String> branch(String label, String text) {
 		Set<String> members = this.graph.branchMembers(label);
-		if (members == null) {
-			throw new UnknownTargetException("Target '" + text + "' names the branch label '" + label
-					+ "', but no revision declares it. Known labels: "
+		if (members != null) {
+			return members;
+		}
+		RevisionScript revision;
+		try {
+			revision = this.graph.get(label);
+		}
+		catch (UnknownTargetException ex) {
+			throw new UnknownTargetException("Target '" + text + "' names the branch '" + label
+					+ "', but no revision declares that label or has that id. Known labels: "
 					+ (this.graph.labels().isEmpty() ? "none" : String.join(", ", this.graph.labels().keySet())) + ".");
 		}
-		return members;
+		return this.graph.branchOf(revision.id());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import javax.sql.DataSource;
 import dev.retort.migration.revision.OverlappingTargetsException;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.revision.TargetOutOfRangeException;
 import org.junit.jupiter.api.Test;
 
 import static dev.retort.migration.engine.TestRevisions.createsTable;
@@ -106,6 +108,36 @@ abstract class RevisionGraphScenarios {
 
 		migrator.upgrade("bb0000000002,cc0000000001");
 		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000001");
+	}
+
+	// -- target forms
+
+	@Test
+	void branchFormsCountFromBaseNameEveryHeadAndTakeARevisionAsTheBranch() {
+		Migrator migrator = migrator(Arrays.copyOf(merged(), 5));
+
+		migrator.upgrade("billing@base+1");
+		assertThat(migrator.current()).containsExactly("bb0000000001");
+		assertThat(tables()).containsExactlyInAnyOrder(tableOf("root000000aa"), tableOf("bb0000000001"));
+
+		migrator.upgrade("cc0000000001@head");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000001", "cc0000000002");
+
+		migrator.upgrade("bb0000000001@+1");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+
+		migrator.downgrade("cc0000000002@base");
+		assertThat(migrator.current()).containsExactly("bb0000000002");
+		assertThat(tables()).doesNotContain(tableOf("cc0000000001"), tableOf("cc0000000002"));
+
+		migrator.upgrade("crm@heads");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+
+		assertThatExceptionOfType(TargetOutOfRangeException.class)
+			.isThrownBy(() -> migrator.downgrade("billing@base-1"))
+			.withMessageContaining("nothing lies below billing@base");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+		assertThat(tables()).hasSize(5);
 	}
 
 	List<String> tables() {
