@@ -1,5 +1,6 @@
 package dev.retort.migration.revision;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -29,7 +30,7 @@ final class TargetResolution {
 	Set<String> resolve(String target, Set<String> currentHeads) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = this.graph.applied(currentHeads);
-		Set<String> removals = removals(parsed, target, applied, false, false);
+		Set<String> removals = removals(parsed, target, applied, null);
 		if (removals != null) {
 			Set<String> remaining = new HashSet<>(applied);
 			remaining.removeAll(removals);
@@ -41,8 +42,12 @@ final class TargetResolution {
 	/**
 	 * For targets that remove revisions ({@code base}, {@code label@base}, {@code -N},
 	 * {@code label@-N}), what they remove; {@code null} for targets that name revisions.
+	 * {@code command} is {@code downgrade} or {@code stamp} for those commands, whose
+	 * {@code label@<revision>} moves only that branch; {@code null} to resolve only.
 	 */
-	Set<String> removals(Target target, String text, Set<String> applied, boolean downgrade, boolean branchScoped) {
+	Set<String> removals(Target target, String text, Set<String> applied, String command) {
+		boolean downgrade = "downgrade".equals(command);
+		boolean branchScoped = command != null;
 		if (target instanceof Target.Base) {
 			return new HashSet<>(applied);
 		}
@@ -53,10 +58,10 @@ final class TargetResolution {
 			return removed;
 		}
 		if (target instanceof Target.Relative relative && relative.steps() < 0) {
-			return walkDown(text, applied, -relative.steps(), null);
+			return walkDown(text, applied, -relative.steps(), null, command);
 		}
 		if (target instanceof Target.BranchRelative relative && relative.steps() < 0) {
-			return walkDown(text, applied, -relative.steps(), relative.label());
+			return walkDown(text, applied, -relative.steps(), relative.label(), command);
 		}
 		if (branchScoped && target instanceof Target.Anchored anchored && anchored.steps() == 0
 				&& anchored.anchor() instanceof Target.BranchRevisionAnchor branchRevision) {
@@ -263,7 +268,7 @@ final class TargetResolution {
 	 * Removes {@code steps} revisions from the top of the applied set (of one branch when
 	 * labelled), one head at a time; each step must be the only choice.
 	 */
-	private Set<String> walkDown(String text, Set<String> applied, int steps, String label) {
+	private Set<String> walkDown(String text, Set<String> applied, int steps, String label, String command) {
 		Set<String> members = (label != null) ? branch(label, text) : null;
 		Set<String> remaining = new HashSet<>(applied);
 		Set<String> removed = new HashSet<>();
@@ -286,10 +291,7 @@ final class TargetResolution {
 						+ " are applied.");
 			}
 			if (candidates.size() > 1) {
-				throw new MultipleHeadsException("Target '" + text + "' is ambiguous: there are several heads "
-						+ RevisionGraph.describe(candidates)
-						+ " to step down from. Say which: label@-N for a labelled branch, "
-						+ "or a revision id to downgrade to.");
+				throw new MultipleHeadsException(severalHeadsBelow(text, candidates, steps, steps - step + 1, command));
 			}
 			String top = candidates.iterator().next();
 			Set<String> goes = this.graph.descendants(Set.of(top));
@@ -307,6 +309,34 @@ final class TargetResolution {
 		return this.graph.ordered(members.stream()
 			.filter((id) -> this.graph.children(id).stream().noneMatch(members::contains))
 			.toList());
+	}
+
+	/**
+	 * Why stepping down from several heads is refused, with the targets that say which
+	 * branch to move. Alembic warns and steps down from one of them; Retort does not
+	 * guess.
+	 */
+	private String severalHeadsBelow(String text, Set<String> heads, int steps, int remaining, String command) {
+		List<String> choices = new ArrayList<>();
+		for (String head : heads) {
+			if (this.graph.revision(head).parents().size() <= 1) {
+				choices.add(head + "-" + remaining);
+			}
+			this.graph.labels()
+				.keySet()
+				.stream()
+				.filter((label) -> this.graph.branchMembers(label).contains(head))
+				.map((label) -> label + "@-" + steps)
+				.forEach(choices::add);
+		}
+		String prefix = (command != null) ? command + " " : "";
+		return "Target '" + text + "' is ambiguous: there are several heads " + RevisionGraph.describe(heads)
+				+ " to step down from, and Retort does not pick one (Alembic warns and takes the first). "
+				+ "Say which branch moves (<revision>-N, or label@-N for a labelled branch):"
+				+ choices.stream()
+					.distinct()
+					.map((choice) -> System.lineSeparator() + "  " + prefix + choice)
+					.collect(Collectors.joining());
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.retort.migration.revision.MultipleHeadsException;
 import dev.retort.migration.revision.OverlappingTargetsException;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
@@ -138,6 +139,28 @@ abstract class RevisionGraphScenarios {
 			.withMessageContaining("nothing lies below billing@base");
 		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
 		assertThat(tables()).hasSize(5);
+	}
+
+	// -- downgrade -N with several heads
+
+	@Test
+	void downgradeMinusOneWithSeveralHeadsIsRefusedWithTheCommandsThatWork() {
+		Migrator migrator = migrator(Arrays.copyOf(merged(), 5));
+		migrator.upgrade("heads");
+
+		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> migrator.downgrade("-1"))
+			.withMessageContaining("(bb0000000002, cc0000000002)")
+			.withMessageContaining("downgrade bb0000000002-1")
+			.withMessageContaining("downgrade billing@-1")
+			.withMessageContaining("downgrade cc0000000002-1")
+			.withMessageContaining("downgrade crm@-1");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+
+		migrator.downgrade("bb0000000002-1");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000001", "cc0000000002");
+		migrator.downgrade("crm@-1");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000001", "cc0000000001");
+		assertThat(tables()).hasSize(3);
 	}
 
 	List<String> tables() {
