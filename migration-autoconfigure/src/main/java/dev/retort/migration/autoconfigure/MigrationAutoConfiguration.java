@@ -108,6 +108,12 @@ public final class MigrationAutoConfiguration {
 			return new DdlAutoWarning();
 		}
 
+		@Bean
+		@ConditionalOnSingleCandidate(DataSource.class)
+		HibernatePropertiesCustomizer migrationPostgresLobCreation(DataSource dataSource) {
+			return new PostgresLobCreation(dataSource);
+		}
+
 	}
 
 }

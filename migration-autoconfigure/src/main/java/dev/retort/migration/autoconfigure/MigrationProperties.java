@@ -75,6 +75,8 @@ public class MigrationProperties {
 
 	private final Health health = new Health();
 
+	private final Autogenerate autogenerate = new Autogenerate();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -167,6 +169,10 @@ public class MigrationProperties {
 		return this.health;
 	}
 
+	public Autogenerate getAutogenerate() {
+		return this.autogenerate;
+	}
+
 	/**
 	 * What the runner does when auto-migrate fails.
 	 */
@@ -251,6 +257,80 @@ public class MigrationProperties {
 
 		public void setPendingStatus(String pendingStatus) {
 			this.pendingStatus = pendingStatus;
+		}
+
+	}
+
+	/**
+	 * Autogenerate: revisions written from the difference between the entities and the
+	 * database.
+	 */
+	public static class Autogenerate {
+
+		/**
+		 * Directory that generated Java revisions are written to, relative to the working
+		 * directory.
+		 */
+		private String sourceDir = "src/main/java";
+
+		// bound as migrations.autogenerate.package (described in the additional metadata)
+		private String packageName = "db.migrations";
+
+		/**
+		 * Directory that generated SQL revisions (revision --sql) are written to.
+		 */
+		private String sqlDir = "src/main/resources/db/migrations";
+
+		/**
+		 * Tables and sequences that autogenerate leaves alone on both sides, as name
+		 * patterns where * matches any run of characters (legacy_*, audit_log).
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		/**
+		 * JDBC URL of the PostgreSQL server on which check --revisions creates and drops
+		 * its temporary database; the application's own server when not set.
+		 */
+		private String scratchUrl;
+
+		public String getSourceDir() {
+			return this.sourceDir;
+		}
+
+		public void setSourceDir(String sourceDir) {
+			this.sourceDir = sourceDir;
+		}
+
+		public String getPackage() {
+			return this.packageName;
+		}
+
+		public void setPackage(String packageName) {
+			this.packageName = packageName;
+		}
+
+		public String getSqlDir() {
+			return this.sqlDir;
+		}
+
+		public void setSqlDir(String sqlDir) {
+			this.sqlDir = sqlDir;
+		}
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			this.exclude = exclude;
+		}
+
+		public String getScratchUrl() {
+			return this.scratchUrl;
+		}
+
+		public void setScratchUrl(String scratchUrl) {
+			this.scratchUrl = scratchUrl;
 		}
 
 	}

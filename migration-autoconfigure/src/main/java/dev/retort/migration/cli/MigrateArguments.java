@@ -22,6 +22,19 @@ final class MigrateArguments {
 	}
 
 	/**
+	 * Whether the command asks for the application's start-up logging:
+	 * {@code migrate --verbose <command>}.
+	 */
+	static boolean isVerbose(String[] args) {
+		for (int i = 1; i < args.length && args[i].startsWith("-"); i++) {
+			if (args[i].equals("--verbose")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * The arguments after {@code migrate}, without Spring properties such as
 	 * {@code --spring.profiles.active=prod}, which configure the application instead.
 	 */

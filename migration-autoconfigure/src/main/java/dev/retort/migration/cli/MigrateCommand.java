@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "migrate", synopsisSubcommandLabel = "COMMAND",
 		description = "Inspect and migrate the application's database.",
-		footer = { "", "Exit codes: 0 ok, 1 problems found (verify), 2 usage error, 3 migration failed." })
+		footer = { "", "Exit codes: 0 ok, 1 problems found (verify, check), 2 usage error, 3 migration failed." })
 public final class MigrateCommand implements Callable<Integer> {
 
 	/** Everything went well. */
@@ -42,6 +42,9 @@ public final class MigrateCommand implements Callable<Integer> {
 
 	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
 	boolean help;
+
+	@Option(names = "--verbose", description = "Log the application's start-up (to stderr) as it normally would.")
+	boolean verbose;
 
 	@Spec
 	CommandSpec spec;
@@ -65,6 +68,7 @@ public final class MigrateCommand implements Callable<Integer> {
 		commandLine.addSubcommand(new DowngradeCommand(session));
 		commandLine.addSubcommand(new StampCommand(session));
 		commandLine.addSubcommand(new VerifyCommand(session));
+		commandLine.addSubcommand(new CheckCommand(session));
 		commandLine.addSubcommand(new BackupCommand(session));
 		return commandLine;
 	}

@@ -1,5 +1,6 @@
 package dev.retort.migration.cli;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,8 +59,12 @@ public class MigrateCommandRunner implements ApplicationRunner, ApplicationConte
 		if (!MigrateArguments.isMigrate(source)) {
 			return;
 		}
-		// the writers are made now so that output follows System.out as it is at this run
-		PrintWriter out = new PrintWriter(System.out, true);
+		// the stdout the run started with: everything else printed during a command run
+		// goes to stderr
+		PrintStream stdout = this.context.getBeanProvider(MigrateRunListener.CommandOutput.class)
+			.getIfAvailable(() -> new MigrateRunListener.CommandOutput(System.out))
+			.stream();
+		PrintWriter out = new PrintWriter(stdout, true);
 		PrintWriter err = new PrintWriter(System.err, true);
 		MigrateSession session = new MigrateSession(this.context, this.migrators, this.backups,
 				this.backupsBeforeUpgrade, out);

@@ -163,6 +163,10 @@ public abstract class AbstractDialect implements Dialect {
 			return List.of("ALTER TABLE " + quote(add.table()) + " ADD " + constraint(add.constraint()));
 		}
 		if (operation instanceof DropConstraint drop) {
+			if (drop.name() == null) {
+				throw new OperationNotSupportedException(name() + " drops a constraint of \"" + drop.table()
+						+ "\" only by name, and none was given for " + drop.definition() + ".");
+			}
 			return List.of("ALTER TABLE " + quote(drop.table()) + " DROP CONSTRAINT " + quote(drop.name()));
 		}
 		if (operation instanceof SetTableComment comment) {

@@ -85,6 +85,12 @@ public interface Dialect {
 	 */
 	SchemaSource live(Connection connection);
 
+	/**
+	 * How this database spells and stores what autogenerate compares, so that equivalent
+	 * spellings compare equal.
+	 */
+	SchemaRules schemaRules();
+
 	/** Renders a value as an SQL literal, for offline scripts and bulk inserts. */
 	String literal(Object value);
 

@@ -141,7 +141,7 @@ public class SimulatedSchema implements SchemaSource {
 			change(add.table(), (table) -> addConstraint(table, add.constraint()));
 		}
 		else if (operation instanceof DropConstraint drop) {
-			change(drop.table(), (table) -> dropConstraint(table, drop.name()));
+			change(drop.table(), (table) -> dropConstraint(table, drop));
 		}
 		else if (operation instanceof SetTableComment comment) {
 			change(comment.table(), (table) -> table.withComment(comment.comment()));
@@ -364,7 +364,11 @@ public class SimulatedSchema implements SchemaSource {
 		return table.withChecks(with(table.checks(), check));
 	}
 
-	private static Table dropConstraint(Table table, String name) {
+	private static Table dropConstraint(Table table, DropConstraint drop) {
+		if (drop.name() == null) {
+			return dropUnnamedConstraint(table, drop.definition());
+		}
+		String name = drop.name();
 		if (table.primaryKey() != null && name.equals(table.primaryKey().name())) {
 			List<Column> columns = table.columns().stream().map((c) -> c.primaryKey(false)).toList();
 			return table.withColumns(columns).withPrimaryKey(null);
@@ -376,6 +380,43 @@ public class SimulatedSchema implements SchemaSource {
 		if (result.equals(table)) {
 			throw new UnknownTableException(
 					"Table \"" + table.name() + "\" has no constraint named \"" + name + "\" to drop.");
+		}
+		return result;
+	}
+
+	/** Drops the constraint that has this definition, whatever its name. */
+	private static Table dropUnnamedConstraint(Table table, Constraint definition) {
+		Table result;
+		if (definition instanceof PrimaryKey key) {
+			if (table.primaryKey() == null || !table.primaryKey().columns().equals(key.columns())) {
+				result = table;
+			}
+			else {
+				result = table.withColumns(table.columns().stream().map((c) -> c.primaryKey(false)).toList())
+					.withPrimaryKey(null);
+			}
+		}
+		else if (definition instanceof UniqueConstraint unique) {
+			result = table.withUniqueConstraints(
+					table.uniqueConstraints().stream().filter((c) -> !c.columns().equals(unique.columns())).toList());
+		}
+		else if (definition instanceof ForeignKey key) {
+			result = table.withForeignKeys(table.foreignKeys()
+				.stream()
+				.filter((c) -> !(c.columns().equals(key.columns())
+						&& c.referencedTable().equalsIgnoreCase(key.referencedTable())
+						&& c.referencedColumns().equals(key.referencedColumns())))
+				.toList());
+		}
+		else {
+			CheckConstraint check = (CheckConstraint) definition;
+			result = table
+				.withChecks(table.checks().stream().filter((c) -> !c.expression().equals(check.expression())).toList());
+		}
+		if (result.equals(table)) {
+			throw new UnknownTableException("Table \"" + table.name() + "\" has no "
+					+ definition.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " constraint " + definition
+					+ " to drop.");
 		}
 		return result;
 	}

@@ -101,6 +101,14 @@ public class Migrator {
 		return this.config;
 	}
 
+	/**
+	 * The database this migrator migrates, for tools that read it the same way
+	 * (autogenerate compares the entity model with it).
+	 */
+	public DataSource dataSource() {
+		return this.dataSource;
+	}
+
 	/** Upgrades to {@code target} ({@code heads}, {@code +1}, a revision id …). */
 	public MigrationResult upgrade(String target) {
 		return upgrade(target, false);

@@ -5,10 +5,11 @@ import java.util.Objects;
 import dev.retort.migration.schema.Constraint;
 
 /**
- * Drop a named constraint.
+ * Drop a constraint: by name, or on a database that keeps some constraints without a name
+ * (SQLite's foreign keys and checks) by its definition, which a table rebuild leaves out.
  *
  * @param table the table
- * @param name the constraint name
+ * @param name the constraint name, or {@code null} when the definition identifies it
  * @param kind the kind of constraint, or {@code null} when not given
  * @param definition the constraint, needed to add it back, or {@code null}
  */
@@ -17,7 +18,10 @@ public record DropConstraint(String table, String name, Constraint.Kind kind,
 
 	public DropConstraint {
 		Objects.requireNonNull(table, "table");
-		Objects.requireNonNull(name, "name");
+		if (name == null && definition == null) {
+			throw new IllegalArgumentException(
+					"Dropping a constraint of " + table + " needs its name or its definition");
+		}
 		if (kind == null && definition != null) {
 			kind = definition.kind();
 		}

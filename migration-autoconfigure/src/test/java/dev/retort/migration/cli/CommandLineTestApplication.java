@@ -8,12 +8,16 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.retort.migration.autoconfigure.ApplicationExit;
+import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 /**
  * An application with Retort's auto-configuration (and JDBC, actuator, MVC on the test
@@ -22,6 +26,24 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 class CommandLineTestApplication {
+
+	/**
+	 * Set to {@code true} for a bean that prints and logs at start-up, as libraries do.
+	 */
+	static final String NOISY = "test.noisy-start-up";
+
+	static final String NOISE_PRINTED = "a library printing to System.out at start-up";
+
+	static final String NOISE_LOGGED = "a library warning at start-up";
+
+	@Bean
+	@ConditionalOnBooleanProperty(NOISY)
+	InitializingBean noisyLibrary() {
+		return () -> {
+			System.out.println(NOISE_PRINTED);
+			LogFactory.getLog(CommandLineTestApplication.class).warn(NOISE_LOGGED);
+		};
+	}
 
 	/**
 	 * Runs the application with {@code args}, capturing what it prints and the exit code

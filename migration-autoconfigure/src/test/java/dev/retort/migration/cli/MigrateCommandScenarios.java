@@ -1,5 +1,7 @@
 package dev.retort.migration.cli;
 
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import dev.retort.migration.cli.CommandLineTestApplication.Run;
 import dev.retort.migration.test.TestDatabase;
@@ -29,6 +32,12 @@ abstract class MigrateCommandScenarios {
 
 	/** The scenario's database, emptied before each scenario. */
 	abstract TestDatabase database();
+
+	/**
+	 * The database's own command-line client, reading a script on stdin and stopping at
+	 * the first error.
+	 */
+	abstract ProcessBuilder client();
 
 	/** A connection to the scenario's database. */
 	Connection connect() throws SQLException {
@@ -79,6 +88,41 @@ abstract class MigrateCommandScenarios {
 	}
 
 	@Test
+	void stdoutHoldsOnlyTheCommandsOutput() {
+		Map<String, Object> noisy = Map.of(CommandLineTestApplication.NOISY, "true");
+		Run current = migrate(GOOD, noisy, "current");
+		assertThat(current.exitCode()).as(current.err()).isZero();
+		assertThat(current.out()).isEqualTo("base (no revision applied)" + System.lineSeparator());
+		assertThat(current.err()).contains(CommandLineTestApplication.NOISE_PRINTED)
+			.contains(CommandLineTestApplication.NOISE_LOGGED)
+			.doesNotContain(" INFO ");
+
+		Run verbose = migrate(GOOD, noisy, "--verbose", "current");
+		assertThat(verbose.exitCode()).as(verbose.err()).isZero();
+		assertThat(verbose.out()).isEqualTo(current.out());
+		assertThat(verbose.err()).contains(" INFO ").contains("Started ");
+	}
+
+	@Test
+	void upgradeSqlRunsAsItIsInTheDatabasesOwnClient() throws Exception {
+		Run sql = migrate(GOOD, Map.of(CommandLineTestApplication.NOISY, "true"), "upgrade", "--sql");
+		assertThat(sql.exitCode()).as(sql.err()).isZero();
+		assertThat(sql.out()).startsWith("-- Retort upgrade base:heads");
+		assertThat(versions()).isEmpty();
+
+		ProcessBuilder client = client().redirectErrorStream(true);
+		Process process = client.start();
+		try (OutputStream script = process.getOutputStream()) {
+			script.write(sql.out().getBytes(StandardCharsets.UTF_8));
+		}
+		String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as("%s printed:%n%s", client.command(), printed).isZero();
+		assertThat(versions()).containsExactly("aaaa00000002");
+		assertThat(migrate(GOOD, "status").out()).contains("The database is up to date.");
+	}
+
+	@Test
 	void badTargetIsAUsageErrorAndChangesNothing() throws SQLException {
 		Run run = migrate(GOOD, "upgrade", "ffff99999999");
 		assertThat(run.exitCode()).isEqualTo(MigrateCommand.USAGE);
@@ -99,8 +143,13 @@ abstract class MigrateCommandScenarios {
 	}
 
 	Run migrate(String locations, String... command) {
+		return migrate(locations, Map.of(), command);
+	}
+
+	Run migrate(String locations, Map<String, Object> extra, String... command) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.putAll(database().dataSourceProperties());
+		properties.putAll(extra);
 		properties.put("migrations.locations", locations);
 		String[] args = new String[command.length + 1];
 		args[0] = "migrate";

@@ -161,6 +161,11 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Override
+	ProcessBuilder client() {
+		return new ProcessBuilder("sqlite3", "-bail", this.directory.resolve("app.db").toString());
+	}
+
+	@Override
 	TestDatabase database() {
 		return new SqliteTestDatabase(this.directory.resolve("app.db"));
 	}

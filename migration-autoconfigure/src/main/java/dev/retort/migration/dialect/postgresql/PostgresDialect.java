@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.retort.migration.dialect.AbstractDialect;
+import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Schema;
@@ -24,6 +25,11 @@ public class PostgresDialect extends AbstractDialect {
 	@Override
 	public String name() {
 		return "postgresql";
+	}
+
+	@Override
+	public SchemaRules schemaRules() {
+		return new PostgresSchemaRules(this);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.AbstractDialect;
+import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.dialect.OperationNotSupportedException;
 import dev.retort.migration.dialect.SchemaSource;
 import dev.retort.migration.operation.Operation;
@@ -43,6 +44,11 @@ public class SqliteDialect extends AbstractDialect {
 	@Override
 	public String name() {
 		return "sqlite";
+	}
+
+	@Override
+	public SchemaRules schemaRules() {
+		return new SqliteSchemaRules();
 	}
 
 	/**

@@ -1,0 +1,18 @@
+package dev.retort.migration.autoconfigure;
+
+import dev.retort.migration.MigrationException;
+
+/**
+ * Autogenerate was asked for but the application has no Hibernate entity model to
+ * compare.
+ */
+public class NoEntityModelException extends MigrationException {
+
+	private static final long serialVersionUID = 1L;
+
+	public NoEntityModelException() {
+		super("Autogenerate needs the application's Hibernate entity model, and there is none: add "
+				+ "spring-boot-starter-data-jpa and at least one @Entity, and leave JPA enabled for migrate commands.");
+	}
+
+}

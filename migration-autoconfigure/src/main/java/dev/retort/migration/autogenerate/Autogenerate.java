@@ -1,0 +1,111 @@
+package dev.retort.migration.autogenerate;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import dev.retort.migration.dialect.Dialect;
+import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.schema.CheckConstraint;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Sequence;
+import dev.retort.migration.schema.Table;
+
+/**
+ * Autogenerate's comparison: the entity model against a live database, both read into
+ * Retort's schema model through the database's {@link SchemaRules}, leaving out the
+ * tables that are not the model's business (Retort's own, and those the application
+ * excludes).
+ */
+public final class Autogenerate {
+
+	private final EntityModel model;
+
+	private final Dialect dialect;
+
+	private final Predicate<String> included;
+
+	/**
+	 * @param model the entity model
+	 * @param dialect the database's dialect
+	 * @param included whether a table or sequence, by name, takes part in the comparison
+	 */
+	public Autogenerate(EntityModel model, Dialect dialect, Predicate<String> included) {
+		this.model = Objects.requireNonNull(model, "model");
+		this.dialect = Objects.requireNonNull(dialect, "dialect");
+		this.included = Objects.requireNonNull(included, "included");
+	}
+
+	/** What it takes to bring the database behind the connection to the model. */
+	public SchemaDiff.Result compare(Connection connection) throws SQLException {
+		return compare(this.dialect.reflect(connection), connection);
+	}
+
+	/**
+	 * What it takes to bring {@code database} to the model.
+	 * @param database the database's schema as its dialect reads it
+	 * @param connection a connection to that database, used to put the model's
+	 * expressions in the database's own form where text rules cannot compare them; or
+	 * {@code null}
+	 */
+	public SchemaDiff.Result compare(Schema database, Connection connection) {
+		SchemaRules rules = this.dialect.schemaRules();
+		Schema wanted = filtered(this.model.schema(rules));
+		Schema current = filtered(database);
+		SchemaDiff.StoredForms storedForms = (connection != null) ? (table,
+				existing) -> needsStoredForm(rules, table, existing) ? rules.storedForm(connection, table) : table
+				: SchemaDiff.StoredForms.NONE;
+		return new SchemaDiff(rules, this.model.renames(), this.model.seedRows(), storedForms).compare(wanted, current);
+	}
+
+	/** The notes the model reader left: what it does not compare. */
+	public List<String> notes() {
+		return this.model.notes();
+	}
+
+	private Schema filtered(Schema schema) {
+		Map<String, Table> tables = new LinkedHashMap<>();
+		schema.tables().forEach((name, table) -> {
+			if (this.included.test(table.name())) {
+				tables.put(name, table);
+			}
+		});
+		Map<String, Sequence> sequences = new LinkedHashMap<>();
+		schema.sequences().forEach((name, sequence) -> {
+			if (this.included.test(sequence.name())) {
+				sequences.put(name, sequence);
+			}
+		});
+		return new Schema(tables, sequences);
+	}
+
+	/**
+	 * Whether a default or check of the model table has no equal in the database table by
+	 * text rules alone, so the database's own form is worth asking for.
+	 */
+	private static boolean needsStoredForm(SchemaRules rules, Table model, Table database) {
+		for (Column column : model.columns()) {
+			Column existing = database.column(column.name()).orElse(null);
+			if (existing != null && column.serverDefault() != null
+					&& !Objects.equals(rules.canonicalDefault(column.serverDefault()),
+							rules.canonicalDefault(existing.serverDefault()))) {
+				return true;
+			}
+		}
+		for (CheckConstraint check : model.checks()) {
+			String expression = rules.canonicalCheck(check.expression());
+			if (database.checks()
+				.stream()
+				.noneMatch((other) -> rules.canonicalCheck(other.expression()).equals(expression))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+}

@@ -1,0 +1,184 @@
+package dev.retort.migration.autogenerate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.operation.AddColumn;
+import dev.retort.migration.operation.AlterColumn;
+import dev.retort.migration.operation.DropColumn;
+import dev.retort.migration.operation.SetTableComment;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Table;
+import dev.retort.migration.schema.Type;
+
+/**
+ * Columns of a table both sides have: added, dropped, renamed ({@link RenamedFrom}) and
+ * changed in type, nullability, server default or comment, one {@code alterColumn} per
+ * changed column.
+ */
+final class ColumnComparison {
+
+	private final SchemaRules rules;
+
+	private final EntityModel.Renames renames;
+
+	ColumnComparison(SchemaRules rules, EntityModel.Renames renames) {
+		this.rules = rules;
+		this.renames = renames;
+	}
+
+	List<Step> compare(Table wanted, Table current) {
+		List<Step> renamed = new ArrayList<>();
+		List<Step> added = new ArrayList<>();
+		List<Step> altered = new ArrayList<>();
+		List<Step> dropped = new ArrayList<>();
+		List<Column> unmatched = new ArrayList<>(current.columns());
+		List<Column> newColumns = new ArrayList<>();
+		for (Column column : wanted.columns()) {
+			Optional<Column> existing = find(current, column.name());
+			if (existing.isEmpty()) {
+				Optional<String> oldName = this.renames.columnRenamedFrom(wanted.name(), column.name())
+					.filter((old) -> find(current, old).isPresent() && wanted.column(old).isEmpty());
+				if (oldName.isPresent()) {
+					Column old = find(current, oldName.get()).get();
+					unmatched.remove(old);
+					renamed.add(new Step(renameAndChange(wanted.name(), old, column),
+							List.of("@RenamedFrom(\"" + old.name() + "\"): renamed, keeping its values"), false));
+					continue;
+				}
+				newColumns.add(column);
+				continue;
+			}
+			unmatched.remove(existing.get());
+			change(wanted.name(), existing.get(), column).ifPresent(altered::add);
+		}
+		for (Column column : newColumns) {
+			List<String> comments = new ArrayList<>();
+			boolean destructive = false;
+			if (!column.isNullable() && column.serverDefault() == null && !column.isAutoIncrement()) {
+				comments.add("CAUTION: " + column.name()
+						+ " is NOT NULL without a server default: this fails on a table that has rows; "
+						+ "add a default, or add it nullable, fill it, then make it NOT NULL");
+				destructive = true;
+			}
+			probableRename(column, unmatched).ifPresent(comments::add);
+			added.add(new Step(new AddColumn(wanted.name(), column), comments, destructive));
+		}
+		for (Column column : unmatched) {
+			List<String> comments = new ArrayList<>();
+			comments.add("DESTRUCTIVE: drops column " + wanted.name() + "." + column.name()
+					+ " and its values; the downgrade adds it back empty");
+			probableRename(column, newColumns).ifPresent(comments::add);
+			dropped.add(new Step(new DropColumn(wanted.name(), column.name(), column), comments, true));
+		}
+		List<Step> steps = new ArrayList<>(renamed);
+		steps.addAll(added);
+		steps.addAll(altered);
+		steps.addAll(dropped);
+		return steps;
+	}
+
+	/**
+	 * A hint when a column dropped and one added in the same table have the same type:
+	 * the pair is probably a rename.
+	 */
+	private Optional<String> probableRename(Column column, List<Column> others) {
+		return others.stream()
+			.filter((other) -> this.rules.sameType(other.type(), column.type()))
+			.findFirst()
+			.map((other) -> "Probably a rename of " + other.name() + " / " + column.name()
+					+ "? Annotate the field with @RenamedFrom(\"<old name>\") and generate again, so the values are kept");
+	}
+
+	private AlterColumn renameAndChange(String table, Column old, Column wanted) {
+		AlterColumn change = change(table, old, wanted).map((step) -> (AlterColumn) step.operation()).orElse(null);
+		if (change == null) {
+			return new AlterColumn(table, old.name(), wanted.name(), null, null, null, null, old);
+		}
+		return new AlterColumn(table, old.name(), wanted.name(), change.type(), change.nullable(),
+				change.serverDefault(), change.comment(), old);
+	}
+
+	/** The {@code alterColumn} that turns {@code current} into {@code wanted}, if any. */
+	Optional<Step> change(String table, Column current, Column wanted) {
+		Type type = this.rules.sameType(wanted.type(), current.type()) ? null : wanted.type();
+		Boolean nullable = (wanted.isNullable() != current.isNullable()) ? wanted.isNullable() : null;
+		Optional<String> serverDefault = null;
+		if (!wanted.isAutoIncrement() && !current.isAutoIncrement()
+				&& !Objects.equals(this.rules.canonicalDefault(wanted.serverDefault()),
+						this.rules.canonicalDefault(current.serverDefault()))) {
+			serverDefault = Optional.ofNullable(wanted.serverDefault());
+		}
+		Optional<String> comment = null;
+		if (this.rules.hasComments()
+				&& !Objects.equals(blankToNull(wanted.comment()), blankToNull(current.comment()))) {
+			comment = Optional.ofNullable(blankToNull(wanted.comment()));
+		}
+		List<String> comments = new ArrayList<>();
+		if (wanted.isAutoIncrement() != current.isAutoIncrement()) {
+			comments.add("TODO " + table + "." + current.name()
+					+ (wanted.isAutoIncrement() ? " should be generated by the database (identity), which it is not"
+							: " is generated by the database (identity), which the model says it should not be")
+					+ ": Retort cannot change that safely; write the change by hand (PostgreSQL: ALTER COLUMN … ADD/DROP IDENTITY)");
+		}
+		if (type == null && nullable == null && serverDefault == null && comment == null) {
+			return comments.isEmpty() ? Optional.empty() : Optional.of(new Step(null, comments, false));
+		}
+		boolean destructive = false;
+		if (type != null && narrows(current.type(), type)) {
+			comments.add("CAUTION: " + current.type() + " -> " + type + " may not fit every existing value of " + table
+					+ "." + current.name());
+			destructive = true;
+		}
+		if (Boolean.FALSE.equals(nullable) && current.serverDefault() == null && wanted.serverDefault() == null) {
+			comments.add("CAUTION: NOT NULL on " + table + "." + current.name()
+					+ " fails while any row has NULL there: fill those rows first");
+			destructive = true;
+		}
+		return Optional
+			.of(new Step(new AlterColumn(table, current.name(), null, type, nullable, serverDefault, comment, current),
+					comments, destructive));
+	}
+
+	/** Whether values of {@code from} may not fit {@code to}. */
+	static boolean narrows(Type from, Type to) {
+		if (from.kind() != to.kind()) {
+			return !(widerInteger(from.kind(), to.kind()) || to.kind() == Type.Kind.TEXT);
+		}
+		return switch (to.kind()) {
+			case VARCHAR, BINARY -> to.length() != null && (from.length() == null || to.length() < from.length());
+			case NUMERIC -> to.precision() != null && (from.precision() == null || to.precision() < from.precision()
+					|| (to.scale() != null && from.scale() != null && to.scale() < from.scale()));
+			case TIME, TIMESTAMP, TIMESTAMP_TZ ->
+				to.precision() != null && (from.precision() == null || to.precision() < from.precision());
+			case RAW -> true;
+			default -> false;
+		};
+	}
+
+	private static boolean widerInteger(Type.Kind from, Type.Kind to) {
+		List<Type.Kind> order = List.of(Type.Kind.SMALLINT, Type.Kind.INTEGER, Type.Kind.BIGINT);
+		return order.contains(from) && order.contains(to) && order.indexOf(to) > order.indexOf(from);
+	}
+
+	static List<Step> tableComment(SchemaRules rules, Table wanted, Table current) {
+		String comment = blankToNull(wanted.comment());
+		String existing = blankToNull(current.comment());
+		if (!rules.hasComments() || Objects.equals(comment, existing)) {
+			return List.of();
+		}
+		return List.of(Step.of(new SetTableComment(wanted.name(), comment, Optional.ofNullable(existing))));
+	}
+
+	private static Optional<Column> find(Table table, String name) {
+		return table.columns().stream().filter((column) -> column.name().equalsIgnoreCase(name)).findFirst();
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.retort.migration.autogenerate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.schema.CheckConstraint;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.ForeignKey;
+import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.PrimaryKey;
+import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Sequence;
+import dev.retort.migration.schema.Table;
+import dev.retort.migration.schema.Type;
+import dev.retort.migration.schema.UniqueConstraint;
+
+/**
+ * The schema an application's entities describe, copied out of Hibernate's boot model
+ * while it still exists. Column types are kept as Hibernate would write them in DDL
+ * ({@link Type#raw(String)}) until {@link #schema(SchemaRules)} reads them as the target
+ * database does.
+ *
+ * @param tables the tables, types as Hibernate writes them
+ * @param sequences the sequences
+ * @param seedRows rows Hibernate inserts into a table it creates (the value row of a
+ * table-based id generator), by table
+ * @param renames the renames that {@link RenamedFrom} declares
+ * @param notes what the model holds that autogenerate does not compare, for the user
+ */
+public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
+		Renames renames, List<String> notes) {
+
+	public EntityModel {
+		tables = List.copyOf(tables);
+		sequences = List.copyOf(sequences);
+		seedRows = Map.copyOf(seedRows);
+		Objects.requireNonNull(renames, "renames");
+		notes = List.copyOf(notes);
+	}
+
+	/**
+	 * The model as the target database would store it: types read with its rules,
+	 * identifiers as it keeps them, comments and sequences only where it has them.
+	 */
+	public Schema schema(SchemaRules rules) {
+		List<Table> stored = new ArrayList<>();
+		for (Table table : this.tables) {
+			stored.add(stored(table, rules));
+		}
+		List<Sequence> sequences = rules.hasSequences() ? this.sequences.stream()
+			.map((sequence) -> new Sequence(rules.storedIdentifier(sequence.name()), sequence.startWith(),
+					sequence.incrementBy()))
+			.toList() : List.of();
+		return Schema.of(stored, sequences);
+	}
+
+	private static Table stored(Table table, SchemaRules rules) {
+		List<Column> columns = new ArrayList<>();
+		for (Column column : table.columns()) {
+			Type declared = (column.type().kind() == Type.Kind.RAW) ? rules.declaredType(column.type().sql())
+					: column.type();
+			Column stored = column.named(rules.storedIdentifier(column.name()))
+				.type(rules.storedType(declared, column.isAutoIncrement()));
+			columns.add(rules.hasComments() ? stored : stored.comment(null));
+		}
+		PrimaryKey primaryKey = (table.primaryKey() != null)
+				? new PrimaryKey(null, names(table.primaryKey().columns(), rules)) : null;
+		List<UniqueConstraint> uniques = table.uniqueConstraints()
+			.stream()
+			.map((unique) -> new UniqueConstraint(name(unique.name(), rules), names(unique.columns(), rules)))
+			.toList();
+		List<ForeignKey> foreignKeys = table.foreignKeys()
+			.stream()
+			.map((key) -> new ForeignKey(name(key.name(), rules), names(key.columns(), rules),
+					rules.storedIdentifier(key.referencedTable()), names(key.referencedColumns(), rules),
+					key.onDelete(), key.onUpdate()))
+			.toList();
+		List<CheckConstraint> checks = table.checks()
+			.stream()
+			.map((check) -> new CheckConstraint(name(check.name(), rules), check.expression()))
+			.toList();
+		String name = rules.storedIdentifier(table.name());
+		List<Index> indexes = table.indexes()
+			.stream()
+			.map((index) -> new Index(rules.storedIdentifier(index.name()), name, names(index.columns(), rules),
+					index.unique(), index.where()))
+			.toList();
+		return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes,
+				rules.hasComments() ? table.comment() : null);
+	}
+
+	private static String name(String name, SchemaRules rules) {
+		return (name != null) ? rules.storedIdentifier(name) : null;
+	}
+
+	private static List<String> names(List<String> names, SchemaRules rules) {
+		return names.stream().map(rules::storedIdentifier).toList();
+	}
+
+	/**
+	 * Renames declared with {@link RenamedFrom}.
+	 *
+	 * @param tables old table name by new table name
+	 * @param columns by (new) table name: old column name by new column name
+	 */
+	public record Renames(Map<String, String> tables, Map<String, Map<String, String>> columns) {
+
+		public static final Renames NONE = new Renames(Map.of(), Map.of());
+
+		public Renames {
+			tables = Map.copyOf(tables);
+			Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+			columns.forEach((table, renames) -> copy.put(table, Map.copyOf(renames)));
+			columns = Map.copyOf(copy);
+		}
+
+		/**
+		 * The old name of a table the model has under {@code table}, if it was renamed.
+		 */
+		public Optional<String> tableRenamedFrom(String table) {
+			return Optional.ofNullable(this.tables.get(table));
+		}
+
+		/** The old name of a column, if it was renamed. */
+		public Optional<String> columnRenamedFrom(String table, String column) {
+			return Optional.ofNullable(this.columns.getOrDefault(table, Map.of()).get(column));
+		}
+
+	}
+
+}

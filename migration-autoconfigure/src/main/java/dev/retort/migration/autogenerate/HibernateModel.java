@@ -1,0 +1,274 @@
+package dev.retort.migration.autogenerate;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.retort.migration.schema.CheckConstraint;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.ForeignKey;
+import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.PrimaryKey;
+import dev.retort.migration.schema.Sequence;
+import dev.retort.migration.schema.Table;
+import dev.retort.migration.schema.Type;
+import dev.retort.migration.schema.UniqueConstraint;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.InitCommand;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.SqlStringGenerationContext;
+import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.Property;
+import org.hibernate.mapping.Selectable;
+
+/**
+ * Reads Hibernate's boot {@link Metadata} into an {@link EntityModel}: every physical
+ * table of the default namespace (entity, join, collection and id-generator tables) with
+ * the types Hibernate's dialect would write, nullability, {@code @ColumnDefault}s,
+ * identity, keys, unique constraints, indexes, foreign keys with their {@code @OnDelete}
+ * action, checks (the user's and those Hibernate adds for enums), comments, and
+ * sequences. Names are those of the running application's naming strategy, since they
+ * come from its own Metadata.
+ */
+public final class HibernateModel {
+
+	private static final Pattern SEED_INSERT = Pattern
+		.compile("(?i)^insert into (\\S+) \\( (\\S+) \\) values \\( (-?\\d+) \\)$");
+
+	private static final Pattern DEFINITION_WITH_DEFAULT = Pattern
+		.compile("(?i)^(.*?)\\s+default\\s+(.+?)(\\s+not\\s+null|\\s+null)?$");
+
+	private static final Pattern DEFINITION_NOT_NULL = Pattern.compile("(?i)^(.*?)\\s+not\\s+null$");
+
+	private HibernateModel() {
+	}
+
+	/** Copies what autogenerate compares out of Hibernate's metadata. */
+	public static EntityModel read(Metadata metadata) {
+		List<Table> tables = new ArrayList<>();
+		List<Sequence> sequences = new ArrayList<>();
+		Map<String, List<Map<String, Object>>> seedRows = new LinkedHashMap<>();
+		List<String> notes = new ArrayList<>();
+		SqlStringGenerationContext context = SqlStringGenerationContextImpl
+			.fromExplicit(metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
+		for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+			boolean defaultNamespace = namespace.getName().schema() == null && namespace.getName().catalog() == null;
+			for (org.hibernate.mapping.Table table : namespace.getTables()) {
+				if (!table.isPhysicalTable() || table.isView() || table.isSubselect()) {
+					continue;
+				}
+				if (!defaultNamespace) {
+					notes.add("Table " + table.getQualifiedTableName() + " is in another schema than the connection's: "
+							+ "autogenerate compares the current schema only, so it is left out.");
+					continue;
+				}
+				tables.add(table(table, metadata, notes));
+				List<Map<String, Object>> rows = seedRows(table, context, notes);
+				if (!rows.isEmpty()) {
+					seedRows.put(table.getName(), rows);
+				}
+			}
+			if (defaultNamespace) {
+				for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
+					sequences.add(new Sequence(sequence.getName().getSequenceName().getText(),
+							sequence.getInitialValue(), sequence.getIncrementSize()));
+				}
+			}
+		}
+		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes);
+	}
+
+	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes) {
+		List<Column> columns = new ArrayList<>();
+		List<CheckConstraint> checks = new ArrayList<>();
+		List<UniqueConstraint> uniques = new ArrayList<>();
+		List<String> keyColumns = (table.getPrimaryKey() != null)
+				? table.getPrimaryKey().getColumns().stream().map(org.hibernate.mapping.Column::getName).toList()
+				: List.of();
+		for (org.hibernate.mapping.Column column : table.getColumns()) {
+			columns.add(column(column, keyColumns.contains(column.getName()), metadata));
+			for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
+				checks.add(new CheckConstraint(check.getName(), check.getConstraint()));
+			}
+			if (column.getGeneratedAs() != null) {
+				notes.add("Column " + table.getName() + "." + column.getName() + " is generated ("
+						+ column.getGeneratedAs() + "): generated columns are not compared yet.");
+			}
+		}
+		for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
+			checks.add(new CheckConstraint(check.getName(), check.getConstraint()));
+		}
+		for (org.hibernate.mapping.UniqueKey key : table.getUniqueKeys().values()) {
+			List<String> keyed = key.getColumns().stream().map(org.hibernate.mapping.Column::getName).toList();
+			if (!keyed.equals(keyColumns)) {
+				uniques.add(new UniqueConstraint(key.getName(), keyed));
+			}
+		}
+		for (org.hibernate.mapping.Column column : table.getColumns()) {
+			boolean alreadyUnique = uniques.stream()
+				.anyMatch((unique) -> unique.columns().equals(List.of(column.getName())));
+			if (column.isUnique() && !alreadyUnique && !keyColumns.equals(List.of(column.getName()))) {
+				uniques.add(new UniqueConstraint("uk_" + table.getName() + "_" + column.getName(),
+						List.of(column.getName())));
+			}
+		}
+		List<Index> indexes = new ArrayList<>();
+		for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+			List<String> indexed = new ArrayList<>();
+			for (Selectable selectable : index.getSelectables()) {
+				if (selectable instanceof org.hibernate.mapping.Column column) {
+					indexed.add(column.getName());
+				}
+			}
+			if (indexed.size() != index.getSelectables().size()) {
+				notes.add("Index " + index.getName() + " on " + table.getName()
+						+ " has expressions: autogenerate compares column indexes only, so it is left out.");
+				continue;
+			}
+			indexes.add(new Index(index.getName(), table.getName(), indexed, index.isUnique(), null));
+		}
+		List<ForeignKey> foreignKeys = new ArrayList<>();
+		for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
+			if (!key.isCreationEnabled() || !key.isPhysicalConstraint()) {
+				continue;
+			}
+			org.hibernate.mapping.Table target = key.getReferencedTable();
+			List<org.hibernate.mapping.Column> referenced = key.isReferenceToPrimaryKey()
+					? target.getPrimaryKey().getColumns() : key.getReferencedColumns();
+			foreignKeys.add(new ForeignKey(key.getName(),
+					key.getColumns().stream().map(org.hibernate.mapping.Column::getName).toList(), target.getName(),
+					referenced.stream().map(org.hibernate.mapping.Column::getName).toList(),
+					action(key.getOnDeleteAction()), ForeignKey.Action.NO_ACTION));
+		}
+		PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(null, keyColumns);
+		return new Table(table.getName(), columns, primaryKey, uniques, foreignKeys, checks, indexes,
+				blankToNull(table.getComment()));
+	}
+
+	private static Column column(org.hibernate.mapping.Column column, boolean inPrimaryKey, Metadata metadata) {
+		String definition = column.getSqlType(metadata).strip();
+		String serverDefault = column.getDefaultValue();
+		boolean nullable = column.isNullable() && !inPrimaryKey;
+		Matcher withDefault = DEFINITION_WITH_DEFAULT.matcher(definition);
+		if (withDefault.matches()) {
+			// a columnDefinition that carries its own default: the default is the
+			// column's
+			definition = withDefault.group(1);
+			serverDefault = (serverDefault != null) ? serverDefault : withDefault.group(2);
+			nullable = nullable && (withDefault.group(3) == null || !withDefault.group(3).strip().startsWith("not"));
+		}
+		Matcher notNull = DEFINITION_NOT_NULL.matcher(definition);
+		if (notNull.matches()) {
+			definition = notNull.group(1);
+			nullable = false;
+		}
+		Column result = Column.of(column.getName(), Type.raw(definition))
+			.nullable(nullable)
+			.serverDefault(serverDefault)
+			.comment(blankToNull(column.getComment()));
+		if (inPrimaryKey) {
+			result = result.primaryKey();
+		}
+		return column.isIdentity() ? result.autoIncrement() : result;
+	}
+
+	private static List<Map<String, Object>> seedRows(org.hibernate.mapping.Table table,
+			SqlStringGenerationContext context, List<String> notes) {
+		List<Map<String, Object>> rows = new ArrayList<>();
+		for (InitCommand command : table.getInitCommands(context)) {
+			for (String statement : command.initCommands()) {
+				Matcher insert = SEED_INSERT.matcher(statement.strip());
+				if (insert.matches()) {
+					rows.add(Map.of(insert.group(2), Long.parseLong(insert.group(3))));
+				}
+				else {
+					notes.add("Hibernate initialises table " + table.getName() + " with '" + statement
+							+ "', which autogenerate does not write: add it to the revision by hand.");
+				}
+			}
+		}
+		return rows;
+	}
+
+	private static ForeignKey.Action action(OnDeleteAction action) {
+		if (action == null) {
+			return ForeignKey.Action.NO_ACTION;
+		}
+		return switch (action) {
+			case CASCADE -> ForeignKey.Action.CASCADE;
+			case RESTRICT -> ForeignKey.Action.RESTRICT;
+			case SET_NULL -> ForeignKey.Action.SET_NULL;
+			case SET_DEFAULT -> ForeignKey.Action.SET_DEFAULT;
+			case NO_ACTION -> ForeignKey.Action.NO_ACTION;
+		};
+	}
+
+	private static EntityModel.Renames renames(Metadata metadata) {
+		Map<String, String> tables = new LinkedHashMap<>();
+		Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+		for (PersistentClass entity : metadata.getEntityBindings()) {
+			Class<?> type = entity.getMappedClass();
+			if (type == null) {
+				continue;
+			}
+			RenamedFrom tableRename = type.getAnnotation(RenamedFrom.class);
+			if (tableRename != null && entity.getTable() != null) {
+				tables.put(entity.getTable().getName(), tableRename.value());
+			}
+			List<Property> properties = new ArrayList<>(entity.getPropertyClosure());
+			if (entity.getIdentifierProperty() != null) {
+				properties.add(entity.getIdentifierProperty());
+			}
+			for (Property property : properties) {
+				RenamedFrom columnRename = renamedFrom(type, property.getName());
+				if (columnRename == null || property.getColumns().size() != 1) {
+					continue;
+				}
+				org.hibernate.mapping.Column column = property.getColumns().get(0);
+				String table = (column.getValue() != null && column.getValue().getTable() != null)
+						? column.getValue().getTable().getName() : entity.getTable().getName();
+				columns.computeIfAbsent(table, (t) -> new LinkedHashMap<>())
+					.put(column.getName(), columnRename.value());
+			}
+		}
+		return new EntityModel.Renames(tables, columns);
+	}
+
+	/** The annotation on the property's field or getter, searching superclasses. */
+	private static RenamedFrom renamedFrom(Class<?> type, String property) {
+		String getter = "get" + property.substring(0, 1).toUpperCase(Locale.ROOT) + property.substring(1);
+		String booleanGetter = "is" + getter.substring(3);
+		for (Class<?> current = type; current != null && current != Object.class; current = current.getSuperclass()) {
+			for (Field field : current.getDeclaredFields()) {
+				if (field.getName().equals(property) && annotated(field)) {
+					return field.getAnnotation(RenamedFrom.class);
+				}
+			}
+			for (Method method : current.getDeclaredMethods()) {
+				if ((method.getName().equals(getter) || method.getName().equals(booleanGetter))
+						&& method.getParameterCount() == 0 && annotated(method)) {
+					return method.getAnnotation(RenamedFrom.class);
+				}
+			}
+		}
+		return null;
+	}
+
+	private static boolean annotated(AnnotatedElement element) {
+		return element.isAnnotationPresent(RenamedFrom.class);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+}

@@ -1,0 +1,286 @@
+package dev.retort.migration.autogenerate;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.operation.BulkInsert;
+import dev.retort.migration.operation.CreateTable;
+import dev.retort.migration.operation.DropTable;
+import dev.retort.migration.operation.Irreversible;
+import dev.retort.migration.operation.Operation;
+import dev.retort.migration.operation.RenameTable;
+import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Table;
+
+/**
+ * Compares the schema the entities describe with the schema a database has and says, as
+ * operations, how to go from the database's to the model's and back. One small comparison
+ * per kind of object ({@link ColumnComparison}, {@link ConstraintComparison},
+ * {@link IndexComparison}, {@link SequenceComparison}) produces the steps; this class
+ * matches tables and puts the steps in an order that runs: referenced tables before their
+ * foreign keys, foreign keys dropped before what they point at, tables dropped last.
+ */
+public final class SchemaDiff {
+
+	private final SchemaRules rules;
+
+	private final EntityModel.Renames renames;
+
+	private final Map<String, List<Map<String, Object>>> seedRows;
+
+	private final StoredForms storedForms;
+
+	/**
+	 * @param rules how the database spells and stores what is compared
+	 * @param renames the renames the model declares
+	 * @param seedRows rows to insert into tables the revision creates
+	 * @param storedForms the database's own form of the model's expressions, where text
+	 * rules cannot compare them
+	 */
+	public SchemaDiff(SchemaRules rules, EntityModel.Renames renames, Map<String, List<Map<String, Object>>> seedRows,
+			StoredForms storedForms) {
+		this.rules = rules;
+		this.renames = renames;
+		this.seedRows = Map.copyOf(seedRows);
+		this.storedForms = storedForms;
+	}
+
+	/** The changes that turn {@code database} into {@code model}, and back. */
+	public Result compare(Schema model, Schema database) {
+		Map<String, Table> existing = byName(database.tables().values());
+		List<Step> created = new ArrayList<>();
+		List<Step> renamed = new ArrayList<>();
+		List<Table> newTables = new ArrayList<>();
+		Map<String, Table[]> pairs = new LinkedHashMap<>();
+		Set<String> matched = new LinkedHashSet<>();
+		for (Table table : sorted(model.tables().values())) {
+			Table current = existing.get(key(table.name()));
+			if (current == null) {
+				Optional<String> oldName = this.renames.tableRenamedFrom(table.name())
+					.filter((old) -> existing.containsKey(key(old)) && !model.table(old).isPresent());
+				if (oldName.isPresent()) {
+					current = existing.get(key(oldName.get()));
+					renamed.add(new Step(new RenameTable(current.name(), table.name()),
+							List.of("@RenamedFrom(\"" + oldName.get() + "\"): renamed, keeping its rows"), false));
+					current = current.named(table.name());
+				}
+			}
+			if (current == null) {
+				newTables.add(table);
+			}
+			else {
+				matched.add(key(current.name()));
+				matched.add(key(table.name()));
+				pairs.put(table.name(), new Table[] { table, current });
+			}
+		}
+		for (String old : this.renames.tables().values()) {
+			matched.add(key(old));
+		}
+		created.addAll(createTables(newTables));
+		List<Step> droppedForeignKeys = new ArrayList<>();
+		List<Step> changed = new ArrayList<>();
+		List<Step> addedForeignKeys = new ArrayList<>();
+		ConstraintComparison constraints = new ConstraintComparison(this.rules);
+		for (Table[] pair : pairs.values()) {
+			Table wanted = pair[0];
+			Table current = pair[1];
+			Table storedWanted = this.storedForms.of(wanted, current);
+			ConstraintComparison.ForeignKeys foreignKeys = constraints.foreignKeys(wanted, current);
+			droppedForeignKeys.addAll(foreignKeys.dropped());
+			changed.addAll(constraints.dropped(storedWanted, current));
+			changed.addAll(new IndexComparison(this.rules).dropped(wanted, current));
+			changed.addAll(new ColumnComparison(this.rules, this.renames).compare(storedWanted, current));
+			changed.addAll(constraints.added(storedWanted, current));
+			changed.addAll(new IndexComparison(this.rules).added(wanted, current));
+			changed.addAll(ColumnComparison.tableComment(this.rules, wanted, current));
+			addedForeignKeys.addAll(foreignKeys.added());
+		}
+		List<Table> droppedTables = new ArrayList<>();
+		for (Table table : sorted(database.tables().values())) {
+			if (!matched.contains(key(table.name()))) {
+				droppedTables.add(table);
+			}
+		}
+		SequenceComparison sequences = new SequenceComparison(this.rules);
+		List<Step> upgrade = new ArrayList<>();
+		upgrade.addAll(sequences.created(model, database));
+		upgrade.addAll(renamed);
+		upgrade.addAll(created);
+		upgrade.addAll(droppedForeignKeys);
+		upgrade.addAll(changed);
+		upgrade.addAll(addedForeignKeys);
+		upgrade.addAll(dropTables(droppedTables));
+		upgrade.addAll(sequences.changed(model, database));
+		upgrade.addAll(sequences.dropped(model, database));
+		return new Result(upgrade, downgrade(upgrade));
+	}
+
+	/**
+	 * New tables in an order in which each one's foreign keys point at tables that
+	 * already exist; a foreign key in a cycle is added once both tables exist.
+	 */
+	private List<Step> createTables(List<Table> tables) {
+		List<Step> steps = new ArrayList<>();
+		List<Step> deferred = new ArrayList<>();
+		Set<String> pending = new LinkedHashSet<>();
+		tables.forEach((table) -> pending.add(key(table.name())));
+		Set<String> done = new LinkedHashSet<>();
+		List<Table> remaining = new ArrayList<>(tables);
+		while (!remaining.isEmpty()) {
+			Table next = remaining.stream()
+				.filter((table) -> table.foreignKeys()
+					.stream()
+					.map((key) -> key(key.referencedTable()))
+					.allMatch((target) -> !pending.contains(target) || done.contains(target)
+							|| target.equals(key(table.name()))))
+				.findFirst()
+				.orElse(remaining.get(0));
+			remaining.remove(next);
+			Table created = next;
+			if (!next.foreignKeys().isEmpty()) {
+				List<dev.retort.migration.schema.ForeignKey> inline = new ArrayList<>();
+				for (dev.retort.migration.schema.ForeignKey key : next.foreignKeys()) {
+					String target = key(key.referencedTable());
+					if (!pending.contains(target) || done.contains(target) || target.equals(key(next.name()))) {
+						inline.add(key);
+					}
+					else {
+						deferred.add(ConstraintComparison.addForeignKey(this.rules, next.name(), key));
+					}
+				}
+				created = next.withForeignKeys(inline);
+			}
+			done.add(key(next.name()));
+			steps.add(Step.of(new CreateTable(created)));
+			List<Map<String, Object>> rows = this.seedRows.get(next.name());
+			if (rows != null) {
+				steps.add(new Step(new BulkInsert(next.name(), rows),
+						List.of("the row Hibernate's table-based id generator starts from"), false));
+			}
+		}
+		steps.addAll(deferred);
+		return steps;
+	}
+
+	/** Tables to drop, those that point at others first. */
+	private List<Step> dropTables(List<Table> tables) {
+		List<Step> steps = new ArrayList<>();
+		Set<String> dropping = new LinkedHashSet<>();
+		tables.forEach((table) -> dropping.add(key(table.name())));
+		List<Table> remaining = new ArrayList<>(tables);
+		while (!remaining.isEmpty()) {
+			Table next = remaining.stream()
+				.filter((table) -> remaining.stream()
+					.filter((other) -> other != table)
+					.noneMatch((other) -> other.foreignKeys()
+						.stream()
+						.anyMatch((key) -> key(key.referencedTable()).equals(key(table.name())))))
+				.findFirst()
+				.orElse(remaining.get(0));
+			remaining.remove(next);
+			steps.add(Step.destructive(new DropTable(next.name(), next), "DESTRUCTIVE: drops table " + next.name()
+					+ " and every row in it; the downgrade recreates " + "it empty"));
+		}
+		return steps;
+	}
+
+	/**
+	 * The inverse of each upgrade step, last first. Rows inserted into a table the
+	 * upgrade creates need no inverse: the downgrade drops the table.
+	 */
+	private static List<Step> downgrade(List<Step> upgrade) {
+		Set<String> createdTables = new LinkedHashSet<>();
+		for (Step step : upgrade) {
+			if (step.operation() instanceof CreateTable create) {
+				createdTables.add(key(create.table()));
+			}
+		}
+		List<Step> downgrade = new ArrayList<>();
+		for (Step step : upgrade) {
+			Operation operation = step.operation();
+			if (operation == null) {
+				continue;
+			}
+			if (operation instanceof BulkInsert insert && createdTables.contains(key(insert.table()))) {
+				continue;
+			}
+			if (operation.isReversible()) {
+				downgrade.add(Step.of(operation.inverse()));
+			}
+			else {
+				downgrade.add(Step.of(new Irreversible("autogenerate cannot undo " + operation)));
+			}
+		}
+		Collections.reverse(downgrade);
+		return downgrade;
+	}
+
+	private static List<Table> sorted(java.util.Collection<Table> tables) {
+		return tables.stream().sorted((a, b) -> a.name().compareToIgnoreCase(b.name())).toList();
+	}
+
+	private static Map<String, Table> byName(java.util.Collection<Table> tables) {
+		Map<String, Table> byName = new LinkedHashMap<>();
+		tables.forEach((table) -> byName.put(key(table.name()), table));
+		return byName;
+	}
+
+	static String key(String name) {
+		return name.toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The database's own form of a model table's defaults and checks (see
+	 * {@link SchemaRules#storedForm}), asked for only when the text rules find a
+	 * difference.
+	 */
+	@FunctionalInterface
+	public interface StoredForms {
+
+		/** Text rules only. */
+		StoredForms NONE = (model, database) -> model;
+
+		/**
+		 * The model table with its defaults and checks as the database would store them.
+		 * @param model the table as the entities describe it
+		 * @param database the table as the database has it
+		 */
+		Table of(Table model, Table database);
+
+	}
+
+	/**
+	 * What the comparison found.
+	 *
+	 * @param upgrade the steps from the database's schema to the model's
+	 * @param downgrade the steps back
+	 */
+	public record Result(List<Step> upgrade, List<Step> downgrade) {
+
+		public Result {
+			upgrade = List.copyOf(upgrade);
+			downgrade = List.copyOf(downgrade);
+		}
+
+		/** Whether the model and the database agree. */
+		public boolean isEmpty() {
+			return this.upgrade.isEmpty();
+		}
+
+		/** The steps that lose data, for the command's output. */
+		public List<Step> destructive() {
+			return this.upgrade.stream().filter(Step::destructive).toList();
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.retort.migration.autogenerate.model;
+
+public enum Status {
+
+	ACTIVE, SUSPENDED, CLOSED
+
+}

@@ -1,0 +1,7 @@
+package dev.retort.migration.autogenerate.model;
+
+public enum Tier {
+
+	FREE, PRO, ENTERPRISE
+
+}
