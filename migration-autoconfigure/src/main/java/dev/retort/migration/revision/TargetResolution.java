@@ -291,7 +291,8 @@ final class TargetResolution {
 						+ " are applied.");
 			}
 			if (candidates.size() > 1) {
-				throw new MultipleHeadsException(severalHeadsBelow(text, candidates, steps, steps - step + 1, command));
+				throw new MultipleHeadsException(
+						severalHeadsBelow(text, candidates, applied, steps, steps - step + 1, command));
 			}
 			String top = candidates.iterator().next();
 			Set<String> goes = this.graph.descendants(Set.of(top));
@@ -313,21 +314,27 @@ final class TargetResolution {
 
 	/**
 	 * Why stepping down from several heads is refused, with the targets that say which
-	 * branch to move. Alembic warns and steps down from one of them; Retort does not
+	 * branch to move: {@code <head>-N} where that removes just the head's own line,
+	 * {@code <head>@-N} where it would also take other branches from a branch point, and
+	 * {@code label@-N}. Alembic warns and steps down from one of them; Retort does not
 	 * guess.
 	 */
-	private String severalHeadsBelow(String text, Set<String> heads, int steps, int remaining, String command) {
+	private String severalHeadsBelow(String text, Set<String> heads, Set<String> applied, int steps, int remaining,
+			String command) {
 		List<String> choices = new ArrayList<>();
 		for (String head : heads) {
-			if (this.graph.revision(head).parents().size() <= 1) {
+			Set<String> alongBranch = stepsDown(applied, steps, head);
+			if (alongBranch != null && alongBranch.equals(downTo(head, remaining, applied))) {
 				choices.add(head + "-" + remaining);
 			}
-			this.graph.labels()
-				.keySet()
-				.stream()
-				.filter((label) -> this.graph.branchMembers(label).contains(head))
-				.map((label) -> label + "@-" + steps)
-				.forEach(choices::add);
+			else if (alongBranch != null) {
+				choices.add(head + "@-" + steps);
+			}
+			for (String label : this.graph.labels().keySet()) {
+				if (this.graph.branchMembers(label).contains(head) && stepsDown(applied, steps, label) != null) {
+					choices.add(label + "@-" + steps);
+				}
+			}
 		}
 		String prefix = (command != null) ? command + " " : "";
 		return "Target '" + text + "' is ambiguous: there are several heads " + RevisionGraph.describe(heads)
@@ -337,6 +344,36 @@ final class TargetResolution {
 					.distinct()
 					.map((choice) -> System.lineSeparator() + "  " + prefix + choice)
 					.collect(Collectors.joining());
+	}
+
+	/** What stepping {@code steps} down a branch removes; {@code null} if ambiguous. */
+	private Set<String> stepsDown(Set<String> applied, int steps, String branch) {
+		try {
+			return walkDown(branch + "@-" + steps, applied, steps, branch, null);
+		}
+		catch (MultipleHeadsException | TargetOutOfRangeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * What downgrading to {@code head-steps} removes; {@code null} when a merge makes
+	 * that target ambiguous.
+	 */
+	private Set<String> downTo(String head, int steps, Set<String> applied) {
+		String revision = head;
+		for (int step = 0; step < steps && revision != null; step++) {
+			List<String> parents = this.graph.revision(revision).parents();
+			if (parents.size() > 1) {
+				return null;
+			}
+			revision = parents.isEmpty() ? null : parents.get(0);
+		}
+		Set<String> removed = (revision != null) ? this.graph.lineageAbove(revision) : new HashSet<>(applied);
+		removed.retainAll(applied);
+		removed.addAll(this.graph.descendants(removed));
+		removed.retainAll(applied);
+		return removed;
 	}
 
 	/**

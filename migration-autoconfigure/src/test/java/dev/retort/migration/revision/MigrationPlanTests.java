@@ -200,6 +200,12 @@ class MigrationPlanTests {
 		assertThat(ids(this.merged.planDowngrade(Set.of("d"), "b2-1"))).containsExactly("d", "m", "b2");
 		assertThat(ids(this.merged.planDowngrade(Set.of("d"), "billing@-3"))).containsExactly("d", "m", "b2");
 		assertThatExceptionOfType(MultipleHeadsException.class)
+			.isThrownBy(() -> this.branched.planDowngrade(Set.of("b1", "c2"), "-1"))
+			.withMessageContaining("downgrade b1@-1")
+			.withMessageNotContaining("downgrade b1-1")
+			.withMessageContaining("downgrade c2-1");
+		assertThat(ids(this.branched.planDowngrade(Set.of("b1", "c2"), "b1@-1"))).containsExactly("b1");
+		assertThatExceptionOfType(MultipleHeadsException.class)
 			.isThrownBy(() -> this.branched.stampHeads(Set.of("b2", "c2"), "-1", false))
 			.withMessageContaining("stamp b2-1");
 	}
