@@ -12,6 +12,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.retort.migration.revision.InvalidRangeException;
 import dev.retort.migration.revision.MultipleHeadsException;
 import dev.retort.migration.revision.OverlappingTargetsException;
 import dev.retort.migration.revision.RevisionGraph;
@@ -161,6 +162,28 @@ abstract class RevisionGraphScenarios {
 		migrator.downgrade("crm@-1");
 		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000001", "cc0000000001");
 		assertThat(tables()).hasSize(3);
+	}
+
+	// -- history ranges
+
+	@Test
+	void historyRangeBetweenUnrelatedRevisionsIsAnErrorNamingBoth() {
+		Migrator migrator = migrator(merged());
+		migrator.upgrade("bb0000000002");
+		RevisionGraph graph = migrator.graph();
+
+		assertThat(graph.range("root000000aa", "bb0000000002", migrator::current)).extracting(RevisionScript::id)
+			.containsExactly("root000000aa", "bb0000000001", "bb0000000002");
+		assertThat(graph.range("current", "", migrator::current)).extracting(RevisionScript::id)
+			.containsExactly("bb0000000002", "mm0000000001");
+		assertThatExceptionOfType(InvalidRangeException.class)
+			.isThrownBy(() -> graph.range("current", "cc0000000002", migrator::current))
+			.withMessageContaining("revision bb0000000002 ('current') is not an ancestor of cc0000000002")
+			.withMessageContaining("different branches");
+		assertThatExceptionOfType(InvalidRangeException.class)
+			.isThrownBy(() -> graph.range("bb0000000002", "bb0000000001", migrator::current))
+			.withMessageContaining("bb0000000002 is not an ancestor of bb0000000001")
+			.withMessageContaining("history -r bb0000000001:bb0000000002");
 	}
 
 	List<String> tables() {
