@@ -77,6 +77,24 @@ final class SqliteSchemaReader {
 		return names;
 	}
 
+	/** The other tables whose foreign keys reference {@code table}, sorted. */
+	Set<String> referencingTables(String table) throws SQLException {
+		Set<String> names = new LinkedHashSet<>();
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("SELECT DISTINCT m.name FROM (SELECT m.name " + TABLES
+					+ " AND m.name <> ? COLLATE NOCASE) AS m JOIN pragma_foreign_key_list(m.name) AS f "
+					+ "WHERE f.\"table\" = ? COLLATE NOCASE ORDER BY m.name")) {
+			statement.setString(1, table);
+			statement.setString(2, table);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+		}
+		return names;
+	}
+
 	/**
 	 * The SQL of the triggers on a table, then of its indexes on expressions (which have
 	 * no model), to recreate them as written after a rebuild.
@@ -164,9 +182,19 @@ final class SqliteSchemaReader {
 					.add((rows.getInt(2) == -2) ? null : rows.getString(3));
 			}
 		}
-		try (PreparedStatement statement = prepare("SELECT m.name, il.name, il.\"unique\", il.origin, s.sql "
-				+ "FROM (SELECT m.name " + TABLES + filter + ") AS m JOIN pragma_index_list(m.name) AS il "
-				+ "LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = il.name ORDER BY m.name, il.name",
+		// sqlite_schema has no index by name: read the partial indexes' SQL in one pass
+		Map<String, String> partialSql = new HashMap<>();
+		try (PreparedStatement statement = prepare("SELECT s.name, s.sql FROM sqlite_schema AS s "
+				+ "WHERE s.type = 'index' AND s.sql IS NOT NULL AND s.sql LIKE '%WHERE%'"
+				+ ((only != null) ? " AND s.tbl_name = ? COLLATE NOCASE" : ""), only);
+				ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				partialSql.put(rows.getString(1), rows.getString(2));
+			}
+		}
+		try (PreparedStatement statement = prepare(
+				"SELECT m.name, il.name, il.\"unique\", il.origin, il.partial " + "FROM (SELECT m.name " + TABLES
+						+ filter + ") AS m JOIN pragma_index_list(m.name) AS il " + "ORDER BY m.name, il.name",
 				only); ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {
 				TableRows table = tables.get(rows.getString(1));
@@ -177,8 +205,8 @@ final class SqliteSchemaReader {
 				}
 				switch (rows.getString(4)) {
 					case "u" -> table.uniqueIndexes.put(name, columns);
-					case "c" -> table.indexes.add(
-							new Index(name, table.name, columns, rows.getInt(3) == 1, partialWhere(rows.getString(5))));
+					case "c" -> table.indexes.add(new Index(name, table.name, columns, rows.getInt(3) == 1,
+							(rows.getInt(5) == 1) ? partialWhere(partialSql.get(name)) : null));
 					default -> {
 						// the primary key's own index
 					}
