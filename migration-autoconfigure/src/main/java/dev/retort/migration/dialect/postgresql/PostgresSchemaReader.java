@@ -92,6 +92,27 @@ final class PostgresSchemaReader {
 		return names;
 	}
 
+	/**
+	 * The other tables of the current schema whose foreign keys reference {@code table}.
+	 */
+	Set<String> referencingTables(String table) throws SQLException {
+		Set<String> names = new LinkedHashSet<>();
+		try (PreparedStatement statement = this.connection.prepareStatement("WITH t AS (" + TABLES
+				+ ") SELECT DISTINCT c.relname FROM t JOIN pg_catalog.pg_class c ON c.oid = t.oid "
+				+ "JOIN pg_catalog.pg_constraint con ON con.conrelid = c.oid AND con.contype = 'f' "
+				+ "JOIN pg_catalog.pg_class f ON f.oid = con.confrelid AND f.relnamespace = c.relnamespace "
+				+ "WHERE f.relname = ? AND c.relname <> ? ORDER BY c.relname")) {
+			statement.setString(1, table);
+			statement.setString(2, table);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+		}
+		return names;
+	}
+
 	private Tables read(String only) throws SQLException {
 		String scope = "WITH t AS (" + TABLES + ((only != null) ? " AND c.relname = ?" : "") + ") ";
 		Tables tables = new Tables();
