@@ -147,7 +147,12 @@ final class ColumnComparison {
 			return comments.isEmpty() ? Optional.empty() : Optional.of(new Step(null, comments, false));
 		}
 		boolean destructive = false;
-		if (type != null && narrows(current.type(), type)) {
+		if (type != null && changesTimeZone(current.type(), type)) {
+			comments.add("CAUTION: " + current.type() + " -> " + type + " reads the existing values of " + table + "."
+					+ current.name() + " in the session's time zone; set it (SET TIME ZONE 'UTC') if they were stored "
+					+ "in another");
+		}
+		else if (type != null && narrows(current.type(), type)) {
 			comments.add("CAUTION: " + current.type() + " -> " + type + " may not fit every existing value of " + table
 					+ "." + current.name());
 			destructive = true;
@@ -160,6 +165,13 @@ final class ColumnComparison {
 		return Optional
 			.of(new Step(new AlterColumn(table, current.name(), null, type, nullable, serverDefault, comment, current),
 					comments, destructive));
+	}
+
+	/** Whether the change only adds or removes a time zone to a timestamp. */
+	private static boolean changesTimeZone(Type from, Type to) {
+		List<Type.Kind> timestamps = List.of(Type.Kind.TIMESTAMP, Type.Kind.TIMESTAMP_TZ);
+		return from.kind() != to.kind() && timestamps.contains(from.kind()) && timestamps.contains(to.kind())
+				&& (to.precision() == null || from.precision() == null || to.precision() >= from.precision());
 	}
 
 	/** Whether values of {@code from} may not fit {@code to}. */
