@@ -293,8 +293,8 @@ public final class AutogenerateBenchmark {
 					System.out.println(label + ", " + size + " entities: Hibernate's SchemaMigrator writes "
 							+ statements + " statements against the database at the model, e.g. " + script.get(0));
 				}
-				RESULTS.add(String.format(Locale.ROOT, "| %s | %d | %s / %s | %s | %s | %s | %s | %s | %s | %s |",
-						label, size, millis(firstRead), median(reads), millis(firstCompare), compares, reflects, diffs,
+				RESULTS.add(String.format(Locale.ROOT, "| %s | %d | %s / %s | %s | %s | %s | %s | %s | %s |", label,
+						size, millis(firstRead), median(reads), millis(firstCompare), compares, reflects, diffs,
 						median(normalisations.cpu), storedFormsNeeded ? "yes" : "no"));
 				String validation = (validationFailure != null) ? "fails: " + validationFailure
 						: millis(firstValidation) + ", then " + validations;
