@@ -58,8 +58,8 @@ class OrchestratorProdCommandLineTests {
 
 		Result current = migrate("current");
 		assertThat(current.exitCode()).as(current.err()).isZero();
-		assertThat(current.out()).isEqualTo("7c8d9e0f1a2b (head), add indexes" + System.lineSeparator());
-		assertThat(versions()).containsExactly("7c8d9e0f1a2b");
+		assertThat(current.out()).isEqualTo("9a4c2e7b1d3f (head), created_at with time zone" + System.lineSeparator());
+		assertThat(versions()).containsExactly("9a4c2e7b1d3f");
 	}
 
 	private Result migrate(String... command) throws IOException, InterruptedException {
