@@ -107,7 +107,7 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 		Path file = this.directory.resolve("backups").resolve("before-release.db");
 		Run backup = migrate(GOOD, "backup", "--output", file.toString());
 		assertThat(backup.exitCode()).as(backup.err()).isZero();
-		assertThat(backup.out()).contains("Backed up the database to " + file);
+		assertThat(backup.out()).contains("Backed up the database at aaaa00000002 to " + file + " (verified: ");
 		assertThat(file).isRegularFile();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + file)) {
