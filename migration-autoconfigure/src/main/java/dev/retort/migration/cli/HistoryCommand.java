@@ -3,12 +3,9 @@ package dev.retort.migration.cli;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.retort.migration.engine.RevisionState;
@@ -20,8 +17,6 @@ import picocli.CommandLine.ParameterException;
 
 @Command(name = "history", description = "Show the revision graph, newest first.")
 final class HistoryCommand extends MigrateSubcommand {
-
-	private static final Pattern RELATIVE_DOWN = Pattern.compile("^-\\d+$");
 
 	@Option(names = { "-r", "--rev-range" }, paramLabel = "RANGE",
 			description = "Only revisions in this range, Alembic style: base:heads, ae10:, :ae10, -3:, "
@@ -77,48 +72,7 @@ final class HistoryCommand extends MigrateSubcommand {
 		}
 		String from = this.range.substring(0, colon).strip();
 		String to = this.range.substring(colon + 1).strip();
-		Set<String> lower = lowerBound(graph, from);
-		Set<String> upper = upperBound(graph, to);
-		return graph.revisions()
-			.stream()
-			.filter((revision) -> lower == null || lower.contains(revision.id()))
-			.filter((revision) -> upper == null || upper.contains(revision.id()))
-			.toList();
-	}
-
-	/** The revisions at or above {@code from}; {@code null} for no bound. */
-	private Set<String> lowerBound(RevisionGraph graph, String from) {
-		if (from.isEmpty() || from.equals("base")) {
-			return null;
-		}
-		Set<String> current = migrator().current();
-		Set<String> starts;
-		if (RELATIVE_DOWN.matcher(from).matches()) {
-			// -N: the last N applied revisions, not the one they rest on
-			Set<String> removed = new LinkedHashSet<>(graph.applied(current));
-			removed.removeAll(graph.applied(graph.resolve(from, current)));
-			starts = removed;
-		}
-		else {
-			starts = from.equals("current") ? current : graph.resolve(from, current);
-		}
-		Set<String> above = new LinkedHashSet<>();
-		for (RevisionScript revision : graph.revisions()) {
-			Set<String> ancestors = graph.applied(Set.of(revision.id()));
-			if (starts.stream().anyMatch(ancestors::contains)) {
-				above.add(revision.id());
-			}
-		}
-		return above;
-	}
-
-	/** The revisions at or below {@code to}; {@code null} for no bound. */
-	private Set<String> upperBound(RevisionGraph graph, String to) {
-		if (to.isEmpty() || to.equals("heads") || to.equals("head")) {
-			return null;
-		}
-		Set<String> current = migrator().current();
-		return graph.applied(to.equals("current") ? current : graph.resolve(to, current));
+		return graph.range(from, to, () -> migrator().current());
 	}
 
 }

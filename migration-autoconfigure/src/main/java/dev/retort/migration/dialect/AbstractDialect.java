@@ -259,7 +259,7 @@ public abstract class AbstractDialect implements Dialect {
 	protected String createTableStatement(String name, Table table) {
 		StringJoiner elements = new StringJoiner(", ", "CREATE TABLE " + quote(name) + " (", ")");
 		for (Column column : table.columns()) {
-			elements.add(columnDefinition(column));
+			elements.add(columnDefinition(table, column));
 		}
 		if (table.primaryKey() != null && !inlinePrimaryKey(table)) {
 			elements.add(constraint(table.primaryKey()));
@@ -317,6 +317,11 @@ public abstract class AbstractDialect implements Dialect {
 
 	protected String constraintName(String name) {
 		return (name != null) ? "CONSTRAINT " + quote(name) + " " : "";
+	}
+
+	/** A column as {@code CREATE TABLE} writes it for this table. */
+	protected String columnDefinition(Table table, Column column) {
+		return columnDefinition(column);
 	}
 
 	protected String columnDefinition(Column column) {

@@ -347,29 +347,12 @@ public class Migrator {
 	 */
 	private List<Step> replan(RevisionGraph graph, Direction direction, Set<String> now, Set<String> goal,
 			String target, Dialect dialect) {
-		if (now.equals(goal)) {
-			return List.of();
-		}
-		if (direction == Direction.UPGRADE) {
-			List<Step> steps = new ArrayList<>();
-			Set<String> heads = now;
-			for (RevisionScript revision : graph.revisions()) {
-				if (goal.contains(revision.id()) && !graph.applied(heads).contains(revision.id())) {
-					MigrationPlan plan = graph.planUpgrade(heads, revision.id());
-					steps.addAll(plan.steps());
-					heads = plan.headsAfter();
-				}
-			}
-			return steps;
-		}
-		if (goal.size() > 1) {
+		if (direction == Direction.DOWNGRADE && goal.size() > 1 && !now.equals(goal)) {
 			throw new ConcurrentMigrationException("Another process changed the database (now at " + describe(now)
 					+ ") while it was being downgraded to '" + target + "'. Nothing more was run; check "
 					+ "`status` and downgrade again.");
 		}
-		List<Step> steps = graph.planDowngrade(now, goal.isEmpty() ? "base" : goal.iterator().next()).steps();
-		graph.checkReversible(new MigrationPlan(Direction.DOWNGRADE, target, now, steps), dialect.name());
-		return steps;
+		return graph.replan(direction, now, goal, target, dialect.name());
 	}
 
 	private void requireKnown(Set<String> heads, String action) {

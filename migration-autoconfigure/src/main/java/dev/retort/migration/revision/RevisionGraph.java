@@ -13,33 +13,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.retort.migration.operation.IrreversibleOperationException;
 
 /**
- * The validated graph of revisions: heads, bases, branch points and merges, target
- * resolution with Alembic's syntax, and the plans that move a database between revisions.
+ * The validated graph of revisions: heads, bases, branch points, merges and branches, and
+ * the entry points for target resolution ({@link TargetResolution}) and planning
+ * ({@link MigrationPlanner}). {@link RevisionValidation} checks the revisions and
+ * {@link RevisionOrder} orders them before a graph is built.
  * <p>
  * The version table holds the heads of the applied set: everything those heads revise or
  * depend on, directly or not, is applied. {@code dependsOn} counts as ancestry
  * throughout.
  */
 public final class RevisionGraph {
-
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
-
-	private static final Set<String> RESERVED = Set.of("head", "heads", "base");
-
-	private static final Comparator<RevisionScript> CHRONOLOGICAL = Comparator
-		.comparing(RevisionScript::created, Comparator.nullsLast(Comparator.naturalOrder()))
-		.thenComparing(RevisionScript::id);
 
 	/** Revisions in topological order. */
 	private final Map<String, RevisionScript> revisions;
@@ -68,6 +60,10 @@ public final class RevisionGraph {
 
 	private final Set<String> merges;
 
+	private final TargetResolution targets;
+
+	private final MigrationPlanner planner;
+
 	private RevisionGraph(List<RevisionScript> ordered, Map<String, List<String>> requires,
 			Map<String, String> labels) {
 		this.revisions = new LinkedHashMap<>();
@@ -93,7 +89,9 @@ public final class RevisionGraph {
 		this.branchPoints = ordered(
 				ordered.stream().map(RevisionScript::id).filter((id) -> this.children.get(id).size() > 1).toList());
 		this.merges = ordered(ordered.stream().filter(RevisionScript::isMerge).map(RevisionScript::id).toList());
-		labels.forEach((label, owner) -> this.branches.put(label, branchMembers(owner)));
+		labels.forEach((label, owner) -> this.branches.put(label, branchOf(owner)));
+		this.targets = new TargetResolution(this);
+		this.planner = new MigrationPlanner(this, this.targets);
 	}
 
 	/**
@@ -109,187 +107,18 @@ public final class RevisionGraph {
 	public static RevisionGraph of(Collection<RevisionScript> revisions) {
 		List<RevisionScript> sorted = new ArrayList<>(revisions);
 		sorted.sort(Comparator.comparing(RevisionScript::id).thenComparing(RevisionScript::source));
-		checkNames(sorted);
-		Map<String, RevisionScript> byId = checkUnique(sorted);
-		Map<String, String> labels = checkLabels(sorted, byId);
-		Map<String, List<String>> requires = checkReferences(sorted, byId, labels);
-		return new RevisionGraph(sortTopologically(sorted, requires), requires, labels);
-	}
-
-	/** Whether the text can be a revision id or a branch label. */
-	static boolean isValidName(String name) {
-		return name != null && NAME.matcher(name).matches() && !RESERVED.contains(name);
-	}
-
-	private static void checkNames(List<RevisionScript> revisions) {
-		List<String> problems = new ArrayList<>();
-		for (RevisionScript revision : revisions) {
-			if (!isValidName(revision.id())) {
-				problems.add("Revision id '" + revision.id() + "' in " + revision.source() + " is not valid.");
-			}
-			for (String label : new TreeSet<>(revision.branchLabels())) {
-				if (!isValidName(label)) {
-					problems.add("Branch label '" + label + "' of revision " + revision.id() + " in "
-							+ revision.source() + " is not valid.");
-				}
-			}
-		}
-		if (!problems.isEmpty()) {
-			problems.add("Ids and branch labels use letters, digits and '_' only, and must not be "
-					+ "'head', 'heads' or 'base' (targets use these words and the characters @ + -). Rename them.");
-			throw new InvalidRevisionIdException(String.join(System.lineSeparator(), problems));
-		}
-	}
-
-	private static Map<String, RevisionScript> checkUnique(List<RevisionScript> revisions) {
-		Map<String, RevisionScript> byId = new LinkedHashMap<>();
-		List<String> problems = new ArrayList<>();
-		for (RevisionScript revision : revisions) {
-			RevisionScript previous = byId.putIfAbsent(revision.id(), revision);
-			if (previous != null) {
-				problems.add("Revision id " + revision.id() + " is declared twice: in " + previous.source() + " and in "
-						+ revision.source() + ".");
-			}
-		}
-		if (!problems.isEmpty()) {
-			problems.add("Each revision needs its own id: give one of them a new id, "
-					+ "and update the revisions that revise it.");
-			throw new DuplicateRevisionException(String.join(System.lineSeparator(), problems));
-		}
-		return byId;
-	}
-
-	private static Map<String, String> checkLabels(List<RevisionScript> revisions, Map<String, RevisionScript> byId) {
-		Map<String, String> labels = new TreeMap<>();
-		List<String> problems = new ArrayList<>();
-		for (RevisionScript revision : revisions) {
-			for (String label : new TreeSet<>(revision.branchLabels())) {
-				String previous = labels.putIfAbsent(label, revision.id());
-				if (previous != null) {
-					problems.add("Branch label '" + label + "' is declared by revision " + previous + " in "
-							+ byId.get(previous).source() + " and by revision " + revision.id() + " in "
-							+ revision.source() + ". A label names one branch: remove it from one of them.");
-				}
-				else if (byId.containsKey(label)) {
-					problems.add("Branch label '" + label + "' of revision " + revision.id() + " in "
-							+ revision.source() + " is also the id of the revision in " + byId.get(label).source()
-							+ ". Rename the label.");
-				}
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new DuplicateBranchLabelException(String.join(System.lineSeparator(), problems));
-		}
-		return labels;
-	}
-
-	private static Map<String, List<String>> checkReferences(List<RevisionScript> revisions,
-			Map<String, RevisionScript> byId, Map<String, String> labels) {
-		Map<String, List<String>> requires = new HashMap<>();
-		List<String> problems = new ArrayList<>();
-		for (RevisionScript revision : revisions) {
-			Set<String> required = new LinkedHashSet<>();
-			for (String parent : revision.parents()) {
-				if (byId.containsKey(parent)) {
-					required.add(parent);
-				}
-				else {
-					problems.add("Revision " + revision.id() + " in " + revision.source() + " revises " + parent
-							+ ", but no revision has that id. Correct 'revises' in " + revision.source()
-							+ ", or restore the revision " + parent + ".");
-				}
-			}
-			for (String dependency : revision.dependsOn()) {
-				String resolved = byId.containsKey(dependency) ? dependency : labels.get(dependency);
-				if (resolved != null) {
-					required.add(resolved);
-				}
-				else {
-					problems.add("Revision " + revision.id() + " in " + revision.source() + " depends on " + dependency
-							+ ", but no revision or branch label has that name. Correct 'dependsOn' in "
-							+ revision.source() + ", or restore the revision " + dependency + ".");
-				}
-			}
-			requires.put(revision.id(), List.copyOf(required));
-		}
-		if (!problems.isEmpty()) {
-			throw new MissingRevisionException(String.join(System.lineSeparator(), problems));
-		}
-		return requires;
-	}
-
-	private static List<RevisionScript> sortTopologically(List<RevisionScript> revisions,
-			Map<String, List<String>> requires) {
-		Map<String, RevisionScript> byId = new HashMap<>();
-		Map<String, Integer> waitingOn = new HashMap<>();
-		Map<String, List<String>> unlocks = new HashMap<>();
-		for (RevisionScript revision : revisions) {
-			byId.put(revision.id(), revision);
-			waitingOn.put(revision.id(), requires.get(revision.id()).size());
-			for (String required : requires.get(revision.id())) {
-				unlocks.computeIfAbsent(required, (id) -> new ArrayList<>()).add(revision.id());
-			}
-		}
-		PriorityQueue<RevisionScript> ready = new PriorityQueue<>(CHRONOLOGICAL);
-		revisions.stream().filter((revision) -> waitingOn.get(revision.id()) == 0).forEach(ready::add);
-		List<RevisionScript> ordered = new ArrayList<>(revisions.size());
-		while (!ready.isEmpty()) {
-			RevisionScript next = ready.poll();
-			ordered.add(next);
-			for (String unlocked : unlocks.getOrDefault(next.id(), List.of())) {
-				if (waitingOn.merge(unlocked, -1, Integer::sum) == 0) {
-					ready.add(byId.get(unlocked));
-				}
-			}
-		}
-		if (ordered.size() < revisions.size()) {
-			List<String> cycle = findCycle(waitingOn, requires);
-			String sources = cycle.stream()
-				.distinct()
-				.map((id) -> id + " in " + byId.get(id).source())
-				.collect(Collectors.joining(", "));
-			throw new RevisionCycleException("Revisions form a cycle: " + String.join(" -> ", cycle) + " (" + sources
-					+ "). Each revises or depends on the next, so none can be applied first. "
-					+ "Correct 'revises' or 'dependsOn' in one of these so that a revision never revises its own descendants.");
-		}
-		return ordered;
-	}
-
-	/** A cycle among the revisions the topological sort could not place. */
-	private static List<String> findCycle(Map<String, Integer> waitingOn, Map<String, List<String>> requires) {
-		String start = waitingOn.entrySet()
-			.stream()
-			.filter((entry) -> entry.getValue() > 0)
-			.map(Map.Entry::getKey)
-			.sorted()
-			.findFirst()
-			.orElseThrow();
-		// Every unplaced revision requires an unplaced one, so walking requirements must
-		// revisit one.
-		List<String> path = new ArrayList<>();
-		Map<String, Integer> seen = new HashMap<>();
-		String current = start;
-		while (!seen.containsKey(current)) {
-			seen.put(current, path.size());
-			path.add(current);
-			current = requires.get(current)
-				.stream()
-				.filter((id) -> waitingOn.get(id) > 0)
-				.sorted()
-				.findFirst()
-				.orElseThrow();
-		}
-		List<String> cycle = new ArrayList<>(path.subList(seen.get(current), path.size()));
-		Collections.reverse(cycle);
-		cycle.add(0, cycle.get(cycle.size() - 1));
-		return cycle;
+		RevisionValidation.checkNames(sorted);
+		Map<String, RevisionScript> byId = RevisionValidation.checkUnique(sorted);
+		Map<String, String> labels = RevisionValidation.checkLabels(sorted, byId);
+		Map<String, List<String>> requires = RevisionValidation.checkReferences(sorted, byId, labels);
+		return new RevisionGraph(RevisionOrder.sort(sorted, requires), requires, labels);
 	}
 
 	/**
 	 * The members of a labelled branch, as Alembic counts them: the labelled revision,
 	 * its descendants, and its ancestors back to the nearest branch point or merge.
 	 */
-	private Set<String> branchMembers(String owner) {
+	private Set<String> branchOf(String owner) {
 		Set<String> members = new HashSet<>();
 		members.add(owner);
 		Deque<String> pending = new ArrayDeque<>(this.children.get(owner));
@@ -418,101 +247,17 @@ public final class RevisionGraph {
 	 * ({@code base}, {@code -N}, {@code label@base}) the heads that remain.
 	 */
 	public Set<String> resolve(String target, Set<String> currentHeads) {
-		Target parsed = Target.parse(target);
-		Set<String> applied = applied(currentHeads);
-		Set<String> removals = removals(parsed, target, applied, false, false);
-		if (removals != null) {
-			Set<String> remaining = new HashSet<>(applied);
-			remaining.removeAll(removals);
-			return headsOf(remaining);
-		}
-		return destination(parsed, target, currentHeads, applied);
+		return this.targets.resolve(target, currentHeads);
 	}
 
 	/** The steps that upgrade from {@code currentHeads} to {@code target}. */
 	public MigrationPlan planUpgrade(Set<String> currentHeads, String target) {
-		Target parsed = Target.parse(target);
-		Set<String> applied = applied(currentHeads);
-		if (parsed instanceof Target.Relative relative && relative.steps() < 0
-				|| parsed instanceof Target.BranchRelative branch && branch.steps() < 0) {
-			throw new WrongDirectionException(
-					"Target '" + target + "' moves down, and upgrade only moves up: run downgrade " + target + ".");
-		}
-		if (parsed instanceof Target.BranchBase branchBase) {
-			Set<String> appliedOfBranch = intersection(branch(branchBase.label(), target), applied);
-			if (!appliedOfBranch.isEmpty()) {
-				throw new WrongDirectionException("Target '" + target + "' is below the current revisions "
-						+ describe(currentHeads) + ": run downgrade " + target + " to remove the branch.");
-			}
-			return new MigrationPlan(Direction.UPGRADE, target, currentHeads, List.of());
-		}
-		Set<String> destination = destination(parsed, target, currentHeads, applied);
-		List<String> below = destination.stream()
-			.filter((id) -> applied.contains(id) && lineageAbove(id).stream().anyMatch(applied::contains))
-			.toList();
-		if (!below.isEmpty() || destination.isEmpty() && !applied.isEmpty()) {
-			String what = below.isEmpty() ? "base" : String.join(", ", below);
-			throw new WrongDirectionException(
-					"Target '" + target + "' (" + what + ") is below the current revisions " + describe(currentHeads)
-							+ ", and upgrade only moves up: run downgrade " + target + " to go back to it.");
-		}
-		Set<String> toApply = closure(destination);
-		toApply.removeAll(applied);
-		List<MigrationPlan.Step> steps = new ArrayList<>();
-		// The first step starts from the rows as they are, so that redundant rows go too.
-		Set<String> heads = new HashSet<>(headsOf(applied));
-		Set<String> rows = currentHeads;
-		for (RevisionScript revision : this.revisions.values()) {
-			if (toApply.contains(revision.id())) {
-				// Everything the revision requires is applied, so only its direct
-				// requirements can stop being heads.
-				this.requires.get(revision.id()).forEach(heads::remove);
-				heads.add(revision.id());
-				MigrationPlan.Step step = new MigrationPlan.Step(revision, Direction.UPGRADE, rows, heads);
-				steps.add(step);
-				rows = step.headsAfter();
-			}
-		}
-		return new MigrationPlan(Direction.UPGRADE, target, currentHeads, steps);
+		return this.planner.planUpgrade(currentHeads, target);
 	}
 
 	/** The steps that downgrade from {@code currentHeads} to {@code target}. */
 	public MigrationPlan planDowngrade(Set<String> currentHeads, String target) {
-		Target parsed = Target.parse(target);
-		Set<String> applied = applied(currentHeads);
-		Set<String> removals = removals(parsed, target, applied, true, true);
-		if (removals == null) {
-			Set<String> destination = destination(parsed, target, currentHeads, applied);
-			List<String> notApplied = destination.stream().filter((id) -> !applied.contains(id)).toList();
-			if (!notApplied.isEmpty()) {
-				throw new WrongDirectionException("Target '" + target + "' (" + String.join(", ", notApplied)
-						+ ") is not applied: it is above or beside the current revisions " + describe(currentHeads)
-						+ ", and downgrade only moves down: run upgrade " + target + " to move to it.");
-			}
-			removals = above(destination, applied, target);
-		}
-		List<RevisionScript> order = new ArrayList<>(this.revisions.values());
-		Collections.reverse(order);
-		List<MigrationPlan.Step> steps = new ArrayList<>();
-		Set<String> state = new HashSet<>(applied);
-		Set<String> heads = new HashSet<>(headsOf(applied));
-		Set<String> rows = currentHeads;
-		for (RevisionScript revision : order) {
-			if (removals.contains(revision.id())) {
-				// Removals include their dependents: this revision is a head by now.
-				state.remove(revision.id());
-				heads.remove(revision.id());
-				for (String required : this.requires.get(revision.id())) {
-					if (this.requiredBy.get(required).stream().noneMatch(state::contains)) {
-						heads.add(required);
-					}
-				}
-				MigrationPlan.Step step = new MigrationPlan.Step(revision, Direction.DOWNGRADE, rows, heads);
-				steps.add(step);
-				rows = step.headsAfter();
-			}
-		}
-		return new MigrationPlan(Direction.DOWNGRADE, target, currentHeads, steps);
+		return this.planner.planDowngrade(currentHeads, target);
 	}
 
 	/**
@@ -522,9 +267,7 @@ public final class RevisionGraph {
 	 * @throws IrreversibleOperationException naming the revision, its source and reason
 	 */
 	public MigrationPlan planDowngrade(Set<String> currentHeads, String target, String dialect) {
-		MigrationPlan plan = planDowngrade(currentHeads, target);
-		checkReversible(plan, dialect);
-		return plan;
+		return this.planner.planDowngrade(currentHeads, target, dialect);
 	}
 
 	/**
@@ -532,278 +275,60 @@ public final class RevisionGraph {
 	 * revision and its reason.
 	 */
 	public void checkReversible(MigrationPlan plan, String dialect) {
-		for (MigrationPlan.Step step : plan.steps()) {
-			if (step.direction() != Direction.DOWNGRADE) {
-				continue;
-			}
-			Optional<String> reason = step.revision().irreversibleReason(dialect);
-			if (reason.isPresent()) {
-				throw new IrreversibleOperationException("Cannot downgrade to '" + plan.target() + "': revision "
-						+ step.revision() + " in " + step.revision().source() + " cannot be undone: " + reason.get()
-						+ ". Nothing was changed. Downgrade to a revision at or above " + step.revision().id()
-						+ " instead, or restore a backup.");
-			}
-		}
+		this.planner.checkReversible(plan, dialect);
 	}
 
 	/** The version-table rows a stamp to {@code target} leaves. */
 	public Set<String> stampHeads(Set<String> currentHeads, String target, boolean purge) {
-		Target parsed = Target.parse(target);
-		Set<String> current = purge ? Set.of() : currentHeads;
-		Set<String> applied = applied(current);
-		Set<String> removals = removals(parsed, target, applied, false, true);
-		Set<String> after = new HashSet<>(applied);
-		if (removals != null) {
-			after.removeAll(removals);
-			return headsOf(after);
-		}
-		Set<String> destination = destination(parsed, target, current, applied);
-		after.removeAll(above(destination, after, target));
-		after.addAll(closure(destination));
-		return headsOf(after);
+		return this.planner.stampHeads(currentHeads, target, purge);
 	}
 
 	/**
-	 * For targets that remove revisions ({@code base}, {@code label@base}, {@code -N},
-	 * {@code label@-N}), what they remove; {@code null} for targets that name revisions.
+	 * The steps from {@code now} to {@code goal}, the version-table rows a plan was to
+	 * leave, after another process moved the database while the plan ran: what remains of
+	 * the plan to {@code target}. A downgrade is checked for revisions that are
+	 * irreversible on the dialect.
 	 */
-	private Set<String> removals(Target target, String text, Set<String> applied, boolean downgrade,
-			boolean branchScoped) {
-		if (target instanceof Target.Base) {
-			return new HashSet<>(applied);
-		}
-		if (target instanceof Target.BranchBase branchBase) {
-			Set<String> removed = descendants(branch(branchBase.label(), text));
-			removed.addAll(branch(branchBase.label(), text));
-			removed.retainAll(applied);
-			return removed;
-		}
-		if (target instanceof Target.Relative relative && relative.steps() < 0) {
-			return walkDown(text, applied, -relative.steps(), null);
-		}
-		if (target instanceof Target.BranchRelative relative && relative.steps() < 0) {
-			return walkDown(text, applied, -relative.steps(), relative.label());
-		}
-		if (branchScoped && target instanceof Target.Anchored anchored && anchored.steps() == 0
-				&& anchored.anchor() instanceof Target.BranchRevisionAnchor branchRevision) {
-			String revision = anchor(branchRevision, text);
-			if (applied.contains(revision)) {
-				// Only that branch moves back to rev; other branches from rev stay.
-				Set<String> removed = intersection(lineageAbove(revision), branch(branchRevision.label(), text));
-				removed.retainAll(applied);
-				removed.addAll(descendants(removed));
-				removed.retainAll(applied);
-				return removed;
-			}
-		}
-		if (downgrade && (target instanceof Target.Relative || target instanceof Target.BranchRelative)) {
-			throw new WrongDirectionException(
-					"Target '" + text + "' moves up, and downgrade only moves down: run upgrade " + text + ".");
-		}
-		return null;
-	}
-
-	/** For targets that name revisions, the revisions they name. */
-	private Set<String> destination(Target target, String text, Set<String> currentHeads, Set<String> applied) {
-		if (target instanceof Target.Heads) {
-			return this.heads;
-		}
-		if (target instanceof Target.Base || target instanceof Target.BranchBase) {
-			return Set.of();
-		}
-		if (target instanceof Target.Relative relative) {
-			return Set.of(walkUp(text, currentHeads, applied, relative.steps(), null));
-		}
-		if (target instanceof Target.BranchRelative relative) {
-			Set<String> members = branch(relative.label(), text);
-			return Set
-				.of(walkUp(text, intersection(currentHeads, members), applied, relative.steps(), relative.label()));
-		}
-		if (target instanceof Target.Several several) {
-			Set<String> destination = new LinkedHashSet<>();
-			for (Target.Anchored anchored : several.targets()) {
-				destination.addAll(anchored(anchored, text));
-			}
-			return ordered(destination);
-		}
-		return anchored((Target.Anchored) target, text);
-	}
-
-	private Set<String> anchored(Target.Anchored target, String text) {
-		String anchor = anchor(target.anchor(), text);
-		if (target.steps() == 0) {
-			return (anchor != null) ? Set.of(anchor) : Set.of();
-		}
-		if (target.steps() > 0) {
-			Set<String> start = (anchor != null) ? Set.of(anchor) : Set.of();
-			return Set.of(walkUp(text, start, closure(start), target.steps(), null));
-		}
-		String revision = anchor;
-		for (int step = 1; step <= -target.steps(); step++) {
-			if (revision == null) {
-				throw new TargetOutOfRangeException("Target '" + text + "' goes below base: "
-						+ ((anchor != null) ? "only " + (step - 2) + " revision(s) lie below " + anchor + " (" + anchor
-								+ "-" + (step - 1) + " is base)." : "nothing lies below base."));
-			}
-			List<String> parents = this.revisions.get(revision).parents();
-			if (parents.size() > 1) {
-				throw new AmbiguousRevisionException("Target '" + text + "' is ambiguous: " + revision
-						+ " is a merge of " + String.join(" and ", parents) + ", so the step below it could be either."
-						+ " Name the parent instead, e.g. " + parents.get(0) + "-" + (-target.steps() - step) + ".");
-			}
-			revision = parents.isEmpty() ? null : parents.get(0);
-		}
-		return (revision != null) ? Set.of(revision) : Set.of();
-	}
-
-	/** The revision an anchor names; {@code null} for base. */
-	private String anchor(Target.Anchor anchor, String text) {
-		if (anchor instanceof Target.HeadAnchor) {
-			// Without revisions, head is base: upgrading an empty project does nothing.
-			return this.heads.isEmpty() ? null : singleHead(this.heads, text, "head");
-		}
-		if (anchor instanceof Target.BaseAnchor) {
-			return null;
-		}
-		if (anchor instanceof Target.BranchHeadAnchor branchHead) {
-			Set<String> members = branch(branchHead.label(), text);
-			Set<String> branchHeads = ordered(members.stream()
-				.filter((id) -> this.children.get(id).stream().noneMatch(members::contains))
-				.toList());
-			return singleHead(branchHeads, text, branchHead.label() + "@head");
-		}
-		if (anchor instanceof Target.BranchRevisionAnchor branchRevision) {
-			Set<String> members = branch(branchRevision.label(), text);
-			String id = get(branchRevision.idOrPrefix()).id();
-			if (!members.contains(id) && members.stream().noneMatch(lineageAbove(id)::contains)) {
-				throw new UnknownTargetException("Target '" + text + "': revision " + id + " is neither on branch '"
-						+ branchRevision.label() + "' " + describe(members) + " nor below it.");
-			}
-			return id;
-		}
-		String name = ((Target.Named) anchor).name();
-		String labelled = this.labels.get(name);
-		return (labelled != null) ? labelled : get(name).id();
-	}
-
-	private String singleHead(Set<String> candidates, String text, String what) {
-		if (candidates.size() == 1) {
-			return candidates.iterator().next();
-		}
-		String labels = candidates.stream()
-			.flatMap((id) -> this.labels.entrySet()
-				.stream()
-				.filter((label) -> this.branches.get(label.getKey()).contains(id))
-				.map((label) -> label.getKey() + "@head"))
-			.distinct()
-			.collect(Collectors.joining(", "));
-		throw new MultipleHeadsException("Target '" + text + "' is ambiguous: there are " + candidates.size()
-				+ " heads for " + what + ": " + describe(candidates) + ". Use 'heads' to move to all of them, "
-				+ (labels.isEmpty() ? "a head's id" : "a branch label (" + labels + ") or a head's id")
-				+ " to pick one, or create a merge revision that joins them.");
+	public List<MigrationPlan.Step> replan(Direction direction, Set<String> now, Set<String> goal, String target,
+			String dialect) {
+		return this.planner.replan(direction, now, goal, target, dialect);
 	}
 
 	/**
-	 * Walks {@code steps} revisions up from {@code start}, one child at a time; each step
-	 * must be the only choice.
+	 * The revisions of a history range {@code from:to}, in upgrade order: each end a
+	 * target, {@code current}, or empty for no bound ({@code base:heads}, {@code ae10:},
+	 * {@code :ae10}, {@code -3:}).
+	 * @param current reads the version table's rows, when an end needs them
 	 */
-	private String walkUp(String text, Set<String> start, Set<String> applied, int steps, String label) {
-		Set<String> members = (label != null) ? branch(label, text) : null;
-		Set<String> walkHeads = new LinkedHashSet<>(start);
-		Set<String> reached = new HashSet<>(applied);
-		String last = null;
-		for (int step = 1; step <= steps; step++) {
-			Set<String> candidates = new TreeSet<>();
-			Set<String> from = new TreeSet<>();
-			if (walkHeads.isEmpty()) {
-				Collection<String> roots = (members != null) ? members.stream()
-					.filter((id) -> this.revisions.get(id).parents().stream().noneMatch(members::contains))
-					.toList() : this.bases;
-				roots.stream().filter((id) -> !reached.contains(id)).forEach(candidates::add);
-			}
-			for (String head : walkHeads) {
-				for (String child : this.children.get(head)) {
-					if (!reached.contains(child) && (members == null || members.contains(child))) {
-						candidates.add(child);
-						from.add(head);
-					}
-				}
-			}
-			if (candidates.isEmpty()) {
-				String where = start.isEmpty() ? "base" : describe(start);
-				throw new TargetOutOfRangeException("Target '" + text + "' moves " + steps + " step(s) up, but only "
-						+ (step - 1) + " revision(s) lie above " + where
-						+ ((label != null) ? " on branch '" + label + "'" : "") + ".");
-			}
-			if (candidates.size() > 1 && from.size() > 1) {
-				throw new MultipleHeadsException("Target '" + text + "' is ambiguous: the heads " + describe(from)
-						+ " each have revisions above them " + describe(candidates)
-						+ ". Say which branch to move: label@+N, <revision>+N, or a revision id.");
-			}
-			if (candidates.size() > 1) {
-				String where = from.isEmpty() ? "base" : from.iterator().next();
-				throw new AmbiguousRevisionException("Target '" + text + "' is ambiguous: " + where
-						+ " has several revisions above it: " + describe(candidates)
-						+ ". Name the one you want, or use label@+N for a labelled branch.");
-			}
-			last = candidates.iterator().next();
-			Set<String> lastClosure = closure(Set.of(last));
-			reached.addAll(lastClosure);
-			walkHeads.removeAll(lastClosure);
-			walkHeads.add(last);
-		}
-		return last;
+	public List<RevisionScript> range(String from, String to, Supplier<Set<String>> current) {
+		return new RevisionRange(this).between(from, to, current);
 	}
 
-	/**
-	 * Removes {@code steps} revisions from the top of the applied set (of one branch when
-	 * labelled), one head at a time; each step must be the only choice.
-	 */
-	private Set<String> walkDown(String text, Set<String> applied, int steps, String label) {
-		Set<String> members = (label != null) ? branch(label, text) : null;
-		Set<String> remaining = new HashSet<>(applied);
-		Set<String> removed = new HashSet<>();
-		for (int step = 1; step <= steps; step++) {
-			Set<String> candidates;
-			if (members == null) {
-				candidates = headsOf(remaining);
-			}
-			else {
-				candidates = ordered(members.stream()
-					.filter(remaining::contains)
-					.filter((id) -> this.children.get(id)
-						.stream()
-						.noneMatch((child) -> members.contains(child) && remaining.contains(child)))
-					.toList());
-			}
-			if (candidates.isEmpty()) {
-				throw new TargetOutOfRangeException("Target '" + text + "' moves " + steps + " step(s) down, but only "
-						+ (step - 1) + " revision(s)" + ((label != null) ? " of branch '" + label + "'" : "")
-						+ " are applied.");
-			}
-			if (candidates.size() > 1) {
-				throw new MultipleHeadsException("Target '" + text + "' is ambiguous: there are several heads "
-						+ describe(candidates) + " to step down from. Say which: label@-N for a labelled branch, "
-						+ "or a revision id to downgrade to.");
-			}
-			String top = candidates.iterator().next();
-			Set<String> goes = descendants(Set.of(top));
-			goes.add(top);
-			goes.retainAll(remaining);
-			remaining.removeAll(goes);
-			removed.addAll(goes);
-		}
-		return removed;
+	// -- for resolution and planning
+
+	/** The revision with exactly this id; {@code null} when there is none. */
+	RevisionScript revision(String id) {
+		return this.revisions.get(id);
 	}
 
-	private Set<String> branch(String label, String text) {
-		Set<String> members = this.branches.get(label);
-		if (members == null) {
-			throw new UnknownTargetException("Target '" + text + "' names the branch label '" + label
-					+ "', but no revision declares it. Known labels: "
-					+ (this.labels.isEmpty() ? "none" : String.join(", ", this.labels.keySet())) + ".");
-		}
-		return members;
+	/** The revisions that revise this one (parent edges only). */
+	List<String> children(String id) {
+		return this.children.get(id);
+	}
+
+	/** The revisions that revise or depend on this one, directly. */
+	List<String> requiredBy(String id) {
+		return this.requiredBy.get(id);
+	}
+
+	/** Each branch label with the revision that declares it, by label. */
+	Map<String, String> labels() {
+		return this.labels;
+	}
+
+	/** The members of a labelled branch; {@code null} for an unknown label. */
+	Set<String> branchMembers(String label) {
+		return this.branches.get(label);
 	}
 
 	private void requireKnown(Set<String> heads) {
@@ -817,44 +342,20 @@ public final class RevisionGraph {
 	}
 
 	/** The revisions and everything they revise or depend on, directly or not. */
-	private Set<String> closure(Set<String> ids) {
+	Set<String> closure(Set<String> ids) {
 		return walk(ids, this.requires::get, true);
-	}
-
-	/**
-	 * The applied revisions that moving down to {@code destination} removes: those above
-	 * it on its own lines, and whatever depends on them. Revisions that merely depend on
-	 * the destination stay.
-	 */
-	private Set<String> above(Set<String> destination, Set<String> applied, String text) {
-		if (destination.isEmpty()) {
-			return new HashSet<>(applied);
-		}
-		Set<String> removed = new HashSet<>();
-		destination.forEach((id) -> removed.addAll(lineageAbove(id)));
-		removed.retainAll(applied);
-		removed.addAll(descendants(removed));
-		removed.retainAll(applied);
-		Set<String> kept = closure(destination);
-		List<String> conflicts = kept.stream().filter(removed::contains).sorted().toList();
-		if (!conflicts.isEmpty()) {
-			throw new InvalidTargetException("Target '" + text + "' both keeps and removes "
-					+ String.join(", ", conflicts)
-					+ ": one of its revisions lies above another or depends on what lies above it. Name fewer revisions.");
-		}
-		return removed;
 	}
 
 	/**
 	 * Revisions that descend from this one through parents only: its own line, not the
 	 * revisions that merely depend on it.
 	 */
-	private Set<String> lineageAbove(String id) {
+	Set<String> lineageAbove(String id) {
 		return walk(Set.of(id), this.children::get, false);
 	}
 
 	/** Everything that revises or depends on the revisions, directly or not. */
-	private Set<String> descendants(Set<String> ids) {
+	Set<String> descendants(Set<String> ids) {
 		return walk(ids, this.requiredBy::get, false);
 	}
 
@@ -877,20 +378,20 @@ public final class RevisionGraph {
 	}
 
 	/** The ids in the graph's topological order, unmodifiable. */
-	private Set<String> ordered(Collection<String> ids) {
+	Set<String> ordered(Collection<String> ids) {
 		List<String> sorted = new ArrayList<>(ids);
 		sorted.sort(Comparator.comparing((String id) -> this.position.getOrDefault(id, Integer.MAX_VALUE))
 			.thenComparing(Comparator.naturalOrder()));
 		return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
 	}
 
-	private static Set<String> intersection(Set<String> a, Set<String> b) {
+	static Set<String> intersection(Set<String> a, Set<String> b) {
 		Set<String> both = new LinkedHashSet<>(a);
 		both.retainAll(b);
 		return both;
 	}
 
-	private String describe(Collection<String> ids) {
+	static String describe(Collection<String> ids) {
 		return ids.isEmpty() ? "(base)" : "(" + String.join(", ", ids) + ")";
 	}
 

@@ -147,7 +147,7 @@ sealed interface Target {
 	}
 
 	private static String label(String target, String label) {
-		if (!RevisionGraph.isValidName(label)) {
+		if (!RevisionValidation.isValidName(label)) {
 			throw new InvalidTargetException("Target '" + target + "' has no valid branch label before '@'. "
 					+ "Write label@head, label@base, label@+N, label@-N or label@<revision>.");
 		}
@@ -155,7 +155,7 @@ sealed interface Target {
 	}
 
 	private static String name(String target, String name) {
-		if (!RevisionGraph.isValidName(name)) {
+		if (!RevisionValidation.isValidName(name)) {
 			throw new InvalidTargetException("Target '" + target + "' is not understood. "
 					+ "Use head, heads, base, a revision id or prefix, a branch label, +N, -N, <revision>+N, "
 					+ "head-N, label@head, label@base, label@+N or label@-N.");

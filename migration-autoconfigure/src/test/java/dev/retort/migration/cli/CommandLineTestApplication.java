@@ -24,7 +24,9 @@ import org.springframework.context.annotation.Bean;
  * classpath), started the way a user starts {@code java -jar app.jar migrate …}.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration(excludeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@EnableAutoConfiguration(
+		excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+				"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
 class CommandLineTestApplication {
 
 	/**
@@ -50,8 +52,16 @@ class CommandLineTestApplication {
 	 * it asks for instead of exiting the JVM.
 	 */
 	static Run run(Map<String, Object> properties, String... args) {
+		return run(CommandLineTestApplication.class, properties, args);
+	}
+
+	/**
+	 * Runs the given application class with {@code args}, capturing what it prints and
+	 * the exit code it asks for instead of exiting the JVM.
+	 */
+	static Run run(Class<?> applicationClass, Map<String, Object> properties, String... args) {
 		ExitRecorder exit = new ExitRecorder();
-		SpringApplication application = new SpringApplication(CommandLineTestApplication.class);
+		SpringApplication application = new SpringApplication(applicationClass);
 		application.setDefaultProperties(properties);
 		application.addInitializers((context) -> context.getBeanFactory().registerSingleton("testExit", exit));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -285,6 +285,16 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void stampDownAcrossAMergeOrADependencyLeavesOnlyTheNamedRevision() {
+		assertThat(this.merged.stampHeads(Set.of("m"), "b1", false)).containsExactly("b1");
+		assertThat(this.merged.stampHeads(Set.of("d"), "c2", false)).containsExactly("c2");
+		RevisionGraph graph = graph(revision("a1"), revision("a2").revises("a1"), revision("a3").revises("a2"),
+				revision("b1"), revision("b2").revises("b1").dependsOn("a2"));
+		assertThat(graph.stampHeads(Set.of("b2"), "b1", false)).containsExactly("b1");
+		assertThat(graph.stampHeads(Set.of("a3", "b2"), "b1", false)).containsExactlyInAnyOrder("a3", "b1");
+	}
+
+	@Test
 	void stampRelativeAndOnOneBranch() {
 		assertThat(this.linear.stampHeads(Set.of("a"), "+2", false)).containsExactly("c");
 		assertThat(this.branched.stampHeads(Set.of("b1", "c2"), "billing@+1", false)).containsExactlyInAnyOrder("b2",

@@ -212,6 +212,21 @@ class TargetResolutionTests {
 	}
 
 	@Test
+	void severalRevisionsWhereOneLiesUnderAnotherAreRefused() {
+		assertThatExceptionOfType(OverlappingTargetsException.class)
+			.isThrownBy(() -> this.branched.resolve("b2,b1", Set.of()))
+			.withMessageContaining("names b1 and b2")
+			.withMessageContaining("b1 lies under b2");
+		assertThatExceptionOfType(OverlappingTargetsException.class)
+			.isThrownBy(() -> this.branched.resolve("root crm@head", Set.of()))
+			.withMessageContaining("root lies under c2");
+		RevisionGraph dependent = graph(revision("a1"), revision("b1").dependsOn("a1"));
+		assertThatExceptionOfType(OverlappingTargetsException.class)
+			.isThrownBy(() -> dependent.planUpgrade(Set.of(), "a1,b1"))
+			.withMessageContaining("a1 lies under b1");
+	}
+
+	@Test
 	void malformedTargetsSayWhatIsAccepted() {
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.linear.resolve("", Set.of()))
 			.withMessageContaining("head, heads, base");

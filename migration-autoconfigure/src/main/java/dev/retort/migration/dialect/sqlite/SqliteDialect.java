@@ -94,6 +94,21 @@ public class SqliteDialect extends AbstractDialect {
 				&& table.column(table.primaryKey().columns().get(0)).map(Column::isAutoIncrement).orElse(false);
 	}
 
+	/**
+	 * An auto-increment key is written on its column: its constraint name goes there too,
+	 * so that a named key reads back named.
+	 */
+	@Override
+	protected String columnDefinition(Table table, Column column) {
+		String definition = columnDefinition(column);
+		String unnamed = quote(column.name()) + " INTEGER PRIMARY KEY AUTOINCREMENT";
+		if (inlinePrimaryKey(table) && table.primaryKey().name() != null && definition.startsWith(unnamed)) {
+			return quote(column.name()) + " INTEGER " + constraintName(table.primaryKey().name())
+					+ "PRIMARY KEY AUTOINCREMENT" + definition.substring(unnamed.length());
+		}
+		return definition;
+	}
+
 	@Override
 	protected String typeName(Column column) {
 		if (column.isAutoIncrement() && column.isPrimaryKey()) {

@@ -164,9 +164,19 @@ final class SqliteSchemaReader {
 					.add((rows.getInt(2) == -2) ? null : rows.getString(3));
 			}
 		}
-		try (PreparedStatement statement = prepare("SELECT m.name, il.name, il.\"unique\", il.origin, s.sql "
-				+ "FROM (SELECT m.name " + TABLES + filter + ") AS m JOIN pragma_index_list(m.name) AS il "
-				+ "LEFT JOIN sqlite_schema AS s ON s.type = 'index' AND s.name = il.name ORDER BY m.name, il.name",
+		// sqlite_schema has no index by name: read the partial indexes' SQL in one pass
+		Map<String, String> partialSql = new HashMap<>();
+		try (PreparedStatement statement = prepare("SELECT s.name, s.sql FROM sqlite_schema AS s "
+				+ "WHERE s.type = 'index' AND s.sql IS NOT NULL AND s.sql LIKE '%WHERE%'"
+				+ ((only != null) ? " AND s.tbl_name = ? COLLATE NOCASE" : ""), only);
+				ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				partialSql.put(rows.getString(1), rows.getString(2));
+			}
+		}
+		try (PreparedStatement statement = prepare(
+				"SELECT m.name, il.name, il.\"unique\", il.origin, il.partial " + "FROM (SELECT m.name " + TABLES
+						+ filter + ") AS m JOIN pragma_index_list(m.name) AS il " + "ORDER BY m.name, il.name",
 				only); ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {
 				TableRows table = tables.get(rows.getString(1));
@@ -177,8 +187,8 @@ final class SqliteSchemaReader {
 				}
 				switch (rows.getString(4)) {
 					case "u" -> table.uniqueIndexes.put(name, columns);
-					case "c" -> table.indexes.add(
-							new Index(name, table.name, columns, rows.getInt(3) == 1, partialWhere(rows.getString(5))));
+					case "c" -> table.indexes.add(new Index(name, table.name, columns, rows.getInt(3) == 1,
+							(rows.getInt(5) == 1) ? partialWhere(partialSql.get(name)) : null));
 					default -> {
 						// the primary key's own index
 					}

@@ -1,0 +1,303 @@
+package dev.retort.migration.revision;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Target resolution with Alembic's syntax: what a target ({@code heads},
+ * {@code billing@+1}, {@code ae10-2}…) names in a graph, given the revisions the database
+ * is at.
+ */
+final class TargetResolution {
+
+	private final RevisionGraph graph;
+
+	TargetResolution(RevisionGraph graph) {
+		this.graph = graph;
+	}
+
+	/**
+	 * Resolves a target ({@code heads}, {@code a1b2@head}, {@code -1}…) against the
+	 * current heads: the revisions it names, or for targets that remove revisions
+	 * ({@code base}, {@code -N}, {@code label@base}) the heads that remain.
+	 */
+	Set<String> resolve(String target, Set<String> currentHeads) {
+		Target parsed = Target.parse(target);
+		Set<String> applied = this.graph.applied(currentHeads);
+		Set<String> removals = removals(parsed, target, applied, false, false);
+		if (removals != null) {
+			Set<String> remaining = new HashSet<>(applied);
+			remaining.removeAll(removals);
+			return this.graph.headsOf(remaining);
+		}
+		return destination(parsed, target, currentHeads, applied);
+	}
+
+	/**
+	 * For targets that remove revisions ({@code base}, {@code label@base}, {@code -N},
+	 * {@code label@-N}), what they remove; {@code null} for targets that name revisions.
+	 */
+	Set<String> removals(Target target, String text, Set<String> applied, boolean downgrade, boolean branchScoped) {
+		if (target instanceof Target.Base) {
+			return new HashSet<>(applied);
+		}
+		if (target instanceof Target.BranchBase branchBase) {
+			Set<String> removed = this.graph.descendants(branch(branchBase.label(), text));
+			removed.addAll(branch(branchBase.label(), text));
+			removed.retainAll(applied);
+			return removed;
+		}
+		if (target instanceof Target.Relative relative && relative.steps() < 0) {
+			return walkDown(text, applied, -relative.steps(), null);
+		}
+		if (target instanceof Target.BranchRelative relative && relative.steps() < 0) {
+			return walkDown(text, applied, -relative.steps(), relative.label());
+		}
+		if (branchScoped && target instanceof Target.Anchored anchored && anchored.steps() == 0
+				&& anchored.anchor() instanceof Target.BranchRevisionAnchor branchRevision) {
+			String revision = anchor(branchRevision, text);
+			if (applied.contains(revision)) {
+				// Only that branch moves back to rev; other branches from rev stay.
+				Set<String> removed = RevisionGraph.intersection(this.graph.lineageAbove(revision),
+						branch(branchRevision.label(), text));
+				removed.retainAll(applied);
+				removed.addAll(this.graph.descendants(removed));
+				removed.retainAll(applied);
+				return removed;
+			}
+		}
+		if (downgrade && (target instanceof Target.Relative || target instanceof Target.BranchRelative)) {
+			throw new WrongDirectionException(
+					"Target '" + text + "' moves up, and downgrade only moves down: run upgrade " + text + ".");
+		}
+		return null;
+	}
+
+	/** For targets that name revisions, the revisions they name. */
+	Set<String> destination(Target target, String text, Set<String> currentHeads, Set<String> applied) {
+		if (target instanceof Target.Heads) {
+			return this.graph.heads();
+		}
+		if (target instanceof Target.Base || target instanceof Target.BranchBase) {
+			return Set.of();
+		}
+		if (target instanceof Target.Relative relative) {
+			return Set.of(walkUp(text, currentHeads, applied, relative.steps(), null));
+		}
+		if (target instanceof Target.BranchRelative relative) {
+			Set<String> members = branch(relative.label(), text);
+			return Set.of(walkUp(text, RevisionGraph.intersection(currentHeads, members), applied, relative.steps(),
+					relative.label()));
+		}
+		if (target instanceof Target.Several several) {
+			Set<String> destination = new LinkedHashSet<>();
+			for (Target.Anchored anchored : several.targets()) {
+				destination.addAll(anchored(anchored, text));
+			}
+			requireApart(destination, text);
+			return this.graph.ordered(destination);
+		}
+		return anchored((Target.Anchored) target, text);
+	}
+
+	/** Refuses a selection where one revision lies under another, as Alembic does. */
+	private void requireApart(Set<String> revisions, String text) {
+		for (String upper : revisions) {
+			for (String lower : revisions) {
+				if (!lower.equals(upper) && this.graph.closure(Set.of(upper)).contains(lower)) {
+					throw new OverlappingTargetsException("Target '" + text + "' names " + lower + " and " + upper
+							+ ", but " + lower + " lies under " + upper + " (" + upper
+							+ " revises or depends on it, directly or not), so the two overlap. Name only " + upper
+							+ " to reach both, or revisions on separate branches.");
+				}
+			}
+		}
+	}
+
+	private Set<String> anchored(Target.Anchored target, String text) {
+		String anchor = anchor(target.anchor(), text);
+		if (target.steps() == 0) {
+			return (anchor != null) ? Set.of(anchor) : Set.of();
+		}
+		if (target.steps() > 0) {
+			Set<String> start = (anchor != null) ? Set.of(anchor) : Set.of();
+			return Set.of(walkUp(text, start, this.graph.closure(start), target.steps(), null));
+		}
+		String revision = anchor;
+		for (int step = 1; step <= -target.steps(); step++) {
+			if (revision == null) {
+				throw new TargetOutOfRangeException("Target '" + text + "' goes below base: "
+						+ ((anchor != null) ? "only " + (step - 2) + " revision(s) lie below " + anchor + " (" + anchor
+								+ "-" + (step - 1) + " is base)." : "nothing lies below base."));
+			}
+			List<String> parents = this.graph.revision(revision).parents();
+			if (parents.size() > 1) {
+				throw new AmbiguousRevisionException("Target '" + text + "' is ambiguous: " + revision
+						+ " is a merge of " + String.join(" and ", parents) + ", so the step below it could be either."
+						+ " Name the parent instead, e.g. " + parents.get(0) + "-" + (-target.steps() - step) + ".");
+			}
+			revision = parents.isEmpty() ? null : parents.get(0);
+		}
+		return (revision != null) ? Set.of(revision) : Set.of();
+	}
+
+	/** The revision an anchor names; {@code null} for base. */
+	private String anchor(Target.Anchor anchor, String text) {
+		if (anchor instanceof Target.HeadAnchor) {
+			// Without revisions, head is base: upgrading an empty project does nothing.
+			return this.graph.heads().isEmpty() ? null : singleHead(this.graph.heads(), text, "head");
+		}
+		if (anchor instanceof Target.BaseAnchor) {
+			return null;
+		}
+		if (anchor instanceof Target.BranchHeadAnchor branchHead) {
+			Set<String> members = branch(branchHead.label(), text);
+			Set<String> branchHeads = this.graph.ordered(members.stream()
+				.filter((id) -> this.graph.children(id).stream().noneMatch(members::contains))
+				.toList());
+			return singleHead(branchHeads, text, branchHead.label() + "@head");
+		}
+		if (anchor instanceof Target.BranchRevisionAnchor branchRevision) {
+			Set<String> members = branch(branchRevision.label(), text);
+			String id = this.graph.get(branchRevision.idOrPrefix()).id();
+			if (!members.contains(id) && members.stream().noneMatch(this.graph.lineageAbove(id)::contains)) {
+				throw new UnknownTargetException("Target '" + text + "': revision " + id + " is neither on branch '"
+						+ branchRevision.label() + "' " + RevisionGraph.describe(members) + " nor below it.");
+			}
+			return id;
+		}
+		String name = ((Target.Named) anchor).name();
+		String labelled = this.graph.labels().get(name);
+		return (labelled != null) ? labelled : this.graph.get(name).id();
+	}
+
+	private String singleHead(Set<String> candidates, String text, String what) {
+		if (candidates.size() == 1) {
+			return candidates.iterator().next();
+		}
+		String labels = candidates.stream()
+			.flatMap((id) -> this.graph.labels()
+				.entrySet()
+				.stream()
+				.filter((label) -> this.graph.branchMembers(label.getKey()).contains(id))
+				.map((label) -> label.getKey() + "@head"))
+			.distinct()
+			.collect(Collectors.joining(", "));
+		throw new MultipleHeadsException(
+				"Target '" + text + "' is ambiguous: there are " + candidates.size() + " heads for " + what + ": "
+						+ RevisionGraph.describe(candidates) + ". Use 'heads' to move to all of them, "
+						+ (labels.isEmpty() ? "a head's id" : "a branch label (" + labels + ") or a head's id")
+						+ " to pick one, or create a merge revision that joins them.");
+	}
+
+	/**
+	 * Walks {@code steps} revisions up from {@code start}, one child at a time; each step
+	 * must be the only choice.
+	 */
+	private String walkUp(String text, Set<String> start, Set<String> applied, int steps, String label) {
+		Set<String> members = (label != null) ? branch(label, text) : null;
+		Set<String> walkHeads = new LinkedHashSet<>(start);
+		Set<String> reached = new HashSet<>(applied);
+		String last = null;
+		for (int step = 1; step <= steps; step++) {
+			Set<String> candidates = new TreeSet<>();
+			Set<String> from = new TreeSet<>();
+			if (walkHeads.isEmpty()) {
+				Collection<String> roots = (members != null) ? members.stream()
+					.filter((id) -> this.graph.revision(id).parents().stream().noneMatch(members::contains))
+					.toList() : this.graph.bases();
+				roots.stream().filter((id) -> !reached.contains(id)).forEach(candidates::add);
+			}
+			for (String head : walkHeads) {
+				for (String child : this.graph.children(head)) {
+					if (!reached.contains(child) && (members == null || members.contains(child))) {
+						candidates.add(child);
+						from.add(head);
+					}
+				}
+			}
+			if (candidates.isEmpty()) {
+				String where = start.isEmpty() ? "base" : RevisionGraph.describe(start);
+				throw new TargetOutOfRangeException("Target '" + text + "' moves " + steps + " step(s) up, but only "
+						+ (step - 1) + " revision(s) lie above " + where
+						+ ((label != null) ? " on branch '" + label + "'" : "") + ".");
+			}
+			if (candidates.size() > 1 && from.size() > 1) {
+				throw new MultipleHeadsException(
+						"Target '" + text + "' is ambiguous: the heads " + RevisionGraph.describe(from)
+								+ " each have revisions above them " + RevisionGraph.describe(candidates)
+								+ ". Say which branch to move: label@+N, <revision>+N, or a revision id.");
+			}
+			if (candidates.size() > 1) {
+				String where = from.isEmpty() ? "base" : from.iterator().next();
+				throw new AmbiguousRevisionException("Target '" + text + "' is ambiguous: " + where
+						+ " has several revisions above it: " + RevisionGraph.describe(candidates)
+						+ ". Name the one you want, or use label@+N for a labelled branch.");
+			}
+			last = candidates.iterator().next();
+			Set<String> lastClosure = this.graph.closure(Set.of(last));
+			reached.addAll(lastClosure);
+			walkHeads.removeAll(lastClosure);
+			walkHeads.add(last);
+		}
+		return last;
+	}
+
+	/**
+	 * Removes {@code steps} revisions from the top of the applied set (of one branch when
+	 * labelled), one head at a time; each step must be the only choice.
+	 */
+	private Set<String> walkDown(String text, Set<String> applied, int steps, String label) {
+		Set<String> members = (label != null) ? branch(label, text) : null;
+		Set<String> remaining = new HashSet<>(applied);
+		Set<String> removed = new HashSet<>();
+		for (int step = 1; step <= steps; step++) {
+			Set<String> candidates;
+			if (members == null) {
+				candidates = this.graph.headsOf(remaining);
+			}
+			else {
+				candidates = this.graph.ordered(members.stream()
+					.filter(remaining::contains)
+					.filter((id) -> this.graph.children(id)
+						.stream()
+						.noneMatch((child) -> members.contains(child) && remaining.contains(child)))
+					.toList());
+			}
+			if (candidates.isEmpty()) {
+				throw new TargetOutOfRangeException("Target '" + text + "' moves " + steps + " step(s) down, but only "
+						+ (step - 1) + " revision(s)" + ((label != null) ? " of branch '" + label + "'" : "")
+						+ " are applied.");
+			}
+			if (candidates.size() > 1) {
+				throw new MultipleHeadsException("Target '" + text + "' is ambiguous: there are several heads "
+						+ RevisionGraph.describe(candidates)
+						+ " to step down from. Say which: label@-N for a labelled branch, "
+						+ "or a revision id to downgrade to.");
+			}
+			String top = candidates.iterator().next();
+			Set<String> goes = this.graph.descendants(Set.of(top));
+			goes.add(top);
+			goes.retainAll(remaining);
+			remaining.removeAll(goes);
+			removed.addAll(goes);
+		}
+		return removed;
+	}
+
+	Set<String> branch(String label, String text) {
+		Set<String> members = this.graph.branchMembers(label);
+		if (members == null) {
+			throw new UnknownTargetException("Target '" + text + "' names the branch label '" + label
+					+ "', but no revision declares it. Known labels: "
+					+ (this.graph.labels().isEmpty() ? "none" : String.join(", ", this.graph.labels().keySet())) + ".");
+		}
+		return members;
+	}
+
+}

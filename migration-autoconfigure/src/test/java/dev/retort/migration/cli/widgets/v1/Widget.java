@@ -1,0 +1,24 @@
+package dev.retort.migration.cli.widgets.v1;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The widgets as the first revision creates them. */
+@Entity
+@Table(name = "widgets")
+public class Widget {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	Long id;
+
+	@Column(nullable = false, length = 100)
+	String name;
+
+	int size;
+
+}

@@ -1,0 +1,170 @@
+package dev.retort.migration.engine;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.retort.migration.revision.OverlappingTargetsException;
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionScript;
+import org.junit.jupiter.api.Test;
+
+import static dev.retort.migration.engine.TestRevisions.createsTable;
+import static dev.retort.migration.engine.TestRevisions.tableOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Graph-shaped scenarios where Retort follows Alembic's semantics (or says where it
+ * deliberately does not), run through the {@link Migrator} against each database. Each
+ * revision creates a table named after itself, so the tables show what ran.
+ */
+abstract class RevisionGraphScenarios {
+
+	/** A data source opening a new connection to this scenario's empty database. */
+	protected abstract DataSource dataSource();
+
+	Migrator migrator(RevisionScript... revisions) {
+		MigratorConfig config = MigratorConfig.defaults().withLockTimeout(Duration.ofMinutes(2));
+		return new Migrator(dataSource(), config, RevisionGraph.of(List.of(revisions)));
+	}
+
+	static Revision revision(String id) {
+		return new Revision(id);
+	}
+
+	/**
+	 * root, then billing (bb1, bb2) and crm (cc1, cc2) branching from it, merged by mm.
+	 */
+	static RevisionScript[] merged() {
+		return new RevisionScript[] { revision("root000000aa").build(),
+				revision("bb0000000001").revises("root000000aa").labels("billing").build(),
+				revision("bb0000000002").revises("bb0000000001").build(),
+				revision("cc0000000001").revises("root000000aa").labels("crm").build(),
+				revision("cc0000000002").revises("cc0000000001").build(),
+				revision("mm0000000001").revises("bb0000000002", "cc0000000002").build() };
+	}
+
+	// -- stamp
+
+	@Test
+	void stampDownAcrossAMergeLeavesOnlyTheNamedRevision() {
+		Migrator migrator = migrator(merged());
+		migrator.upgrade("heads");
+		assertThat(migrator.current()).containsExactly("mm0000000001");
+
+		MigrationResult stamp = migrator.stamp("bb0000000001", false);
+
+		assertThat(stamp.current()).containsExactly("bb0000000001");
+		assertThat(migrator.current()).containsExactly("bb0000000001");
+		assertThat(tables()).as("stamp runs nothing").hasSize(6);
+	}
+
+	@Test
+	void stampDownAcrossADependencyLeavesOnlyTheNamedRevision() {
+		Migrator migrator = migrator(revision("aa0000000001").build(),
+				revision("aa0000000002").revises("aa0000000001").build(),
+				revision("aa0000000003").revises("aa0000000002").build(), revision("bb0000000001").build(),
+				revision("bb0000000002").revises("bb0000000001").dependsOn("aa0000000002").build());
+		migrator.upgrade("bb0000000002");
+		assertThat(migrator.current()).containsExactly("bb0000000002");
+
+		migrator.stamp("bb0000000001", false);
+
+		assertThat(migrator.current()).containsExactly("bb0000000001");
+		assertThat(tables()).contains(tableOf("aa0000000002"), tableOf("bb0000000002"));
+	}
+
+	@Test
+	void stampOnOneBranchLeavesTheOtherBranchesRow() {
+		Migrator migrator = migrator(merged());
+		migrator.upgrade("bb0000000002,cc0000000002");
+
+		migrator.stamp("cc0000000001", false);
+
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000001");
+	}
+
+	// -- several targets at once
+
+	@Test
+	void overlappingTargetsAreRefusedNamingBothAndNothingRuns() {
+		Migrator migrator = migrator(merged());
+
+		assertThatExceptionOfType(OverlappingTargetsException.class)
+			.isThrownBy(() -> migrator.upgrade("bb0000000001,bb0000000002"))
+			.withMessageContaining("bb0000000001 lies under bb0000000002");
+		assertThat(tables()).isEmpty();
+		assertThat(migrator.current()).isEmpty();
+
+		migrator.upgrade("bb0000000002,cc0000000001");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000001");
+	}
+
+	List<String> tables() {
+		List<String> tables = new ArrayList<>();
+		try (Connection connection = dataSource().getConnection();
+				ResultSet rows = connection.getMetaData().getTables(null, null, "t_%", new String[] { "TABLE" })) {
+			while (rows.next()) {
+				tables.add(rows.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return tables;
+	}
+
+	/** A revision that creates {@code t_<id>}, built up for a graph of its shape. */
+	static final class Revision {
+
+		private final String id;
+
+		private final List<String> parents = new ArrayList<>();
+
+		private final List<String> labels = new ArrayList<>();
+
+		private final List<String> dependsOn = new ArrayList<>();
+
+		private Instant created;
+
+		Revision(String id) {
+			this.id = id;
+		}
+
+		Revision revises(String... parents) {
+			this.parents.addAll(List.of(parents));
+			return this;
+		}
+
+		Revision labels(String... labels) {
+			this.labels.addAll(List.of(labels));
+			return this;
+		}
+
+		Revision dependsOn(String... dependsOn) {
+			this.dependsOn.addAll(List.of(dependsOn));
+			return this;
+		}
+
+		Revision created(String created) {
+			this.created = Instant.parse(created);
+			return this;
+		}
+
+		RevisionScript build() {
+			return new RevisionScript(this.id, this.parents, Set.copyOf(this.labels), this.dependsOn,
+					"create " + tableOf(this.id), this.created, true, Set.of(), "test revision " + this.id,
+					RevisionScript.Kind.JAVA, createsTable(this.id), null);
+		}
+
+	}
+
+}
