@@ -14,13 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
 import dev.retort.migration.dialect.sqlite.SqliteBackupStatements;
-import org.sqlite.SQLiteConfig;
 
 /**
  * SQLite backups: {@code VACUUM INTO} while the source's writers are held off, so that
@@ -85,9 +85,10 @@ final class SqliteBackup {
 	 * @throws InvalidBackupException when it is not a sound SQLite database
 	 */
 	static Snapshot readBack(Path file, String versionTable) {
-		SQLiteConfig config = new SQLiteConfig();
-		config.setReadOnly(true);
-		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+		Properties readOnly = new Properties();
+		// sqlite-jdbc's open_mode: SQLITE_OPEN_READONLY, so that reading never changes it
+		readOnly.setProperty("open_mode", "1");
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, readOnly);
 				Statement statement = connection.createStatement()) {
 			List<String> problems = new ArrayList<>();
 			try (ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
