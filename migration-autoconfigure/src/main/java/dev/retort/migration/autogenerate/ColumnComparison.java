@@ -64,14 +64,22 @@ final class ColumnComparison {
 						+ "add a default, or add it nullable, fill it, then make it NOT NULL");
 				destructive = true;
 			}
-			probableRename(column, unmatched).ifPresent(comments::add);
+			unmatched.stream()
+				.filter((old) -> this.rules.sameType(old.type(), column.type()))
+				.findFirst()
+				.map((old) -> probableRename(old, column))
+				.ifPresent(comments::add);
 			added.add(new Step(new AddColumn(wanted.name(), column), comments, destructive));
 		}
 		for (Column column : unmatched) {
 			List<String> comments = new ArrayList<>();
 			comments.add("DESTRUCTIVE: drops column " + wanted.name() + "." + column.name()
 					+ " and its values; the downgrade adds it back empty");
-			probableRename(column, newColumns).ifPresent(comments::add);
+			newColumns.stream()
+				.filter((other) -> this.rules.sameType(column.type(), other.type()))
+				.findFirst()
+				.map((other) -> probableRename(column, other))
+				.ifPresent(comments::add);
 			dropped.add(new Step(new DropColumn(wanted.name(), column.name(), column), comments, true));
 		}
 		List<Step> steps = new ArrayList<>(renamed);
@@ -82,15 +90,13 @@ final class ColumnComparison {
 	}
 
 	/**
-	 * A hint when a column dropped and one added in the same table have the same type:
-	 * the pair is probably a rename.
+	 * The hint on both halves of a dropped and an added column of the same type in one
+	 * table: the pair is probably a rename, from the dropped column to the added one.
 	 */
-	private Optional<String> probableRename(Column column, List<Column> others) {
-		return others.stream()
-			.filter((other) -> this.rules.sameType(other.type(), column.type()))
-			.findFirst()
-			.map((other) -> "Probably a rename of " + other.name() + " / " + column.name()
-					+ "? Annotate the field with @RenamedFrom(\"<old name>\") and generate again, so the values are kept");
+	private static String probableRename(Column dropped, Column added) {
+		return "Probably a rename of " + dropped.name() + " to " + added.name()
+				+ "? Annotate the field with @RenamedFrom(\"" + dropped.name()
+				+ "\") and generate again, so the values are kept";
 	}
 
 	private AlterColumn renameAndChange(String table, Column old, Column wanted) {

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param created when it was written
  * @param upgrade the steps of {@code upgrade}, in order
  * @param downgrade the steps of {@code downgrade}, in order
+ * @param dependsOn revisions (usually on another branch) that must be applied first,
+ * usually none
  */
 public record RevisionDraft(String id, List<String> revises, String message, List<String> branchLabels, Instant created,
-		List<Step> upgrade, List<Step> downgrade) {
+		List<Step> upgrade, List<Step> downgrade, List<String> dependsOn) {
 
 	public RevisionDraft {
 		Objects.requireNonNull(id, "id");
@@ -28,6 +30,13 @@ public record RevisionDraft(String id, List<String> revises, String message, Lis
 		Objects.requireNonNull(created, "created");
 		upgrade = List.copyOf(upgrade);
 		downgrade = List.copyOf(downgrade);
+		dependsOn = List.copyOf(dependsOn);
+	}
+
+	/** A draft that depends on no other revision. */
+	public RevisionDraft(String id, List<String> revises, String message, List<String> branchLabels, Instant created,
+			List<Step> upgrade, List<Step> downgrade) {
+		this(id, revises, message, branchLabels, created, upgrade, downgrade, List.of());
 	}
 
 	/** Whether neither direction has anything to do. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ import dev.retort.migration.operation.DropTable;
 import dev.retort.migration.operation.Irreversible;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.RenameTable;
+import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Table;
 
@@ -93,7 +95,7 @@ public final class SchemaDiff {
 		for (Table[] pair : pairs.values()) {
 			Table wanted = pair[0];
 			Table current = pair[1];
-			Table storedWanted = this.storedForms.of(wanted, current);
+			Table storedWanted = comparable(wanted, this.storedForms.of(wanted, current), current);
 			ConstraintComparison.ForeignKeys foreignKeys = constraints.foreignKeys(wanted, current);
 			droppedForeignKeys.addAll(foreignKeys.dropped());
 			changed.addAll(constraints.dropped(storedWanted, current));
@@ -122,6 +124,42 @@ public final class SchemaDiff {
 		upgrade.addAll(sequences.changed(model, database));
 		upgrade.addAll(sequences.dropped(model, database));
 		return new Result(upgrade, downgrade(upgrade));
+	}
+
+	/**
+	 * The model table as it is compared: a default or check whose stored form equals the
+	 * database's takes the database's text, so it compares equal; every other keeps the
+	 * model's own text, which is what a changed default or an added check must carry into
+	 * the revision (the stored form is the server's rewriting, e.g.
+	 * {@code CHECK (... = ANY (ARRAY[...]))}, not what the user wrote).
+	 */
+	private Table comparable(Table wanted, Table stored, Table current) {
+		if (stored == wanted) {
+			return wanted;
+		}
+		List<dev.retort.migration.schema.Column> columns = new ArrayList<>();
+		for (int i = 0; i < wanted.columns().size(); i++) {
+			dev.retort.migration.schema.Column column = wanted.columns().get(i);
+			String storedDefault = stored.columns().get(i).serverDefault();
+			String existing = current.column(column.name())
+				.map(dev.retort.migration.schema.Column::serverDefault)
+				.orElse(null);
+			boolean same = storedDefault != null && existing != null && Objects
+				.equals(this.rules.canonicalDefault(storedDefault), this.rules.canonicalDefault(existing));
+			columns.add(same ? column.serverDefault(existing) : column);
+		}
+		List<CheckConstraint> checks = new ArrayList<>();
+		for (int i = 0; i < wanted.checks().size(); i++) {
+			CheckConstraint check = wanted.checks().get(i);
+			String storedExpression = this.rules.canonicalCheck(stored.checks().get(i).expression());
+			checks.add(current.checks()
+				.stream()
+				.filter((other) -> this.rules.canonicalCheck(other.expression()).equals(storedExpression))
+				.findFirst()
+				.map((other) -> new CheckConstraint(check.name(), other.expression()))
+				.orElse(check));
+		}
+		return wanted.withColumns(columns).withChecks(checks);
 	}
 
 	/**
@@ -241,7 +279,7 @@ public final class SchemaDiff {
 	/**
 	 * The database's own form of a model table's defaults and checks (see
 	 * {@link SchemaRules#storedForm}), asked for only when the text rules find a
-	 * difference.
+	 * difference. Used to compare only: the steps carry the model's own text.
 	 */
 	@FunctionalInterface
 	public interface StoredForms {

@@ -71,6 +71,8 @@ public final class MigrateCommand implements Callable<Integer> {
 		commandLine.addSubcommand(new CheckCommand(session));
 		commandLine.addSubcommand(new BackupCommand(session));
 		commandLine.addSubcommand(new RestoreCommand(session));
+		commandLine.addSubcommand(new RevisionCommand(session));
+		commandLine.addSubcommand(new MergeCommand(session));
 		return commandLine;
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,17 @@ public abstract class AbstractDialect implements Dialect {
 			}
 
 			@Override
+			public Set<String> referencingTables(String table) {
+				try {
+					return AbstractDialect.this.referencingTables(connection, table);
+				}
+				catch (SQLException ex) {
+					throw new SchemaReadException("Could not read which tables reference \"" + table + "\" in the "
+							+ name() + " database: " + ex.getMessage(), ex);
+				}
+			}
+
+			@Override
 			public Set<String> tableNames() {
 				try {
 					return AbstractDialect.this.tableNames(connection);
@@ -127,6 +139,21 @@ public abstract class AbstractDialect implements Dialect {
 
 	/** One table as the database holds it now, or empty when there is none. */
 	protected abstract Optional<Table> reflectTable(Connection connection, String name) throws SQLException;
+
+	/**
+	 * The other tables whose foreign keys reference {@code table}; by default found by
+	 * reading each table.
+	 */
+	protected Set<String> referencingTables(Connection connection, String table) throws SQLException {
+		Set<String> names = new LinkedHashSet<>();
+		for (String other : tableNames(connection)) {
+			if (!other.equalsIgnoreCase(table)
+					&& reflectTable(connection, other).map((t) -> SchemaSource.references(t, table)).orElse(false)) {
+				names.add(other);
+			}
+		}
+		return names;
+	}
 
 	/** The SQL of the triggers on a table. */
 	protected List<String> reflectTriggers(Connection connection, String table) throws SQLException {

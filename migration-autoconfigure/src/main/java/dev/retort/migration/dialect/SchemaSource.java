@@ -1,5 +1,6 @@
 package dev.retort.migration.dialect;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,28 @@ public interface SchemaSource {
 	 */
 	default Set<String> tableNames() {
 		return Set.of();
+	}
+
+	/**
+	 * The other tables (of those {@link #tableNames()} lists) whose foreign keys
+	 * reference {@code table}; by default found by reading each of them.
+	 */
+	default Set<String> referencingTables(String table) {
+		Set<String> names = new LinkedHashSet<>();
+		for (String other : tableNames()) {
+			if (!other.equalsIgnoreCase(table) && table(other).map((t) -> references(t, table)).orElse(false)) {
+				names.add(other);
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * Whether a foreign key of {@code table} references the table named
+	 * {@code referenced}.
+	 */
+	static boolean references(Table table, String referenced) {
+		return table.foreignKeys().stream().anyMatch((fk) -> fk.referencedTable().equalsIgnoreCase(referenced));
 	}
 
 	/**

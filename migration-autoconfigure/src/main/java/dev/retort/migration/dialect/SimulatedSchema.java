@@ -87,6 +87,25 @@ public class SimulatedSchema implements SchemaSource {
 		return names;
 	}
 
+	/**
+	 * The tables that reference {@code table} as earlier operations left them, and those
+	 * of the underlying source that no operation touched.
+	 */
+	@Override
+	public Set<String> referencingTables(String table) {
+		Set<String> names = new LinkedHashSet<>();
+		for (String name : this.base.referencingTables(table)) {
+			if (!this.tables.containsKey(key(name))) {
+				names.add(name);
+			}
+		}
+		this.tables.values()
+			.forEach((known) -> known
+				.filter((t) -> !t.name().equalsIgnoreCase(table) && SchemaSource.references(t, table))
+				.ifPresent((t) -> names.add(t.name())));
+		return names;
+	}
+
 	@Override
 	public boolean listsAllTables() {
 		return this.base.listsAllTables();
@@ -187,7 +206,11 @@ public class SimulatedSchema implements SchemaSource {
 			.toList();
 		put(table.named(rename.newName()).withIndexes(indexes));
 		this.triggers.put(key(rename.newName()), tableTriggers);
-		for (String other : tableNames()) {
+		Set<String> children = referencingTables(rename.table());
+		if (SchemaSource.references(require(rename.newName()), rename.table())) {
+			children.add(rename.newName());
+		}
+		for (String other : children) {
 			Table referencing = require(other);
 			List<ForeignKey> keys = referencing.foreignKeys()
 				.stream()
@@ -263,7 +286,9 @@ public class SimulatedSchema implements SchemaSource {
 						.toList(),
 					table.comment());
 			put(result);
-			for (String other : tableNames()) {
+			Set<String> children = referencingTables(table.name());
+			children.add(table.name());
+			for (String other : children) {
 				Table referencing = require(other);
 				List<ForeignKey> keys = referencing.foreignKeys()
 					.stream()

@@ -1,6 +1,7 @@
 package dev.retort.migration.operation;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -170,6 +171,14 @@ public class Operations {
 		add(new DropConstraint(table, name, null, null));
 	}
 
+	/**
+	 * Drops a named constraint, saying its kind (not reversible: the definition is
+	 * unknown).
+	 */
+	public void dropConstraint(String name, String table, Constraint.Kind kind) {
+		add(new DropConstraint(table, name, kind, null));
+	}
+
 	/** Drops a constraint, keeping its definition so that the drop can be reversed. */
 	public void dropConstraint(String table, Constraint definition) {
 		add(new DropConstraint(table, definition.name(), definition.kind(), definition));
@@ -210,6 +219,13 @@ public class Operations {
 		add(new AlterSequence(existing.name(), incrementBy, existing));
 	}
 
+	/**
+	 * Changes a sequence's increment without knowing the previous one (not reversible).
+	 */
+	public void alterSequence(String name, long incrementBy) {
+		add(new AlterSequence(name, incrementBy, null));
+	}
+
 	/** Runs a statement as written. Prefer the portable operations where one exists. */
 	public void execute(String sql) {
 		add(new Execute(sql));
@@ -217,6 +233,28 @@ public class Operations {
 
 	public void bulkInsert(String table, List<Map<String, Object>> rows) {
 		add(new BulkInsert(table, rows));
+	}
+
+	/**
+	 * One row for {@link #bulkInsert}, its columns in the order given (unlike
+	 * {@code Map.of}, and allowing {@code null} values):
+	 * {@code Operations.row("id", 1, "title", "ship", "done_at", null)}.
+	 * @param columnsAndValues column names, each followed by its value
+	 */
+	public static Map<String, Object> row(Object... columnsAndValues) {
+		if (columnsAndValues.length % 2 != 0) {
+			throw new IllegalArgumentException(
+					"A row needs a value after each column name, got " + columnsAndValues.length + " arguments");
+		}
+		Map<String, Object> row = new LinkedHashMap<>();
+		for (int index = 0; index < columnsAndValues.length; index += 2) {
+			if (!(columnsAndValues[index] instanceof String column)) {
+				throw new IllegalArgumentException(
+						"Argument " + (index + 1) + " of a row must be a column name, got " + columnsAndValues[index]);
+			}
+			row.put(column, columnsAndValues[index + 1]);
+		}
+		return row;
 	}
 
 	/**

@@ -79,7 +79,7 @@ final class MigrationPlanner {
 	MigrationPlan planDowngrade(Set<String> currentHeads, String target) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = this.graph.applied(currentHeads);
-		Set<String> removals = this.targets.removals(parsed, target, applied, true, true);
+		Set<String> removals = this.targets.removals(parsed, target, applied, "downgrade");
 		if (removals == null) {
 			Set<String> destination = this.targets.destination(parsed, target, currentHeads, applied);
 			List<String> notApplied = destination.stream().filter((id) -> !applied.contains(id)).toList();
@@ -155,7 +155,7 @@ final class MigrationPlanner {
 		Target parsed = Target.parse(target);
 		Set<String> current = purge ? Set.of() : currentHeads;
 		Set<String> applied = this.graph.applied(current);
-		Set<String> removals = this.targets.removals(parsed, target, applied, false, true);
+		Set<String> removals = this.targets.removals(parsed, target, applied, "stamp");
 		Set<String> after = new HashSet<>(applied);
 		if (removals != null) {
 			after.removeAll(removals);

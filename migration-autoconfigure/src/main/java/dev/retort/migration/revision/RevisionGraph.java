@@ -115,10 +115,11 @@ public final class RevisionGraph {
 	}
 
 	/**
-	 * The members of a labelled branch, as Alembic counts them: the labelled revision,
-	 * its descendants, and its ancestors back to the nearest branch point or merge.
+	 * The members of the branch a revision is on, as Alembic counts a labelled branch:
+	 * the revision, its descendants, and its ancestors back to the nearest branch point
+	 * or merge.
 	 */
-	private Set<String> branchOf(String owner) {
+	Set<String> branchOf(String owner) {
 		Set<String> members = new HashSet<>();
 		members.add(owner);
 		Deque<String> pending = new ArrayDeque<>(this.children.get(owner));

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * A history range, Alembic style: {@code from:to} with either end a target,
  * {@code current}, or empty for no bound ({@code base:heads}, {@code ae10:},
- * {@code :ae10}, {@code -3:}).
+ * {@code :ae10}, {@code -3:}). As in Alembic, the lower end must be an ancestor of the
+ * upper one.
  */
 final class RevisionRange {
 
@@ -21,50 +22,85 @@ final class RevisionRange {
 		this.graph = graph;
 	}
 
-	/** The revisions from {@code from} up to {@code to}, in upgrade order. */
+	/**
+	 * The revisions from {@code from} up to {@code to}, in upgrade order.
+	 * @throws InvalidRangeException when {@code from} is not an ancestor of {@code to},
+	 * or the range holds no revision
+	 */
 	List<RevisionScript> between(String from, String to, Supplier<Set<String>> current) {
-		Set<String> lower = lowerBound(from, current);
-		Set<String> upper = upperBound(to, current);
-		return this.graph.revisions()
+		Set<String> starts = starts(from, current);
+		Set<String> ends = ends(to, current);
+		Set<String> upper = (ends != null) ? this.graph.applied(ends) : null;
+		String range = "'" + from + ":" + to + "'";
+		if (starts != null && upper != null) {
+			for (String start : starts) {
+				if (!upper.contains(start)) {
+					boolean reversed = ends.stream().allMatch(this.graph.closure(Set.of(start))::contains);
+					throw new InvalidRangeException("History range " + range + " is impossible: revision " + start
+							+ describeEnd(from, start) + " is not an ancestor of " + describe(ends)
+							+ describeEnd(to, ends) + ", so no revision lies between them. "
+							+ (reversed ? "The lower end comes first: history -r " + to + ":" + from + "."
+									: "They are on different branches.")
+							+ " A range runs from a revision up to one that descends from it;"
+							+ " `history` shows the whole graph.");
+				}
+			}
+		}
+		List<RevisionScript> revisions = this.graph.revisions()
 			.stream()
-			.filter((revision) -> lower == null || lower.contains(revision.id()))
+			.filter((revision) -> starts == null || isAtOrAbove(revision, starts))
 			.filter((revision) -> upper == null || upper.contains(revision.id()))
 			.toList();
+		if (revisions.isEmpty() && (starts != null || upper != null) && !this.graph.revisions().isEmpty()) {
+			throw new InvalidRangeException("History range " + range + " holds no revision: it runs from "
+					+ ((starts != null) ? describe(starts) + describeEnd(from, starts) : "base") + " to "
+					+ ((ends != null) ? describe(ends) + describeEnd(to, ends) : "heads")
+					+ ". Name a lower end that is an ancestor of the upper one, e.g. base:heads.");
+		}
+		return revisions;
 	}
 
-	/** The revisions at or above {@code from}; {@code null} for no bound. */
-	private Set<String> lowerBound(String from, Supplier<Set<String>> currentHeads) {
+	/** The revisions {@code from} names, the range's lower end; {@code null} for base. */
+	private Set<String> starts(String from, Supplier<Set<String>> currentHeads) {
 		if (from.isEmpty() || from.equals("base")) {
 			return null;
 		}
 		Set<String> current = currentHeads.get();
-		Set<String> starts;
 		if (RELATIVE_DOWN.matcher(from).matches()) {
 			// -N: the last N applied revisions, not the one they rest on
 			Set<String> removed = new LinkedHashSet<>(this.graph.applied(current));
 			removed.removeAll(this.graph.applied(this.graph.resolve(from, current)));
-			starts = removed;
+			return removed;
 		}
-		else {
-			starts = from.equals("current") ? current : this.graph.resolve(from, current);
-		}
-		Set<String> above = new LinkedHashSet<>();
-		for (RevisionScript revision : this.graph.revisions()) {
-			Set<String> ancestors = this.graph.applied(Set.of(revision.id()));
-			if (starts.stream().anyMatch(ancestors::contains)) {
-				above.add(revision.id());
-			}
-		}
-		return above;
+		Set<String> starts = from.equals("current") ? current : this.graph.resolve(from, current);
+		return starts.isEmpty() ? null : starts;
 	}
 
-	/** The revisions at or below {@code to}; {@code null} for no bound. */
-	private Set<String> upperBound(String to, Supplier<Set<String>> currentHeads) {
+	/** The revisions {@code to} names, the range's upper end; {@code null} for heads. */
+	private Set<String> ends(String to, Supplier<Set<String>> currentHeads) {
 		if (to.isEmpty() || to.equals("heads") || to.equals("head")) {
 			return null;
 		}
 		Set<String> current = currentHeads.get();
-		return this.graph.applied(to.equals("current") ? current : this.graph.resolve(to, current));
+		return to.equals("current") ? current : this.graph.resolve(to, current);
+	}
+
+	private boolean isAtOrAbove(RevisionScript revision, Set<String> starts) {
+		Set<String> ancestors = this.graph.applied(Set.of(revision.id()));
+		return starts.stream().anyMatch(ancestors::contains);
+	}
+
+	private static String describe(Set<String> ids) {
+		return ids.isEmpty() ? "base" : String.join(", ", ids);
+	}
+
+	/** How an end was written, when that differs from the revisions it names. */
+	private static String describeEnd(String text, String id) {
+		return text.equals(id) ? "" : " ('" + text + "')";
+	}
+
+	private static String describeEnd(String text, Set<String> ids) {
+		return (ids.size() == 1) ? describeEnd(text, ids.iterator().next()) : " ('" + text + "')";
 	}
 
 }

@@ -27,6 +27,10 @@ sealed interface Target {
 	record BranchBase(String label) implements Target {
 	}
 
+	/** {@code label@heads}: every head of a branch. */
+	record BranchHeads(String label) implements Target {
+	}
+
 	/** {@code +N} / {@code -N}: steps from the current heads. */
 	record Relative(int steps) implements Target {
 	}
@@ -44,8 +48,11 @@ sealed interface Target {
 	record Anchored(Anchor anchor, int steps) implements Target {
 	}
 
-	/** Several targets at once ({@code a1b2,c3d4}). */
-	record Several(List<Anchored> targets) implements Target {
+	/**
+	 * Several targets at once ({@code a1b2,c3d4}): each {@link Anchored} or
+	 * {@link BranchHeads}.
+	 */
+	record Several(List<Target> targets) implements Target {
 	}
 
 	/** The revision a relative target counts from. */
@@ -61,6 +68,10 @@ sealed interface Target {
 	record BaseAnchor() implements Anchor {
 	}
 
+	/** {@code label@base}, as the start of {@code label@base+N}. */
+	record BranchBaseAnchor(String label) implements Anchor {
+	}
+
 	/** {@code label@head}: the head of a branch. */
 	record BranchHeadAnchor(String label) implements Anchor {
 	}
@@ -69,7 +80,10 @@ sealed interface Target {
 	record BranchRevisionAnchor(String label, String idOrPrefix) implements Anchor {
 	}
 
-	/** A branch label, a full id or an id prefix. */
+	/**
+	 * A branch label, a full id or an id prefix. Before '@', a revision id also names a
+	 * branch: the one that revision is on.
+	 */
 	record Named(String name) implements Anchor {
 	}
 
@@ -79,17 +93,17 @@ sealed interface Target {
 		}
 		String target = text.strip();
 		if (target.contains(",") || target.contains(" ")) {
-			List<Anchored> targets = new ArrayList<>();
+			List<Target> targets = new ArrayList<>();
 			for (String part : target.split("[,\\s]+")) {
 				if (part.isEmpty()) {
 					continue;
 				}
 				Target one = parse(part);
-				if (!(one instanceof Anchored anchored)) {
+				if (!(one instanceof Anchored || one instanceof BranchHeads)) {
 					throw new InvalidTargetException("Target '" + target + "' lists '" + part
-							+ "', which cannot be combined with others: list revision ids (or label@head) only.");
+							+ "', which cannot be combined with others: list revision ids (or label@head, label@heads) only.");
 				}
-				targets.add(anchored);
+				targets.add(one);
 			}
 			return new Several(targets);
 		}
@@ -116,6 +130,9 @@ sealed interface Target {
 		if (at >= 0 && target.substring(at + 1).equals("base")) {
 			return new BranchBase(label(target, target.substring(0, at)));
 		}
+		if (at >= 0 && target.substring(at + 1).equals("heads")) {
+			return new BranchHeads(label(target, target.substring(0, at)));
+		}
 		return new Anchored(anchor(target, target), 0);
 	}
 
@@ -140,8 +157,12 @@ sealed interface Target {
 			return new BranchHeadAnchor(label);
 		}
 		if (rest.equals("base")) {
-			throw new InvalidTargetException("Target '" + target
-					+ "' counts from label@base, which is no revision: count from a revision of the branch instead.");
+			return new BranchBaseAnchor(label);
+		}
+		if (rest.equals("heads")) {
+			throw new InvalidTargetException("Target '" + target + "' counts from '" + text
+					+ "', which may be several revisions: count from one head instead (" + label
+					+ "@head or a revision id).");
 		}
 		return new BranchRevisionAnchor(label, name(target, rest));
 	}
@@ -149,7 +170,8 @@ sealed interface Target {
 	private static String label(String target, String label) {
 		if (!RevisionValidation.isValidName(label)) {
 			throw new InvalidTargetException("Target '" + target + "' has no valid branch label before '@'. "
-					+ "Write label@head, label@base, label@+N, label@-N or label@<revision>.");
+					+ "Write label@head, label@heads, label@base, label@base+N, label@+N, label@-N or label@<revision> "
+					+ "(a revision id works as the label: the branch that revision is on).");
 		}
 		return label;
 	}
@@ -158,7 +180,7 @@ sealed interface Target {
 		if (!RevisionValidation.isValidName(name)) {
 			throw new InvalidTargetException("Target '" + target + "' is not understood. "
 					+ "Use head, heads, base, a revision id or prefix, a branch label, +N, -N, <revision>+N, "
-					+ "head-N, label@head, label@base, label@+N or label@-N.");
+					+ "head-N, base+N, label@head, label@heads, label@base, label@base+N, label@+N or label@-N.");
 		}
 		return name;
 	}

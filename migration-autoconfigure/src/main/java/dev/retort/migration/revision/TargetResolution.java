@@ -1,5 +1,6 @@
 package dev.retort.migration.revision;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -29,7 +30,7 @@ final class TargetResolution {
 	Set<String> resolve(String target, Set<String> currentHeads) {
 		Target parsed = Target.parse(target);
 		Set<String> applied = this.graph.applied(currentHeads);
-		Set<String> removals = removals(parsed, target, applied, false, false);
+		Set<String> removals = removals(parsed, target, applied, null);
 		if (removals != null) {
 			Set<String> remaining = new HashSet<>(applied);
 			remaining.removeAll(removals);
@@ -41,8 +42,12 @@ final class TargetResolution {
 	/**
 	 * For targets that remove revisions ({@code base}, {@code label@base}, {@code -N},
 	 * {@code label@-N}), what they remove; {@code null} for targets that name revisions.
+	 * {@code command} is {@code downgrade} or {@code stamp} for those commands, whose
+	 * {@code label@<revision>} moves only that branch; {@code null} to resolve only.
 	 */
-	Set<String> removals(Target target, String text, Set<String> applied, boolean downgrade, boolean branchScoped) {
+	Set<String> removals(Target target, String text, Set<String> applied, String command) {
+		boolean downgrade = "downgrade".equals(command);
+		boolean branchScoped = command != null;
 		if (target instanceof Target.Base) {
 			return new HashSet<>(applied);
 		}
@@ -53,10 +58,10 @@ final class TargetResolution {
 			return removed;
 		}
 		if (target instanceof Target.Relative relative && relative.steps() < 0) {
-			return walkDown(text, applied, -relative.steps(), null);
+			return walkDown(text, applied, -relative.steps(), null, command);
 		}
 		if (target instanceof Target.BranchRelative relative && relative.steps() < 0) {
-			return walkDown(text, applied, -relative.steps(), relative.label());
+			return walkDown(text, applied, -relative.steps(), relative.label(), command);
 		}
 		if (branchScoped && target instanceof Target.Anchored anchored && anchored.steps() == 0
 				&& anchored.anchor() instanceof Target.BranchRevisionAnchor branchRevision) {
@@ -94,10 +99,14 @@ final class TargetResolution {
 			return Set.of(walkUp(text, RevisionGraph.intersection(currentHeads, members), applied, relative.steps(),
 					relative.label()));
 		}
+		if (target instanceof Target.BranchHeads branchHeads) {
+			return branchHeads(branchHeads.label(), text);
+		}
 		if (target instanceof Target.Several several) {
 			Set<String> destination = new LinkedHashSet<>();
-			for (Target.Anchored anchored : several.targets()) {
-				destination.addAll(anchored(anchored, text));
+			for (Target one : several.targets()) {
+				destination.addAll((one instanceof Target.BranchHeads branchHeads)
+						? branchHeads(branchHeads.label(), text) : anchored((Target.Anchored) one, text));
 			}
 			requireApart(destination, text);
 			return this.graph.ordered(destination);
@@ -120,6 +129,17 @@ final class TargetResolution {
 	}
 
 	private Set<String> anchored(Target.Anchored target, String text) {
+		if (target.anchor() instanceof Target.BranchBaseAnchor branchBase) {
+			if (target.steps() < 0) {
+				// Alembic walks down from the head of the whole graph here, whatever the
+				// label.
+				throw new TargetOutOfRangeException("Target '" + text + "' goes below base: nothing lies below "
+						+ branchBase.label() + "@base. Retort refuses this rather than count down from another "
+						+ "branch's head, as Alembic does. Use " + branchBase.label() + "@-" + (-target.steps())
+						+ " to step down along the branch, or " + branchBase.label() + "@base to remove it.");
+			}
+			return Set.of(walkUp(text, Set.of(), Set.of(), target.steps(), branchBase.label()));
+		}
 		String anchor = anchor(target.anchor(), text);
 		if (target.steps() == 0) {
 			return (anchor != null) ? Set.of(anchor) : Set.of();
@@ -152,15 +172,11 @@ final class TargetResolution {
 			// Without revisions, head is base: upgrading an empty project does nothing.
 			return this.graph.heads().isEmpty() ? null : singleHead(this.graph.heads(), text, "head");
 		}
-		if (anchor instanceof Target.BaseAnchor) {
+		if (anchor instanceof Target.BaseAnchor || anchor instanceof Target.BranchBaseAnchor) {
 			return null;
 		}
 		if (anchor instanceof Target.BranchHeadAnchor branchHead) {
-			Set<String> members = branch(branchHead.label(), text);
-			Set<String> branchHeads = this.graph.ordered(members.stream()
-				.filter((id) -> this.graph.children(id).stream().noneMatch(members::contains))
-				.toList());
-			return singleHead(branchHeads, text, branchHead.label() + "@head");
+			return singleHead(branchHeads(branchHead.label(), text), text, branchHead.label() + "@head");
 		}
 		if (anchor instanceof Target.BranchRevisionAnchor branchRevision) {
 			Set<String> members = branch(branchRevision.label(), text);
@@ -252,7 +268,7 @@ final class TargetResolution {
 	 * Removes {@code steps} revisions from the top of the applied set (of one branch when
 	 * labelled), one head at a time; each step must be the only choice.
 	 */
-	private Set<String> walkDown(String text, Set<String> applied, int steps, String label) {
+	private Set<String> walkDown(String text, Set<String> applied, int steps, String label, String command) {
 		Set<String> members = (label != null) ? branch(label, text) : null;
 		Set<String> remaining = new HashSet<>(applied);
 		Set<String> removed = new HashSet<>();
@@ -275,10 +291,8 @@ final class TargetResolution {
 						+ " are applied.");
 			}
 			if (candidates.size() > 1) {
-				throw new MultipleHeadsException("Target '" + text + "' is ambiguous: there are several heads "
-						+ RevisionGraph.describe(candidates)
-						+ " to step down from. Say which: label@-N for a labelled branch, "
-						+ "or a revision id to downgrade to.");
+				throw new MultipleHeadsException(
+						severalHeadsBelow(text, candidates, applied, steps, steps - step + 1, command));
 			}
 			String top = candidates.iterator().next();
 			Set<String> goes = this.graph.descendants(Set.of(top));
@@ -290,14 +304,97 @@ final class TargetResolution {
 		return removed;
 	}
 
+	/** The heads of a branch: its revisions that no other revision of it revises. */
+	private Set<String> branchHeads(String label, String text) {
+		Set<String> members = branch(label, text);
+		return this.graph.ordered(members.stream()
+			.filter((id) -> this.graph.children(id).stream().noneMatch(members::contains))
+			.toList());
+	}
+
+	/**
+	 * Why stepping down from several heads is refused, with the targets that say which
+	 * branch to move: {@code <head>-N} where that removes just the head's own line,
+	 * {@code <head>@-N} where it would also take other branches from a branch point, and
+	 * {@code label@-N}. Alembic warns and steps down from one of them; Retort does not
+	 * guess.
+	 */
+	private String severalHeadsBelow(String text, Set<String> heads, Set<String> applied, int steps, int remaining,
+			String command) {
+		List<String> choices = new ArrayList<>();
+		for (String head : heads) {
+			Set<String> alongBranch = stepsDown(applied, steps, head);
+			if (alongBranch != null && alongBranch.equals(downTo(head, remaining, applied))) {
+				choices.add(head + "-" + remaining);
+			}
+			else if (alongBranch != null) {
+				choices.add(head + "@-" + steps);
+			}
+			for (String label : this.graph.labels().keySet()) {
+				if (this.graph.branchMembers(label).contains(head) && stepsDown(applied, steps, label) != null) {
+					choices.add(label + "@-" + steps);
+				}
+			}
+		}
+		String prefix = (command != null) ? command + " " : "";
+		return "Target '" + text + "' is ambiguous: there are several heads " + RevisionGraph.describe(heads)
+				+ " to step down from, and Retort does not pick one (Alembic warns and takes the first). "
+				+ "Say which branch moves (<revision>-N, or label@-N for a labelled branch):"
+				+ choices.stream()
+					.distinct()
+					.map((choice) -> System.lineSeparator() + "  " + prefix + choice)
+					.collect(Collectors.joining());
+	}
+
+	/** What stepping {@code steps} down a branch removes; {@code null} if ambiguous. */
+	private Set<String> stepsDown(Set<String> applied, int steps, String branch) {
+		try {
+			return walkDown(branch + "@-" + steps, applied, steps, branch, null);
+		}
+		catch (MultipleHeadsException | TargetOutOfRangeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * What downgrading to {@code head-steps} removes; {@code null} when a merge makes
+	 * that target ambiguous.
+	 */
+	private Set<String> downTo(String head, int steps, Set<String> applied) {
+		String revision = head;
+		for (int step = 0; step < steps && revision != null; step++) {
+			List<String> parents = this.graph.revision(revision).parents();
+			if (parents.size() > 1) {
+				return null;
+			}
+			revision = parents.isEmpty() ? null : parents.get(0);
+		}
+		Set<String> removed = (revision != null) ? this.graph.lineageAbove(revision) : new HashSet<>(applied);
+		removed.retainAll(applied);
+		removed.addAll(this.graph.descendants(removed));
+		removed.retainAll(applied);
+		return removed;
+	}
+
+	/**
+	 * The members of the branch a label names; as in Alembic, a revision id (or unique
+	 * prefix) in its place names the branch that revision is on.
+	 */
 	Set<String> branch(String label, String text) {
 		Set<String> members = this.graph.branchMembers(label);
-		if (members == null) {
-			throw new UnknownTargetException("Target '" + text + "' names the branch label '" + label
-					+ "', but no revision declares it. Known labels: "
+		if (members != null) {
+			return members;
+		}
+		RevisionScript revision;
+		try {
+			revision = this.graph.get(label);
+		}
+		catch (UnknownTargetException ex) {
+			throw new UnknownTargetException("Target '" + text + "' names the branch '" + label
+					+ "', but no revision declares that label or has that id. Known labels: "
 					+ (this.graph.labels().isEmpty() ? "none" : String.join(", ", this.graph.labels().keySet())) + ".");
 		}
-		return members;
+		return this.graph.branchOf(revision.id());
 	}
 
 }

@@ -36,4 +36,14 @@ public sealed interface Constraint extends TableElement
 				ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION);
 	}
 
+	/**
+	 * A foreign key over several columns, e.g.
+	 * {@code Constraint.foreignKey("fk_lines_order", List.of("order_id", "shop_id"), "orders", List.of("id", "shop_id"))}.
+	 */
+	static ForeignKey foreignKey(String name, java.util.List<String> columns, String referencedTable,
+			java.util.List<String> referencedColumns) {
+		return new ForeignKey(name, columns, referencedTable, referencedColumns, ForeignKey.Action.NO_ACTION,
+				ForeignKey.Action.NO_ACTION);
+	}
+
 }

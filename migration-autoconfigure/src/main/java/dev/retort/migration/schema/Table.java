@@ -1,6 +1,7 @@
 package dev.retort.migration.schema;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,6 +64,15 @@ public record Table(String name, List<Column> columns, PrimaryKey primaryKey, Li
 			}
 		}
 		return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, List.of(), null);
+	}
+
+	/**
+	 * A table built from the elements listed, as {@code createTable} builds it, e.g. a
+	 * dropped table's definition:
+	 * {@code Table.of("tags", Column.of("id", Type.BIGINT).primaryKey(), Column.of("name", Type.TEXT))}.
+	 */
+	public static Table of(String name, TableElement... elements) {
+		return of(name, Arrays.asList(elements));
 	}
 
 	public Optional<Column> column(String name) {

@@ -147,7 +147,7 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 
 	@Test
 	void usageErrorsAndHelp() {
-		Run unknown = migrate(GOOD, "revision", "-m", "add things");
+		Run unknown = migrate(GOOD, "frobnicate", "-m", "add things");
 		assertThat(unknown.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(unknown.err()).contains("Unmatched argument");
 

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.retort.migration.operation.AddConstraint;
+import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Constraint;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.PrimaryKey;
@@ -151,6 +154,25 @@ class SqliteReflectionTests extends DatabaseScenario {
 			oneByOne.add(live.table(name).orElseThrow());
 		}
 		assertThat(Schema.of(oneByOne)).isEqualTo(many);
+	}
+
+	@Test
+	void aRebuildReadsTheRebuiltTableAndFindsItsChildrenInOneQuery() throws Exception {
+		givenLinkedTables(0, 40);
+		CountedStatements counted = new CountedStatements(this.connection);
+		AddConstraint check = new AddConstraint("t20", Constraint.check("ck_t20_code", "length(code) > 1"));
+
+		List<String> statements = this.dialect.render(List.of(check), this.dialect.live(counted.connection()));
+
+		// the table (6 queries), its triggers (2) and its children (1); not the 39 others
+		assertThat(counted.take()).isEqualTo(9);
+		assertThat(statements).filteredOn((sql) -> sql.contains("pragma_foreign_key_check("))
+			.singleElement()
+			.satisfies((sql) -> assertThat(sql)
+				.contains("pragma_foreign_key_check('t20')", "pragma_foreign_key_check('t21')")
+				.doesNotContain("'t19'", "'t22'"));
+		apply(check);
+		assertThat(table("t20").checks()).extracting(CheckConstraint::name).containsExactly(null, "ck_t20_code");
 	}
 
 	/** Tables {@code t<from>} to {@code t<to - 1>}, each referencing the one before. */

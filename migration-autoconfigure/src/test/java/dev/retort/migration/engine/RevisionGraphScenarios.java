@@ -6,14 +6,18 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.retort.migration.revision.InvalidRangeException;
+import dev.retort.migration.revision.MultipleHeadsException;
 import dev.retort.migration.revision.OverlappingTargetsException;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.revision.TargetOutOfRangeException;
 import org.junit.jupiter.api.Test;
 
 import static dev.retort.migration.engine.TestRevisions.createsTable;
@@ -106,6 +110,80 @@ abstract class RevisionGraphScenarios {
 
 		migrator.upgrade("bb0000000002,cc0000000001");
 		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000001");
+	}
+
+	// -- target forms
+
+	@Test
+	void branchFormsCountFromBaseNameEveryHeadAndTakeARevisionAsTheBranch() {
+		Migrator migrator = migrator(Arrays.copyOf(merged(), 5));
+
+		migrator.upgrade("billing@base+1");
+		assertThat(migrator.current()).containsExactly("bb0000000001");
+		assertThat(tables()).containsExactlyInAnyOrder(tableOf("root000000aa"), tableOf("bb0000000001"));
+
+		migrator.upgrade("cc0000000001@head");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000001", "cc0000000002");
+
+		migrator.upgrade("bb0000000001@+1");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+
+		migrator.downgrade("cc0000000002@base");
+		assertThat(migrator.current()).containsExactly("bb0000000002");
+		assertThat(tables()).doesNotContain(tableOf("cc0000000001"), tableOf("cc0000000002"));
+
+		migrator.upgrade("crm@heads");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+
+		assertThatExceptionOfType(TargetOutOfRangeException.class)
+			.isThrownBy(() -> migrator.downgrade("billing@base-1"))
+			.withMessageContaining("nothing lies below billing@base");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+		assertThat(tables()).hasSize(5);
+	}
+
+	// -- downgrade -N with several heads
+
+	@Test
+	void downgradeMinusOneWithSeveralHeadsIsRefusedWithTheCommandsThatWork() {
+		Migrator migrator = migrator(Arrays.copyOf(merged(), 5));
+		migrator.upgrade("heads");
+
+		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> migrator.downgrade("-1"))
+			.withMessageContaining("(bb0000000002, cc0000000002)")
+			.withMessageContaining("downgrade bb0000000002-1")
+			.withMessageContaining("downgrade billing@-1")
+			.withMessageContaining("downgrade cc0000000002-1")
+			.withMessageContaining("downgrade crm@-1");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+
+		migrator.downgrade("bb0000000002-1");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000001", "cc0000000002");
+		migrator.downgrade("crm@-1");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000001", "cc0000000001");
+		assertThat(tables()).hasSize(3);
+	}
+
+	// -- history ranges
+
+	@Test
+	void historyRangeBetweenUnrelatedRevisionsIsAnErrorNamingBoth() {
+		Migrator migrator = migrator(merged());
+		migrator.upgrade("bb0000000002");
+		RevisionGraph graph = migrator.graph();
+
+		assertThat(graph.range("root000000aa", "bb0000000002", migrator::current)).extracting(RevisionScript::id)
+			.containsExactly("root000000aa", "bb0000000001", "bb0000000002");
+		assertThat(graph.range("current", "", migrator::current)).extracting(RevisionScript::id)
+			.containsExactly("bb0000000002", "mm0000000001");
+		assertThatExceptionOfType(InvalidRangeException.class)
+			.isThrownBy(() -> graph.range("current", "cc0000000002", migrator::current))
+			.withMessageContaining("revision bb0000000002 ('current') is not an ancestor of cc0000000002")
+			.withMessageContaining("different branches");
+		assertThatExceptionOfType(InvalidRangeException.class)
+			.isThrownBy(() -> graph.range("bb0000000002", "bb0000000001", migrator::current))
+			.withMessageContaining("bb0000000002 is not an ancestor of bb0000000001")
+			.withMessageContaining("history -r bb0000000001:bb0000000002");
 	}
 
 	List<String> tables() {

@@ -184,6 +184,33 @@ class MigrationPlanTests {
 	}
 
 	@Test
+	void downgradeMinusOneWithSeveralHeadsListsTheHeadsAndTheCommandsThatWork() {
+		assertThatExceptionOfType(MultipleHeadsException.class)
+			.isThrownBy(() -> this.branched.planDowngrade(Set.of("b2", "c2"), "-1"))
+			.withMessageContaining("several heads (b2, c2)")
+			.withMessageContaining("Alembic warns and takes the first")
+			.withMessageContaining("downgrade b2-1")
+			.withMessageContaining("downgrade billing@-1")
+			.withMessageContaining("downgrade c2-1")
+			.withMessageContaining("downgrade crm@-1");
+		assertThatExceptionOfType(MultipleHeadsException.class)
+			.isThrownBy(() -> this.merged.planDowngrade(Set.of("d"), "-3"))
+			.withMessageContaining("downgrade b2-1")
+			.withMessageContaining("downgrade billing@-3");
+		assertThat(ids(this.merged.planDowngrade(Set.of("d"), "b2-1"))).containsExactly("d", "m", "b2");
+		assertThat(ids(this.merged.planDowngrade(Set.of("d"), "billing@-3"))).containsExactly("d", "m", "b2");
+		assertThatExceptionOfType(MultipleHeadsException.class)
+			.isThrownBy(() -> this.branched.planDowngrade(Set.of("b1", "c2"), "-1"))
+			.withMessageContaining("downgrade b1@-1")
+			.withMessageNotContaining("downgrade b1-1")
+			.withMessageContaining("downgrade c2-1");
+		assertThat(ids(this.branched.planDowngrade(Set.of("b1", "c2"), "b1@-1"))).containsExactly("b1");
+		assertThatExceptionOfType(MultipleHeadsException.class)
+			.isThrownBy(() -> this.branched.stampHeads(Set.of("b2", "c2"), "-1", false))
+			.withMessageContaining("stamp b2-1");
+	}
+
+	@Test
 	void downgradeUpwardsSaysToUpgrade() {
 		assertThatExceptionOfType(WrongDirectionException.class)
 			.isThrownBy(() -> this.linear.planDowngrade(Set.of("a"), "c"))

@@ -227,6 +227,52 @@ class TargetResolutionTests {
 	}
 
 	@Test
+	void labelAtHeadsIsEveryHeadOfTheBranch() {
+		RevisionGraph graph = graph(revision("a").labels("main"), revision("b").revises("a"),
+				revision("c").revises("a"), revision("x").labels("other"));
+
+		assertThat(graph.resolve("main@heads", Set.of())).containsExactly("b", "c");
+		assertThat(this.branched.resolve("billing@heads", Set.of())).containsExactly("b2");
+		assertThat(this.branched.resolve("billing@heads,x1", Set.of())).containsExactly("b2", "x1");
+	}
+
+	@Test
+	void labelAtBasePlusNCountsAlongTheBranchFromItsStart() {
+		assertThat(this.branched.resolve("billing@base+1", Set.of("c2"))).containsExactly("b1");
+		assertThat(this.branched.resolve("billing@base+2", Set.of("b2", "c2"))).containsExactly("b2");
+		assertThat(this.branched.resolve("audit@base+1", Set.of())).containsExactly("x1");
+		assertThatExceptionOfType(TargetOutOfRangeException.class)
+			.isThrownBy(() -> this.branched.resolve("billing@base+3", Set.of()))
+			.withMessageContaining("on branch 'billing'");
+	}
+
+	@Test
+	void labelAtBaseMinusNGoesBelowBaseAndSaysWhatAlembicWouldDo() {
+		assertThatExceptionOfType(TargetOutOfRangeException.class)
+			.isThrownBy(() -> this.branched.resolve("billing@base-1", Set.of("b2", "c2")))
+			.withMessageContaining("nothing lies below billing@base")
+			.withMessageContaining("Alembic")
+			.withMessageContaining("billing@-1");
+	}
+
+	@Test
+	void aRevisionIdInTheBranchPartNamesTheBranchThatRevisionIsOn() {
+		assertThat(this.branched.resolve("b1@head", Set.of())).containsExactly("b2");
+		assertThat(this.branched.resolve("c1@heads", Set.of())).containsExactly("c2");
+		assertThat(this.branched.resolve("b1@+1", Set.of("b1", "c2"))).containsExactly("b2");
+		assertThat(this.branched.resolve("c2@-1", Set.of("b2", "c2"))).containsExactly("b2", "c1");
+		assertThat(this.branched.resolve("c1@base", Set.of("b2", "c2"))).containsExactly("b2");
+		assertThat(this.branched.resolve("x1@base+2", Set.of())).containsExactly("x2");
+		assertThat(this.branched.resolve("root@heads", Set.of())).containsExactly("b2", "c2");
+		assertThatExceptionOfType(MultipleHeadsException.class)
+			.isThrownBy(() -> this.branched.resolve("root@head", Set.of()))
+			.withMessageContaining("(b2, c2)");
+		assertThatExceptionOfType(UnknownTargetException.class)
+			.isThrownBy(() -> this.branched.resolve("b1@c2", Set.of()))
+			.withMessageContaining("revision c2 is neither on branch 'b1'");
+	}
+
+	@Test
 	void malformedTargetsSayWhatIsAccepted() {
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.linear.resolve("", Set.of()))
 			.withMessageContaining("head, heads, base");

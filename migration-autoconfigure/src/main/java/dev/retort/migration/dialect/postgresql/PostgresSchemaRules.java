@@ -39,6 +39,12 @@ final class PostgresSchemaRules implements SchemaRules {
 	private static final Pattern LITERAL_CAST = Pattern
 		.compile("('(?:[^']|'')*')::[a-z_ ]+(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?");
 
+	private static final Pattern CHECK_LITERAL_CAST = Pattern
+		.compile("('(?:[^']|'')*')::(?:character varying|[a-z_]+)(?:\\(\\d+(?:,\\d+)?\\))?(?:\\[\\])?");
+
+	private static final Pattern ARRAY_CAST = Pattern
+		.compile("(ARRAY\\[[^\\]]*\\])::(?:character varying|[a-z_]+)(?:\\(\\d+\\))?\\[\\]");
+
 	private static final Pattern QUOTED_NUMBER = Pattern.compile("^'(-?\\d+(?:\\.\\d+)?)'$");
 
 	private static final Pattern TEMPORARY_NAME = Pattern.compile("^CREATE TABLE \"[^\"]+\"");
@@ -138,6 +144,16 @@ final class PostgresSchemaRules implements SchemaRules {
 		if (text.regionMatches(true, 0, "CHECK", 0, 5)) {
 			text = text.substring(5).strip();
 		}
+		// PostgreSQL writes casts on literals and arrays that re-reading its own output
+		// spells differently: ARRAY['A'::character varying]::text[] is stored again as
+		// ARRAY['A'::character varying::text]
+		String previous;
+		do {
+			previous = text;
+			text = CHECK_LITERAL_CAST.matcher(text).replaceAll("$1");
+		}
+		while (!text.equals(previous));
+		text = ARRAY_CAST.matcher(text).replaceAll("$1");
 		return SchemaRules.canonicalExpression(text);
 	}
 

@@ -227,6 +227,11 @@ public class SqliteDialect extends AbstractDialect {
 	}
 
 	@Override
+	protected Set<String> referencingTables(Connection connection, String table) throws SQLException {
+		return new SqliteSchemaReader(connection).referencingTables(table);
+	}
+
+	@Override
 	protected List<String> reflectTriggers(Connection connection, String table) throws SQLException {
 		return new SqliteSchemaReader(connection).triggers(table);
 	}

@@ -77,6 +77,24 @@ final class SqliteSchemaReader {
 		return names;
 	}
 
+	/** The other tables whose foreign keys reference {@code table}, sorted. */
+	Set<String> referencingTables(String table) throws SQLException {
+		Set<String> names = new LinkedHashSet<>();
+		try (PreparedStatement statement = this.connection
+			.prepareStatement("SELECT DISTINCT m.name FROM (SELECT m.name " + TABLES
+					+ " AND m.name <> ? COLLATE NOCASE) AS m JOIN pragma_foreign_key_list(m.name) AS f "
+					+ "WHERE f.\"table\" = ? COLLATE NOCASE ORDER BY m.name")) {
+			statement.setString(1, table);
+			statement.setString(2, table);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+		}
+		return names;
+	}
+
 	/**
 	 * The SQL of the triggers on a table, then of its indexes on expressions (which have
 	 * no model), to recreate them as written after a rebuild.

@@ -5,9 +5,9 @@ import dev.retort.migration.schema.Type;
 
 /**
  * SQLite's spellings: a column keeps the type it was declared with (compared by name,
- * synonyms such as {@code INT}/{@code INTEGER} equal), an auto-increment key is always
- * {@code INTEGER}, and there are no comments, no sequences and no way to change a
- * constraint by name.
+ * synonyms such as {@code INT}/{@code INTEGER} and {@code FLOAT}/{@code DOUBLE} equal),
+ * an auto-increment key is always {@code INTEGER}, and there are no comments, no
+ * sequences and no way to change a constraint by name.
  */
 final class SqliteSchemaRules implements SchemaRules {
 
@@ -20,6 +20,19 @@ final class SqliteSchemaRules implements SchemaRules {
 	public Type storedType(Type type, boolean autoIncrement) {
 		// only INTEGER PRIMARY KEY is an alias of the rowid
 		return autoIncrement ? Type.INTEGER : type;
+	}
+
+	@Override
+	public boolean sameType(Type first, Type second) {
+		return SchemaRules.super.sameType(real(first), real(second));
+	}
+
+	/**
+	 * FLOAT, REAL and DOUBLE are all SQLite's one eight-byte floating-point storage class
+	 * (Hibernate declares a Java double as {@code float}).
+	 */
+	private static Type real(Type type) {
+		return (type.kind() == Type.Kind.DOUBLE) ? Type.FLOAT : type;
 	}
 
 	@Override

@@ -261,15 +261,7 @@ final class SqliteTableRebuild {
 		if (!schema.listsAllTables()) {
 			return null;
 		}
-		List<String> children = new ArrayList<>();
-		for (String other : schema.tableNames()) {
-			if (!other.equalsIgnoreCase(table) && schema.table(other)
-				.map((t) -> t.foreignKeys().stream().anyMatch((fk) -> fk.referencedTable().equalsIgnoreCase(table)))
-				.orElse(false)) {
-				children.add(other);
-			}
-		}
-		return children;
+		return List.copyOf(schema.referencingTables(table));
 	}
 
 	/**

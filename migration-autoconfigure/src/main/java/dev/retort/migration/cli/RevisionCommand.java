@@ -1,0 +1,99 @@
+package dev.retort.migration.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.retort.migration.autogenerate.RevisionDraft;
+import dev.retort.migration.revision.MultipleHeadsException;
+import dev.retort.migration.revision.RevisionGraph;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "revision", aliases = "generate",
+		description = { "Write a new revision to fill in, revising the current head.",
+				"Java into migrations.autogenerate.source-dir / .package; with --sql, SQL for this database "
+						+ "into migrations.autogenerate.sql-dir." })
+final class RevisionCommand extends MigrateSubcommand {
+
+	@Option(names = { "-m", "--message" }, required = true, paramLabel = "MSG",
+			description = "What the revision does, in a few words; also names the class.")
+	String message;
+
+	@Option(names = "--sql", description = "Write an SQL revision for the application's database instead of Java.")
+	boolean sql;
+
+	@Option(names = "--head", paramLabel = "H",
+			description = "The revision to build on: a head's id or prefix, label@head, or base for a new base "
+					+ "(default: the only head).")
+	String head;
+
+	@Option(names = "--splice",
+			description = "Allow --head to name a revision that is not a head, starting a new branch from it.")
+	boolean splice;
+
+	@Option(names = "--branch-label", paramLabel = "L", description = "A branch label for the new revision.")
+	List<String> branchLabels = new ArrayList<>();
+
+	@Option(names = "--rev-id", paramLabel = "ID", description = "The new revision's id instead of a random one.")
+	String revisionId;
+
+	@Option(names = "--depends-on", paramLabel = "R",
+			description = "A revision (usually on another branch) that must be applied before the new one.")
+	List<String> dependsOn = new ArrayList<>();
+
+	RevisionCommand(MigrateSession session) {
+		super(session);
+	}
+
+	@Override
+	public Integer call() {
+		NewRevisions revisions = new NewRevisions(this.session, this.spec.commandLine());
+		List<String> revises = parents(revisions);
+		List<String> labels = revisions.branchLabels(this.branchLabels);
+		List<String> dependencies = new ArrayList<>();
+		for (String dependency : this.dependsOn) {
+			dependencies.add(revisions.single(dependency, "--depends-on"));
+		}
+		String id = revisions.id(this.revisionId);
+		RevisionDraft draft = draft(revisions, id, revises, labels, dependencies);
+		Path file = revisions.write(draft, this.sql);
+		out().println(NewRevisions.wrote(draft, file));
+		return MigrateCommand.OK;
+	}
+
+	/**
+	 * The new revision's steps: an empty revision to fill in. This is where
+	 * {@code --autogenerate} plugs in the diff of the entity model against the database.
+	 */
+	RevisionDraft draft(NewRevisions revisions, String id, List<String> revises, List<String> branchLabels,
+			List<String> dependsOn) {
+		return revisions.drafts().empty(id, revises, this.message, branchLabels, dependsOn);
+	}
+
+	/**
+	 * The head to build on: {@code --head}, or the only head; none for a first revision.
+	 */
+	private List<String> parents(NewRevisions revisions) {
+		RevisionGraph graph = revisions.graph();
+		if ("base".equals(this.head)) {
+			return List.of();
+		}
+		if (this.head != null) {
+			String parent = revisions.single(this.head, "--head");
+			if (!graph.heads().contains(parent) && !this.splice) {
+				throw revisions.usage("Revision " + parent + " is not a head, so a revision on it starts a new "
+						+ "branch. Add --splice if that is what you want, or build on a head: "
+						+ revisions.describeHeads() + ".");
+			}
+			return List.of(parent);
+		}
+		if (graph.heads().size() > 1) {
+			throw new MultipleHeadsException("The code has " + graph.heads().size() + " heads: "
+					+ revisions.describeHeads() + ". Say which one the new revision revises with --head, or join "
+					+ "them first with `migrate merge heads -m \"merge\"`.");
+		}
+		return List.copyOf(graph.heads());
+	}
+
+}
