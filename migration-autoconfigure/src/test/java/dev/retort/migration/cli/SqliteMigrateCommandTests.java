@@ -49,6 +49,19 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Test
+	void historyIndicatesTheCurrentRevisionWithoutColourOffATerminal() {
+		migrate(GOOD, "upgrade", "aaaa00000001");
+		Run history = migrate(GOOD, "history", "--indicate-current");
+		assertThat(history.exitCode()).as(history.err()).isZero();
+		assertThat(history.out())
+			.containsSubsequence("aaaa00000001 -> aaaa00000002 (head), add size to widgets",
+					"<base> -> aaaa00000001 (current), create widgets")
+			.doesNotContain("\u001B[");
+		assertThat(migrate(GOOD, "history", "-i", "--verbose").out()).contains("Rev: aaaa00000001 (current)");
+		assertThat(migrate(GOOD, "history").out()).doesNotContain("(current)");
+	}
+
+	@Test
 	void historyRangeAfterAnUpgrade() {
 		migrate(GOOD, "upgrade");
 		Run last = migrate(GOOD, "history", "-r", "-1:");
