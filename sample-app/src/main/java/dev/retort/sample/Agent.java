@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.Generated;
 
 /**
@@ -27,10 +28,12 @@ public class Agent {
 	@Column(nullable = false, length = 50)
 	private String kind;
 
+	@ColumnDefault("'idle'")
 	@Column(nullable = false, length = 20)
 	private String status = "idle";
 
 	@Generated
+	@ColumnDefault("CURRENT_TIMESTAMP")
 	@Column(name = "created_at", nullable = false, insertable = false, updatable = false)
 	private Instant createdAt;
 

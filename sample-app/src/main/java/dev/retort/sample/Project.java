@@ -9,16 +9,20 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.Generated;
+import org.hibernate.annotations.OnDelete;
+import org.hibernate.annotations.OnDeleteAction;
 
 /**
  * A body of work that holds tasks.
  */
 @Entity
-@Table(name = "projects")
+@Table(name = "projects", indexes = @Index(name = "ix_projects_owner_id", columnList = "owner_id"))
 public class Project {
 
 	@Id
@@ -34,9 +38,11 @@ public class Project {
 	@JsonIgnore
 	@ManyToOne(fetch = FetchType.LAZY)
 	@JoinColumn(name = "owner_id")
+	@OnDelete(action = OnDeleteAction.SET_NULL)
 	private User owner;
 
 	@Generated
+	@ColumnDefault("CURRENT_TIMESTAMP")
 	@Column(name = "created_at", nullable = false, insertable = false, updatable = false)
 	private Instant createdAt;
 

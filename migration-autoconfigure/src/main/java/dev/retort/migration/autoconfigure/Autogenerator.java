@@ -11,6 +11,7 @@ import dev.retort.migration.autogenerate.Autogenerate;
 import dev.retort.migration.autogenerate.AutogenerateFilter;
 import dev.retort.migration.autogenerate.EntityModel;
 import dev.retort.migration.autogenerate.SchemaDiff;
+import dev.retort.migration.autogenerate.StepDescriptions;
 import dev.retort.migration.dialect.Dialect;
 import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.dialect.ScratchDatabase;
@@ -53,6 +54,20 @@ public class Autogenerator {
 	/** The application's entity model. */
 	public EntityModel model() {
 		return this.capture.model().orElseThrow(NoEntityModelException::new);
+	}
+
+	/** Whether the application has an entity model to compare. */
+	public boolean hasModel() {
+		return this.capture.model().isPresent();
+	}
+
+	/**
+	 * The differences between the entities and the database, one line each, as
+	 * {@code migrate check} lists them: drift that operators see in {@code migrate
+	 * status} and the endpoint.
+	 */
+	public List<String> differences() {
+		return compare().upgrade().stream().map(StepDescriptions::describe).toList();
 	}
 
 	/** What it takes to bring the database to the entity model. */

@@ -322,10 +322,21 @@ public final class JavaRevisionWriter {
 		return add(DropTable.class, List.of(string(drop.table())), List.of(table(drop.definition())));
 	}
 
-	/** {@code name(Table.of("t", …).with…())}, one element a line when long. */
+	/**
+	 * {@code name(Table.of("t", …).with…())}: on one line when it fits, otherwise one
+	 * element a line and each {@code with…} call on a line of its own.
+	 */
 	private static CodeBlock tableCall(String name, Table table) {
-		return wrapped(CodeBlock.of("$L($T.of(", name, TABLE), List.of(string(table.name())), elements(table),
-				CodeBlock.builder().add(")").add(tableAdditions(table)).add(")").build());
+		CodeBlock start = CodeBlock.of("$L($T.of(", name, TABLE);
+		List<CodeBlock> head = List.of(string(table.name()));
+		List<CodeBlock> elements = elements(table);
+		CodeBlock oneLine = oneLine(start, head, elements,
+				CodeBlock.builder().add(")").add(tableAdditions(table, "")).add(")").build());
+		if (fits(oneLine)) {
+			return oneLine;
+		}
+		return lines(start, head, elements,
+				CodeBlock.builder().add(")").add(tableAdditions(table, "\n")).add(")").build());
 	}
 
 	private CodeBlock dropColumn(DropColumn drop) {
@@ -462,12 +473,21 @@ public final class JavaRevisionWriter {
 	}
 
 	private static CodeBlock wrapped(CodeBlock start, List<CodeBlock> head, List<CodeBlock> tail, CodeBlock end) {
-		List<CodeBlock> all = new ArrayList<>(head);
-		all.addAll(tail);
-		CodeBlock oneLine = CodeBlock.builder().add(start).add(CodeBlock.join(all, ", ")).add(end).build();
+		CodeBlock oneLine = oneLine(start, head, tail, end);
 		if (tail.isEmpty() || fits(oneLine)) {
 			return oneLine;
 		}
+		return lines(start, head, tail, end);
+	}
+
+	private static CodeBlock oneLine(CodeBlock start, List<CodeBlock> head, List<CodeBlock> tail, CodeBlock end) {
+		List<CodeBlock> all = new ArrayList<>(head);
+		all.addAll(tail);
+		return CodeBlock.builder().add(start).add(CodeBlock.join(all, ", ")).add(end).build();
+	}
+
+	/** Head arguments on the first line, then each tail argument on its own line. */
+	private static CodeBlock lines(CodeBlock start, List<CodeBlock> head, List<CodeBlock> tail, CodeBlock end) {
 		CodeBlock.Builder lines = CodeBlock.builder().add(start).add(CodeBlock.join(head, ", "));
 		for (int index = 0; index < tail.size(); index++) {
 			if (index > 0 || !head.isEmpty()) {
@@ -525,22 +545,26 @@ public final class JavaRevisionWriter {
 		arguments.addAll(elements(table));
 		return CodeBlock.builder()
 			.add("$T.of($L)", TABLE, CodeBlock.join(arguments, ", "))
-			.add(tableAdditions(table))
+			.add(tableAdditions(table, ""))
 			.build();
 	}
 
-	private static CodeBlock tableAdditions(Table table) {
+	/**
+	 * What {@code Table.of} cannot say, as {@code with…} calls each after
+	 * {@code separator}.
+	 */
+	private static CodeBlock tableAdditions(Table table, String separator) {
 		CodeBlock.Builder code = CodeBlock.builder();
 		Table listed = Table.of(table.name(), tableElements(table));
 		if (!Objects.equals(listed.primaryKey(), table.primaryKey())) {
-			code.add(".withPrimaryKey(null)");
+			code.add("$L.withPrimaryKey(null)", separator);
 		}
 		if (!table.indexes().isEmpty()) {
 			List<CodeBlock> indexes = table.indexes().stream().map(JavaRevisionWriter::index).toList();
-			code.add(".withIndexes($T.of($L))", LIST, CodeBlock.join(indexes, ", "));
+			code.add("$L.withIndexes($T.of($L))", separator, LIST, CodeBlock.join(indexes, ", "));
 		}
 		if (table.comment() != null) {
-			code.add(".withComment($S)", table.comment());
+			code.add("$L.withComment($S)", separator, table.comment());
 		}
 		return code.build();
 	}

@@ -4,7 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.retort.migration.autoconfigure.Autogenerator;
+import dev.retort.migration.autoconfigure.NoEntityModelException;
 import dev.retort.migration.autogenerate.RevisionDraft;
+import dev.retort.migration.autogenerate.SchemaDiff;
+import dev.retort.migration.autogenerate.Step;
+import dev.retort.migration.autogenerate.StepDescriptions;
+import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.revision.MultipleHeadsException;
 import dev.retort.migration.revision.RevisionGraph;
 import picocli.CommandLine.Command;
@@ -22,6 +28,11 @@ final class RevisionCommand extends MigrateSubcommand {
 
 	@Option(names = "--sql", description = "Write an SQL revision for the application's database instead of Java.")
 	boolean sql;
+
+	@Option(names = "--autogenerate",
+			description = "Fill the revision in from the difference between the entities and the database "
+					+ "(which must be at the heads): upgrade and its downgrade. Writes nothing when they agree.")
+	boolean autogenerate;
 
 	@Option(names = "--head", paramLabel = "H",
 			description = "The revision to build on: a head's id or prefix, label@head, or base for a new base "
@@ -56,9 +67,50 @@ final class RevisionCommand extends MigrateSubcommand {
 			dependencies.add(revisions.single(dependency, "--depends-on"));
 		}
 		String id = revisions.id(this.revisionId);
+		if (this.autogenerate) {
+			return autogenerate(revisions, id, revises, labels, dependencies);
+		}
 		RevisionDraft draft = draft(revisions, id, revises, labels, dependencies);
 		Path file = revisions.write(draft, this.sql);
 		out().println(NewRevisions.wrote(draft, file));
+		return MigrateCommand.OK;
+	}
+
+	/**
+	 * Writes the difference between the entities and the database as the revision, and
+	 * lists what a reviewer must look at: destructive steps, and what was not compared.
+	 */
+	private int autogenerate(NewRevisions revisions, String id, List<String> revises, List<String> labels,
+			List<String> dependencies) {
+		Autogenerator autogenerator = this.session.beans(Autogenerator.class).getIfAvailable();
+		if (autogenerator == null) {
+			throw new NoEntityModelException();
+		}
+		MigrationStatus status = migrator().status();
+		if (!status.pending().isEmpty() || !status.unknown().isEmpty()) {
+			throw revisions.usage("The database is not at the heads (it is at " + ids(status.current()) + ", "
+					+ status.pending().size() + " revision" + ((status.pending().size() == 1) ? "" : "s")
+					+ " pending), so its difference from the entities would repeat what those revisions do. "
+					+ "Run `migrate upgrade` first, then generate again.");
+		}
+		SchemaDiff.Result result = autogenerator.compare();
+		autogenerator.model().notes().forEach((note) -> out().println("Note: " + note));
+		if (result.isEmpty()) {
+			out().println("No changes detected: the entities and the database agree, so no revision was written.");
+			return MigrateCommand.OK;
+		}
+		RevisionDraft draft = new RevisionDraft(id, revises, this.message, labels, revisions.drafts().now(),
+				result.upgrade(), result.downgrade(), dependencies);
+		Path file = revisions.write(draft, this.sql);
+		out().println(NewRevisions.wrote(draft, file));
+		for (Step step : result.upgrade()) {
+			out().println("  - " + StepDescriptions.describe(step) + (step.destructive() ? "  [destructive]" : ""));
+		}
+		List<Step> destructive = result.destructive();
+		if (!destructive.isEmpty()) {
+			out().println(destructive.size() + " step" + ((destructive.size() == 1) ? " loses" : "s lose")
+					+ " data or may fail on existing rows: read the comments in the file before you upgrade.");
+		}
 		return MigrateCommand.OK;
 	}
 

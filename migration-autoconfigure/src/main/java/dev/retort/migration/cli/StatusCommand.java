@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import dev.retort.migration.MigrationException;
+import dev.retort.migration.autoconfigure.Autogenerator;
 import dev.retort.migration.engine.MigrationReport;
 import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
@@ -41,6 +43,7 @@ final class StatusCommand extends MigrateSubcommand {
 		if (!mismatches.isEmpty()) {
 			out.println("Revisions were changed after they were applied: see `migrate verify`.");
 		}
+		printDrift(out, status);
 		if (status.upToDate()) {
 			out.println("The database is up to date.");
 		}
@@ -49,6 +52,29 @@ final class StatusCommand extends MigrateSubcommand {
 					+ ": apply with `migrate upgrade`.");
 		}
 		return MigrateCommand.OK;
+	}
+
+	/** Whether the entities and the database agree, when the application has entities. */
+	private void printDrift(PrintWriter out, MigrationStatus status) {
+		Autogenerator autogenerator = this.session.beans(Autogenerator.class).getIfAvailable();
+		if (autogenerator == null || !autogenerator.hasModel()) {
+			return;
+		}
+		try {
+			List<String> differences = autogenerator.differences();
+			if (differences.isEmpty()) {
+				out.println("Entities:   match the database");
+			}
+			else {
+				out.println("Entities:   " + differences.size() + " difference" + ((differences.size() == 1) ? "" : "s")
+						+ " from the database"
+						+ (status.pending().isEmpty() ? "" : " (some may go with the pending revisions)")
+						+ ": see `migrate check`");
+			}
+		}
+		catch (MigrationException ex) {
+			out.println("Entities:   not compared: " + ex.getMessage());
+		}
 	}
 
 }

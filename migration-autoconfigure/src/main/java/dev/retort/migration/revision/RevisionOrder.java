@@ -11,8 +11,14 @@ import java.util.stream.Collectors;
 
 /**
  * The order upgrades run in: every revision after what it revises or depends on, and
- * where several orders would do, one chosen the same way on every machine. Downgrades run
- * in the reverse order.
+ * where several orders would do, one chosen the same way on every machine from the graph
+ * alone. Downgrades run in the reverse order.
+ * <p>
+ * Of the revisions whose requirements are all placed, the one made ready last comes
+ * first: a branch runs to its end (or to a merge that still waits for another branch)
+ * before the next branch starts, as in Alembic. Revisions made ready by the same
+ * revision, such as siblings under a common ancestor or several bases, come earliest
+ * {@code created} first (those without one last), then by id.
  */
 final class RevisionOrder {
 
@@ -38,14 +44,25 @@ final class RevisionOrder {
 				unlocks.computeIfAbsent(required, (id) -> new ArrayList<>()).add(revision.id());
 			}
 		}
-		PriorityQueue<RevisionScript> ready = new PriorityQueue<>(CHRONOLOGICAL);
-		revisions.stream().filter((revision) -> waitingOn.get(revision.id()) == 0).forEach(ready::add);
+		// the position of the revision whose placing made each one ready; -1 for bases
+		Map<String, Integer> readyAfter = new HashMap<>();
+		PriorityQueue<RevisionScript> ready = new PriorityQueue<>(Comparator
+			.comparing((RevisionScript revision) -> readyAfter.get(revision.id()), Comparator.reverseOrder())
+			.thenComparing(CHRONOLOGICAL));
+		for (RevisionScript revision : revisions) {
+			if (waitingOn.get(revision.id()) == 0) {
+				readyAfter.put(revision.id(), -1);
+				ready.add(revision);
+			}
+		}
 		List<RevisionScript> ordered = new ArrayList<>(revisions.size());
 		while (!ready.isEmpty()) {
 			RevisionScript next = ready.poll();
+			int position = ordered.size();
 			ordered.add(next);
 			for (String unlocked : unlocks.getOrDefault(next.id(), List.of())) {
 				if (waitingOn.merge(unlocked, -1, Integer::sum) == 0) {
+					readyAfter.put(unlocked, position);
 					ready.add(byId.get(unlocked));
 				}
 			}

@@ -258,6 +258,12 @@ class JavaRevisionWriterTests {
 			.get(example.draft().id());
 		assertThat(revision.message()).isEqualTo(example.draft().message());
 		assertThat(revision.created()).isEqualTo(CREATED);
+		assertThat(revision.branchLabels()).isEqualTo(java.util.Set.copyOf(example.draft().branchLabels()));
+		boolean concurrently = example.draft()
+			.upgrade()
+			.stream()
+			.anyMatch((step) -> step.operation() != null && step.operation().requiresNoTransaction());
+		assertThat(revision.transactional()).as("transactional").isEqualTo(!concurrently);
 		assertSameOperations(RecordedOperations.of(revision, Direction.UPGRADE, "postgresql"),
 				example.draft().upgrade());
 		assertSameOperations(RecordedOperations.of(revision, Direction.DOWNGRADE, "postgresql"),

@@ -1,14 +1,24 @@
 package dev.retort.migration.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
+import dev.retort.migration.autogenerate.GeneratedSources;
 import dev.retort.migration.cli.CommandLineTestApplication.Run;
 import dev.retort.migration.cli.widgets.WidgetApplications;
+import dev.retort.migration.dialect.Dialects;
+import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Table;
 import dev.retort.migration.test.TestDatabase;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +69,90 @@ abstract class AutogenerateCommandScenarios {
 	}
 
 	@Test
+	void statusSaysWhetherTheEntitiesMatchTheDatabase() {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+
+		Run matching = migrate(WidgetApplications.V1.class, "status");
+		assertThat(matching.exitCode()).isZero();
+		assertThat(matching.out()).contains("Entities:   match the database");
+
+		Run drifted = migrate(WidgetApplications.V2.class, "status");
+		assertThat(drifted.exitCode()).isZero();
+		assertThat(drifted.out()).contains("Entities:   1 difference from the database: see `migrate check`");
+	}
+
+	@Test
+	void revisionAutogenerateWritesAnSqlRevisionThatUpgradesToTheEntitiesAndDowngradesBack(@TempDir Path revisions)
+			throws Exception {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+		Schema before = reflect();
+		String locations = WidgetApplications.REVISIONS + ",filesystem:" + revisions;
+
+		Run revision = migrate(WidgetApplications.V2.class, locations, revisions, "revision", "--autogenerate", "--sql",
+				"-m", "add colour to widgets");
+		assertThat(revision.exitCode()).as(revision.out() + revision.err()).isZero();
+		assertThat(revision.out()).contains("Wrote revision ")
+			.contains(" (add colour to widgets) on cccc00000001: ")
+			.contains("  - add column widgets.colour VARCHAR(20)");
+		try (Stream<Path> files = Files.list(revisions)) {
+			assertThat(files.map((file) -> file.getFileName().toString()))
+				.singleElement(InstanceOfAssertFactories.STRING)
+				.endsWith("_add_colour_to_widgets." + dialectName() + ".sql");
+		}
+
+		assertThat(migrate(WidgetApplications.V2.class, locations, revisions, "upgrade").exitCode()).isZero();
+		Run check = migrate(WidgetApplications.V2.class, locations, revisions, "check");
+		assertThat(check.exitCode()).as(check.out()).isZero();
+
+		Run again = migrate(WidgetApplications.V2.class, locations, revisions, "revision", "--autogenerate", "-m",
+				"nothing");
+		assertThat(again.exitCode()).isZero();
+		assertThat(again.out()).contains("No changes detected");
+
+		assertThat(migrate(WidgetApplications.V2.class, locations, revisions, "downgrade", "-1").exitCode()).isZero();
+		assertThat(reflect()).isEqualTo(before);
+	}
+
+	@Test
+	void revisionAutogenerateWritesAJavaRevisionThatCompilesAndRuns(@TempDir Path sources, @TempDir Path classes)
+			throws Exception {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+		Map<String, Object> properties = properties();
+		properties.put("migrations.autogenerate.source-dir", sources.toString());
+		properties.put("migrations.autogenerate.package", "generated.revisions");
+
+		Run revision = migrate(WidgetApplications.V2.class, properties, "revision", "--autogenerate", "-m",
+				"add colour to widgets");
+		assertThat(revision.exitCode()).as(revision.out() + revision.err()).isZero();
+		Path file = sources.resolve("generated/revisions/AddColourToWidgets.java");
+		assertThat(file).exists();
+		assertThat(Files.readString(file)).contains("op.addColumn(\"widgets\"").contains("op.dropColumn(\"widgets\"");
+
+		ClassLoader compiled = GeneratedSources.compile(sources, classes);
+		properties.put("migrations.locations", WidgetApplications.REVISIONS + ",classpath:generated/revisions");
+		Thread thread = Thread.currentThread();
+		ClassLoader original = thread.getContextClassLoader();
+		thread.setContextClassLoader(compiled);
+		try {
+			Run upgrade = migrate(WidgetApplications.V2.class, properties, "upgrade");
+			assertThat(upgrade.exitCode()).as(upgrade.out() + upgrade.err()).isZero();
+			assertThat(upgrade.out()).contains("add colour to widgets");
+			Run check = migrate(WidgetApplications.V2.class, properties, "check");
+			assertThat(check.exitCode()).as(check.out()).isZero();
+		}
+		finally {
+			thread.setContextClassLoader(original);
+		}
+	}
+
+	@Test
+	void revisionAutogenerateRefusesADatabaseBehindTheHeads() {
+		Run run = migrate(WidgetApplications.V2.class, "revision", "--autogenerate", "-m", "too early");
+		assertThat(run.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(run.err()).contains("The database is not at the heads").contains("Run `migrate upgrade` first");
+	}
+
+	@Test
 	void checkSaysWhatIsMissingWhenTheApplicationHasNoEntities() {
 		Map<String, Object> properties = properties();
 		properties.put("migrations.locations", WidgetApplications.REVISIONS);
@@ -68,13 +162,43 @@ abstract class AutogenerateCommandScenarios {
 	}
 
 	Run migrate(Class<?> application, String... command) {
+		return migrate(application, properties(), command);
+	}
+
+	Run migrate(Class<?> application, String locations, Path sqlDirectory, String... command) {
 		Map<String, Object> properties = properties();
-		properties.put("migrations.locations", WidgetApplications.REVISIONS);
+		properties.put("migrations.locations", locations);
+		properties.put("migrations.autogenerate.sql-dir", sqlDirectory.toString());
+		return migrate(application, properties, command);
+	}
+
+	Run migrate(Class<?> application, Map<String, Object> given, String... command) {
+		Map<String, Object> properties = new LinkedHashMap<>(given);
+		properties.putIfAbsent("migrations.locations", WidgetApplications.REVISIONS);
 		properties.put("spring.jpa.database-platform", hibernateDialect());
 		String[] args = new String[command.length + 1];
 		args[0] = "migrate";
 		System.arraycopy(command, 0, args, 1, command.length);
 		return CommandLineTestApplication.run(application, properties, args);
+	}
+
+	/** The database's tables, Retort's own left out. */
+	Schema reflect() throws SQLException {
+		try (Connection connection = database().connect()) {
+			Schema schema = Dialects.of(connection).reflect(connection);
+			Map<String, Table> tables = new LinkedHashMap<>(schema.tables());
+			tables.keySet().removeIf((name) -> name.startsWith("migrations_"));
+			return new Schema(tables, schema.sequences());
+		}
+	}
+
+	String dialectName() {
+		try (Connection connection = database().connect()) {
+			return Dialects.of(connection).name();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Map<String, Object> properties() {

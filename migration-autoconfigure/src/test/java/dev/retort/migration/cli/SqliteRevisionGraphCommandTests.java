@@ -32,19 +32,25 @@ class SqliteRevisionGraphCommandTests {
 	@BeforeEach
 	void writeRevisions() throws IOException {
 		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
-		write(revisions, "root000000aa", null, null);
-		write(revisions, "bb0000000001", "root000000aa", "billing");
-		write(revisions, "bb0000000002", "bb0000000001", null);
-		write(revisions, "cc0000000001", "root000000aa", "crm");
-		write(revisions, "cc0000000002", "cc0000000001", null);
-		write(revisions, "mm0000000001", "bb0000000002, cc0000000002", null);
+		// created so that ordering by time alone would interleave the branches
+		write(revisions, "root000000aa", null, null, "2026-01-01T00:00:00Z");
+		write(revisions, "bb0000000001", "root000000aa", "billing", "2026-01-02T00:00:00Z");
+		write(revisions, "cc0000000001", "root000000aa", "crm", "2026-01-03T00:00:00Z");
+		write(revisions, "bb0000000002", "bb0000000001", null, "2026-01-04T00:00:00Z");
+		write(revisions, "cc0000000002", "cc0000000001", null, "2026-01-05T00:00:00Z");
+		write(revisions, "mm0000000001", "bb0000000002, cc0000000002", null, "2026-01-06T00:00:00Z");
 		this.locations = "filesystem:" + revisions;
 		this.database = new SqliteTestDatabase(this.directory.resolve("app.db"));
 	}
 
 	@Test
-	void stampDownFromAMergeLeavesOnlyTheNamedRevision() throws SQLException {
-		assertThat(migrate("upgrade", "heads").exitCode()).isZero();
+	void upgradeRunsOneBranchAtATimeAndStampDownFromTheMergeLeavesOnlyTheNamedRevision() throws SQLException {
+		Run upgrade = migrate("upgrade", "heads");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(upgrade.out()).containsSubsequence("[1/6] upgrade base -> root000000aa",
+				"[2/6] upgrade root000000aa -> bb0000000001", "[3/6] upgrade bb0000000001 -> bb0000000002",
+				"[4/6] upgrade root000000aa -> cc0000000001", "[5/6] upgrade cc0000000001 -> cc0000000002",
+				"[6/6] upgrade bb0000000002,cc0000000002 -> mm0000000001");
 
 		Run stamp = migrate("stamp", "bb0000000001");
 
@@ -109,9 +115,11 @@ class SqliteRevisionGraphCommandTests {
 		return CommandLineTestApplication.run(properties, args);
 	}
 
-	private static void write(Path directory, String id, String revises, String label) throws IOException {
+	private static void write(Path directory, String id, String revises, String label, String created)
+			throws IOException {
 		String header = "-- revision: " + id + "\n" + ((revises != null) ? "-- revises: " + revises + "\n" : "")
-				+ ((label != null) ? "-- branch-labels: " + label + "\n" : "") + "-- message: table " + id + "\n";
+				+ ((label != null) ? "-- branch-labels: " + label + "\n" : "") + "-- created: " + created + "\n"
+				+ "-- message: table " + id + "\n";
 		Files.writeString(directory.resolve(id + ".sql"), header + "-- +upgrade\nCREATE TABLE t_" + id
 				+ " (id INTEGER);\n-- +downgrade\nDROP TABLE t_" + id + ";\n");
 	}

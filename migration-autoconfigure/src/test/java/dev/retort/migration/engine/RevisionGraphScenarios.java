@@ -186,6 +186,30 @@ abstract class RevisionGraphScenarios {
 			.withMessageContaining("history -r bb0000000001:bb0000000002");
 	}
 
+	// -- sibling order
+
+	@Test
+	void branchesRunOneAtATimeWhateverTheirCreationTimesAndDowngradesRunInReverse() {
+		Migrator migrator = migrator(revision("root000000aa").created("2026-01-01T00:00:00Z").build(),
+				revision("cc0000000001").revises("root000000aa").created("2026-01-02T00:00:00Z").build(),
+				revision("bb0000000001").revises("root000000aa").created("2026-01-03T00:00:00Z").build(),
+				revision("cc0000000002").revises("cc0000000001").created("2026-01-04T00:00:00Z").build(),
+				revision("bb0000000002").revises("bb0000000001").created("2026-01-05T00:00:00Z").build());
+
+		MigrationResult upgrade = migrator.upgrade("heads");
+
+		assertThat(upgrade.steps()).extracting((step) -> step.revision().id())
+			.containsExactly("root000000aa", "cc0000000001", "cc0000000002", "bb0000000001", "bb0000000002");
+		assertThat(migrator.history()).extracting(HistoryEntry::revision)
+			.containsExactly("root000000aa", "cc0000000001", "cc0000000002", "bb0000000001", "bb0000000002");
+
+		MigrationResult downgrade = migrator.downgrade("base");
+
+		assertThat(downgrade.steps()).extracting((step) -> step.revision().id())
+			.containsExactly("bb0000000002", "bb0000000001", "cc0000000002", "cc0000000001", "root000000aa");
+		assertThat(tables()).isEmpty();
+	}
+
 	List<String> tables() {
 		List<String> tables = new ArrayList<>();
 		try (Connection connection = dataSource().getConnection();

@@ -38,12 +38,26 @@ class RevisionGraphTests {
 	}
 
 	@Test
-	void revisionsWithoutDatesOrderByIdAndWithDatesByCreationWhereTheGraphAllowsEither() {
+	void siblingsRunEarliestCreatedFirstAndEachBranchRunsToItsEndBeforeTheNext() {
 		RevisionGraph graph = graph(revision("a"), revision("zz").revises("a").created("2026-01-01T00:00:00Z"),
 				revision("bb").revises("a").created("2026-02-01T00:00:00Z"), revision("yy").revises("zz"));
 
-		assertThat(graph.revisions()).extracting(RevisionScript::id).containsExactly("a", "zz", "bb", "yy");
+		assertThat(graph.revisions()).extracting(RevisionScript::id).containsExactly("a", "zz", "yy", "bb");
 		assertThat(graph.heads()).containsExactlyInAnyOrder("bb", "yy");
+	}
+
+	@Test
+	void branchesDoNotInterleaveByCreationTimeAndSiblingsWithoutDatesGoById() {
+		RevisionGraph dated = graph(revision("root"), revision("b1").revises("root").created("2026-01-01T00:00:00Z"),
+				revision("c1").revises("root").created("2026-01-02T00:00:00Z"),
+				revision("b2").revises("b1").created("2026-01-03T00:00:00Z"),
+				revision("c2").revises("c1").created("2026-01-04T00:00:00Z"), revision("m").revises("b2", "c2"));
+		assertThat(dated.revisions()).extracting(RevisionScript::id)
+			.containsExactly("root", "b1", "b2", "c1", "c2", "m");
+
+		RevisionGraph undated = graph(revision("root"), revision("y1").revises("root"), revision("x1").revises("root"),
+				revision("x2").revises("x1"), revision("w1"));
+		assertThat(undated.revisions()).extracting(RevisionScript::id).containsExactly("root", "x1", "x2", "y1", "w1");
 	}
 
 	@Test
@@ -51,7 +65,7 @@ class RevisionGraphTests {
 		RevisionGraph graph = graph(revision("a1"), revision("a2").revises("a1"), revision("b1").dependsOn("a2"),
 				revision("b0"));
 
-		assertThat(graph.revisions()).extracting(RevisionScript::id).containsExactly("a1", "a2", "b0", "b1");
+		assertThat(graph.revisions()).extracting(RevisionScript::id).containsExactly("a1", "a2", "b1", "b0");
 		assertThat(graph.heads()).containsExactlyInAnyOrder("b0", "b1");
 		assertThat(graph.bases()).containsExactlyInAnyOrder("a1", "b1", "b0");
 		assertThat(graph.applied(Set.of("b1"))).containsExactlyInAnyOrder("a1", "a2", "b1");
