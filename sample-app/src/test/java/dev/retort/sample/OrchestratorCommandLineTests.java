@@ -55,7 +55,7 @@ class OrchestratorCommandLineTests {
 		assertThat(exitCodes).containsExactly(0);
 		assertThat(context).isNotInstanceOf(WebServerApplicationContext.class);
 		assertThat(printed).contains("Current:    base")
-			.contains("Pending:    3")
+			.contains("Pending:    4")
 			.contains("a1b2c3d4e5f6 initial schema")
 			.contains("3f2a9c1b7d4e add priority to tasks")
 			.contains("7c8d9e0f1a2b add indexes");

@@ -56,7 +56,7 @@ class OrchestratorProdCommandLineTests {
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as(printed).isZero();
 
-		assertThat(versions()).containsExactly("7c8d9e0f1a2b");
+		assertThat(versions()).containsExactly("9a4c2e7b1d3f");
 	}
 
 	private Result migrate(String... command) throws IOException, InterruptedException {

@@ -50,7 +50,7 @@ class OrchestratorProdProfileTests {
 		assertThat(migrations.path("status").asString()).isEqualTo("OUT_OF_SERVICE");
 		List<String> pending = new ArrayList<>();
 		migrations.path("details").path("pending").forEach((id) -> pending.add(id.asString()));
-		assertThat(pending).containsExactly("a1b2c3d4e5f6", "3f2a9c1b7d4e", "7c8d9e0f1a2b");
+		assertThat(pending).containsExactly("a1b2c3d4e5f6", "3f2a9c1b7d4e", "7c8d9e0f1a2b", "9a4c2e7b1d3f");
 		assertThat(migrations.path("details").path("current")).isEmpty();
 	}
 

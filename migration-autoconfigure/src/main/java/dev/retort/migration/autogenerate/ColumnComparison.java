@@ -30,8 +30,28 @@ final class ColumnComparison {
 		this.renames = renames;
 	}
 
+	/**
+	 * The columns the model renames with {@link RenamedFrom}, as pure renames. They run
+	 * before anything else of the schema changes, so that every later step, and its
+	 * inverse in the downgrade, names the columns as they are when it runs.
+	 */
+	List<Step> renamed(Table wanted, Table current) {
+		List<Step> steps = new ArrayList<>();
+		for (Column column : wanted.columns()) {
+			if (find(current, column.name()).isEmpty()) {
+				renamedFrom(wanted, current, column).ifPresent((old) -> steps.add(
+						new Step(new AlterColumn(wanted.name(), old.name(), column.name(), null, null, null, null, old),
+								List.of("@RenamedFrom(\"" + old.name() + "\"): renamed, keeping its values"), false)));
+			}
+		}
+		return steps;
+	}
+
+	/**
+	 * Columns added, dropped and changed; a renamed column (see {@link #renamed}) is
+	 * compared under its new name.
+	 */
 	List<Step> compare(Table wanted, Table current) {
-		List<Step> renamed = new ArrayList<>();
 		List<Step> added = new ArrayList<>();
 		List<Step> altered = new ArrayList<>();
 		List<Step> dropped = new ArrayList<>();
@@ -40,13 +60,10 @@ final class ColumnComparison {
 		for (Column column : wanted.columns()) {
 			Optional<Column> existing = find(current, column.name());
 			if (existing.isEmpty()) {
-				Optional<String> oldName = this.renames.columnRenamedFrom(wanted.name(), column.name())
-					.filter((old) -> find(current, old).isPresent() && wanted.column(old).isEmpty());
-				if (oldName.isPresent()) {
-					Column old = find(current, oldName.get()).get();
-					unmatched.remove(old);
-					renamed.add(new Step(renameAndChange(wanted.name(), old, column),
-							List.of("@RenamedFrom(\"" + old.name() + "\"): renamed, keeping its values"), false));
+				Optional<Column> old = renamedFrom(wanted, current, column);
+				if (old.isPresent()) {
+					unmatched.remove(old.get());
+					change(wanted.name(), old.get().named(column.name()), column).ifPresent(altered::add);
 					continue;
 				}
 				newColumns.add(column);
@@ -82,8 +99,7 @@ final class ColumnComparison {
 				.ifPresent(comments::add);
 			dropped.add(new Step(new DropColumn(wanted.name(), column.name(), column), comments, true));
 		}
-		List<Step> steps = new ArrayList<>(renamed);
-		steps.addAll(added);
+		List<Step> steps = new ArrayList<>(added);
 		steps.addAll(altered);
 		steps.addAll(dropped);
 		return steps;
@@ -99,13 +115,10 @@ final class ColumnComparison {
 				+ "\") and generate again, so the values are kept";
 	}
 
-	private AlterColumn renameAndChange(String table, Column old, Column wanted) {
-		AlterColumn change = change(table, old, wanted).map((step) -> (AlterColumn) step.operation()).orElse(null);
-		if (change == null) {
-			return new AlterColumn(table, old.name(), wanted.name(), null, null, null, null, old);
-		}
-		return new AlterColumn(table, old.name(), wanted.name(), change.type(), change.nullable(),
-				change.serverDefault(), change.comment(), old);
+	private Optional<Column> renamedFrom(Table wanted, Table current, Column column) {
+		return this.renames.columnRenamedFrom(wanted.name(), column.name())
+			.filter((old) -> wanted.column(old).isEmpty())
+			.flatMap((old) -> find(current, old));
 	}
 
 	/** The {@code alterColumn} that turns {@code current} into {@code wanted}, if any. */
@@ -134,7 +147,12 @@ final class ColumnComparison {
 			return comments.isEmpty() ? Optional.empty() : Optional.of(new Step(null, comments, false));
 		}
 		boolean destructive = false;
-		if (type != null && narrows(current.type(), type)) {
+		if (type != null && changesTimeZone(current.type(), type)) {
+			comments.add("CAUTION: " + current.type() + " -> " + type + " reads the existing values of " + table + "."
+					+ current.name() + " in the session's time zone; set it (SET TIME ZONE 'UTC') if they were stored "
+					+ "in another");
+		}
+		else if (type != null && narrows(current.type(), type)) {
 			comments.add("CAUTION: " + current.type() + " -> " + type + " may not fit every existing value of " + table
 					+ "." + current.name());
 			destructive = true;
@@ -147,6 +165,13 @@ final class ColumnComparison {
 		return Optional
 			.of(new Step(new AlterColumn(table, current.name(), null, type, nullable, serverDefault, comment, current),
 					comments, destructive));
+	}
+
+	/** Whether the change only adds or removes a time zone to a timestamp. */
+	private static boolean changesTimeZone(Type from, Type to) {
+		List<Type.Kind> timestamps = List.of(Type.Kind.TIMESTAMP, Type.Kind.TIMESTAMP_TZ);
+		return from.kind() != to.kind() && timestamps.contains(from.kind()) && timestamps.contains(to.kind())
+				&& (to.precision() == null || from.precision() == null || to.precision() >= from.precision());
 	}
 
 	/** Whether values of {@code from} may not fit {@code to}. */

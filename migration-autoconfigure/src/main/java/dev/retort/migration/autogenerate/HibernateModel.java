@@ -29,6 +29,7 @@ import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextIm
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Reads Hibernate's boot {@link Metadata} into an {@link EntityModel}: every physical
@@ -98,6 +99,12 @@ public final class HibernateModel {
 			columns.add(column(column, keyColumns.contains(column.getName()), metadata));
 			for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
 				checks.add(new CheckConstraint(check.getName(), check.getConstraint()));
+			}
+			int typeCode = column.getSqlTypeCode(metadata);
+			if (typeCode == SqlTypes.NAMED_ENUM || typeCode == SqlTypes.NAMED_ORDINAL_ENUM) {
+				notes.add("Column " + table.getName() + "." + column.getName() + " has the named enum type "
+						+ column.getSqlType(metadata) + ", which autogenerate does not create or change yet: "
+						+ "create the type by hand (CREATE TYPE ... AS ENUM) in the revision, before the table.");
 			}
 			if (column.getGeneratedAs() != null) {
 				notes.add("Column " + table.getName() + "." + column.getName() + " is generated ("

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.BulkInsert;
 import dev.retort.migration.operation.CreateTable;
 import dev.retort.migration.operation.DropTable;
@@ -19,8 +20,12 @@ import dev.retort.migration.operation.Irreversible;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.operation.RenameTable;
 import dev.retort.migration.schema.CheckConstraint;
+import dev.retort.migration.schema.ForeignKey;
+import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.PrimaryKey;
 import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Table;
+import dev.retort.migration.schema.UniqueConstraint;
 
 /**
  * Compares the schema the entities describe with the schema a database has and says, as
@@ -63,6 +68,7 @@ public final class SchemaDiff {
 		List<Table> newTables = new ArrayList<>();
 		Map<String, Table[]> pairs = new LinkedHashMap<>();
 		Set<String> matched = new LinkedHashSet<>();
+		Map<String, String> tableNames = new LinkedHashMap<>();
 		for (Table table : sorted(model.tables().values())) {
 			Table current = existing.get(key(table.name()));
 			if (current == null) {
@@ -73,6 +79,7 @@ public final class SchemaDiff {
 					renamed.add(new Step(new RenameTable(current.name(), table.name()),
 							List.of("@RenamedFrom(\"" + oldName.get() + "\"): renamed, keeping its rows"), false));
 					current = current.named(table.name());
+					tableNames.put(key(oldName.get()), table.name());
 				}
 			}
 			if (current == null) {
@@ -86,6 +93,19 @@ public final class SchemaDiff {
 		}
 		for (String old : this.renames.tables().values()) {
 			matched.add(key(old));
+		}
+		List<Step> renamedColumns = new ArrayList<>();
+		Map<String, Map<String, String>> columnNames = new LinkedHashMap<>();
+		for (Table[] pair : pairs.values()) {
+			for (Step step : new ColumnComparison(this.rules, this.renames).renamed(pair[0], pair[1])) {
+				AlterColumn rename = (AlterColumn) step.operation();
+				columnNames.computeIfAbsent(key(pair[0].name()), (table) -> new LinkedHashMap<>())
+					.put(key(rename.column()), rename.newName());
+				renamedColumns.add(step);
+			}
+		}
+		for (Table[] pair : pairs.values()) {
+			pair[1] = withNewNames(pair[1], tableNames, columnNames);
 		}
 		created.addAll(createTables(newTables));
 		List<Step> droppedForeignKeys = new ArrayList<>();
@@ -116,6 +136,7 @@ public final class SchemaDiff {
 		List<Step> upgrade = new ArrayList<>();
 		upgrade.addAll(sequences.created(model, database));
 		upgrade.addAll(renamed);
+		upgrade.addAll(renamedColumns);
 		upgrade.addAll(created);
 		upgrade.addAll(droppedForeignKeys);
 		upgrade.addAll(changed);
@@ -124,6 +145,42 @@ public final class SchemaDiff {
 		upgrade.addAll(sequences.changed(model, database));
 		upgrade.addAll(sequences.dropped(model, database));
 		return new Result(upgrade, downgrade(upgrade));
+	}
+
+	/**
+	 * A database table whose keys, indexes and foreign keys name the tables and columns
+	 * that the revision renames by their new names, as they are once the renames (the
+	 * revision's first steps) have run: a rename alone changes nothing else.
+	 */
+	private static Table withNewNames(Table table, Map<String, String> tableNames,
+			Map<String, Map<String, String>> columnNames) {
+		if (tableNames.isEmpty() && columnNames.isEmpty()) {
+			return table;
+		}
+		Map<String, String> own = columnNames.getOrDefault(key(table.name()), Map.of());
+		PrimaryKey primaryKey = (table.primaryKey() != null)
+				? new PrimaryKey(table.primaryKey().name(), renamed(table.primaryKey().columns(), own)) : null;
+		List<UniqueConstraint> uniques = table.uniqueConstraints()
+			.stream()
+			.map((unique) -> new UniqueConstraint(unique.name(), renamed(unique.columns(), own)))
+			.toList();
+		List<Index> indexes = table.indexes()
+			.stream()
+			.map((index) -> new Index(index.name(), table.name(), renamed(index.columns(), own), index.unique(),
+					index.where()))
+			.toList();
+		List<ForeignKey> foreignKeys = table.foreignKeys().stream().map((foreignKey) -> {
+			String target = tableNames.getOrDefault(key(foreignKey.referencedTable()), foreignKey.referencedTable());
+			return new ForeignKey(foreignKey.name(), renamed(foreignKey.columns(), own), target,
+					renamed(foreignKey.referencedColumns(), columnNames.getOrDefault(key(target), Map.of())),
+					foreignKey.onDelete(), foreignKey.onUpdate());
+		}).toList();
+		return new Table(table.name(), table.columns(), primaryKey, uniques, foreignKeys, table.checks(), indexes,
+				table.comment());
+	}
+
+	private static List<String> renamed(List<String> columns, Map<String, String> newNames) {
+		return columns.stream().map((column) -> newNames.getOrDefault(key(column), column)).toList();
 	}
 
 	/**
@@ -185,8 +242,8 @@ public final class SchemaDiff {
 			remaining.remove(next);
 			Table created = next;
 			if (!next.foreignKeys().isEmpty()) {
-				List<dev.retort.migration.schema.ForeignKey> inline = new ArrayList<>();
-				for (dev.retort.migration.schema.ForeignKey key : next.foreignKeys()) {
+				List<ForeignKey> inline = new ArrayList<>();
+				for (ForeignKey key : next.foreignKeys()) {
 					String target = key(key.referencedTable());
 					if (!pending.contains(target) || done.contains(target) || target.equals(key(next.name()))) {
 						inline.add(key);

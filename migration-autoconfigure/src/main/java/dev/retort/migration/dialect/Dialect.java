@@ -80,8 +80,9 @@ public interface Dialect {
 
 	/**
 	 * The live schema behind a connection as a {@link SchemaSource}, reading one table at
-	 * a time when asked. It does not cache: build one per {@link #render} call, after the
-	 * statements of the previous call have run.
+	 * a time when asked, with the queries of {@link #reflect} filtered to that table, and
+	 * finding the tables that reference one in a single query. It does not cache: build
+	 * one per {@link #render} call, after the statements of the previous call have run.
 	 */
 	SchemaSource live(Connection connection);
 

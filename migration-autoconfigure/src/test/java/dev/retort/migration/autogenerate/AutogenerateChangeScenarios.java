@@ -17,6 +17,7 @@ import dev.retort.migration.autogenerate.changes.Indexes;
 import dev.retort.migration.autogenerate.changes.Nullability;
 import dev.retort.migration.autogenerate.changes.PrimaryKeys;
 import dev.retort.migration.autogenerate.changes.Renames;
+import dev.retort.migration.autogenerate.changes.RenamesWithReferences;
 import dev.retort.migration.autogenerate.changes.ServerDefaults;
 import dev.retort.migration.autogenerate.changes.Tables;
 import dev.retort.migration.autogenerate.changes.Uniques;
@@ -259,6 +260,23 @@ abstract class AutogenerateChangeScenarios {
 		assertThat(this.database.rows("SELECT id, body FROM old_notes")).containsExactly(List.of("1", "kept"));
 		this.database.upgradeWith(result);
 		assertThat(this.database.rows("SELECT id, text FROM notes")).containsExactly(List.of("1", "kept"));
+	}
+
+	@Test
+	void aRenamedTableAndColumnKeepTheIndexesConstraintsAndForeignKeysThatReferToThem() {
+		this.database.generateAndApply(RenamesWithReferences.NoteV1.class, RenamesWithReferences.PinV1.class);
+		this.database.execute("INSERT INTO old_notes (id, body, code) VALUES (1, 'kept', 'a')",
+				"INSERT INTO pins (id, note_id) VALUES (7, 1)");
+
+		SchemaDiff.Result result = this.database
+			.changeTo(List.of(RenamesWithReferences.NoteV2.class, RenamesWithReferences.PinV2.class));
+
+		assertThat(AutogenerateRoundTrip.describe(result)).hasSize(2);
+		assertThat(only(result, RenameTable.class)).isEqualTo(new RenameTable("old_notes", "notes"));
+		assertThat(only(result, AlterColumn.class).newName()).isEqualTo("text");
+		this.database.upgradeWith(result);
+		assertThat(this.database.rows("SELECT p.id, n.text FROM pins p JOIN notes n ON n.id = p.note_id"))
+			.containsExactly(List.of("7", "kept"));
 	}
 
 	@Test

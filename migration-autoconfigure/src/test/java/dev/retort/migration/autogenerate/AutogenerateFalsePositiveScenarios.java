@@ -286,6 +286,16 @@ abstract class AutogenerateFalsePositiveScenarios {
 	}
 
 	@Test
+	void aCheckAnnotationIsSeenWhenAddedAndWhenDropped() {
+		SchemaDiff.Result result = this.database.change(List.of(Enums.UncheckedBox.class), List.of(Enums.Box.class));
+
+		assertThat(only(result, AddConstraint.class).constraint())
+			.isEqualTo(new CheckConstraint("ck_boxes_width", "width > 0"));
+		assertThat(operations(result)).hasSize(1);
+		assertThat(describe(this.database.compare(Enums.UncheckedBox.class))).as("dropped by the downgrade").isEmpty();
+	}
+
+	@Test
 	void aCheckWhoseExpressionChangesUnderTheSameNameIsAChange() {
 		SchemaDiff.Result result = this.database.change(List.of(Enums.Box.class), List.of(Enums.WiderBox.class));
 
@@ -309,6 +319,22 @@ abstract class AutogenerateFalsePositiveScenarios {
 		Table table = this.database.table("shipment_label");
 		assertThat(table.columns()).extracting(Column::name)
 			.containsExactlyInAnyOrder("id", "tracking_code", "parcel_count");
+	}
+
+	@Test
+	void aModelWithEveryCommonMappingAndEveryCaseIsCleanAfterItsOwnRevision() {
+		List<Class<?>> entities = new java.util.ArrayList<>(AutogenerateScenarios.EVERY_COMMON_MAPPING);
+		entities.addAll(List.of(Defaults.Literals.class, Defaults.SequenceId.class,
+				postgres() ? Defaults.PostgresVolatile.class : Defaults.SqliteVolatile.class, LongNames.Parent.class,
+				LongNames.Child.class, Enums.Person.class, Enums.Box.class, Uniqueness.UnnamedPair.class,
+				Actions.Bin.class, Actions.CascadingShipment.class, ShipmentLabel.class, Misc.Serial.class,
+				Misc.BigSerial.class, Misc.Commented.class, TypeChanges.DefinitionWithDefault.class,
+				TypeChanges.Millis.class, TypeChanges.Unbounded.class, Synonyms.Spelled.class));
+		Class<?>[] all = entities.toArray(Class<?>[]::new);
+
+		this.database.generateAndApply(all);
+
+		assertThat(describe(this.database.compare(all))).isEmpty();
 	}
 
 	@Test

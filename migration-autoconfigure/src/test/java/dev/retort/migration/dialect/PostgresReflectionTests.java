@@ -184,6 +184,8 @@ class PostgresReflectionTests extends DatabaseScenario {
 			assertThat(live.table(table.name())).contains(table);
 		}
 		assertThat(counted.take()).isLessThanOrEqualTo(4 * 40);
+		assertThat(live.referencingTables("t5")).containsExactly("t6");
+		assertThat(counted.take()).isEqualTo(1);
 	}
 
 	/** Tables {@code t<from>} to {@code t<to - 1>}, each referencing the one before. */

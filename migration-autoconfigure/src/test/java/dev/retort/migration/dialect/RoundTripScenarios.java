@@ -164,6 +164,15 @@ abstract class RoundTripScenarios extends DatabaseScenario {
 	}
 
 	@Test
+	void changePrimaryKey() throws Exception {
+		PrimaryKey wider = new PrimaryKey("pk_tasks_id_title", List.of("id", "title"));
+		assertRoundTrip(
+				List.of(new DropConstraint("tasks", "pk_tasks", null, TASKS.primaryKey()),
+						new AddConstraint("tasks", wider)),
+				(table) -> replaced(table, "title", Column::primaryKey).withPrimaryKey(wider));
+	}
+
+	@Test
 	void createAndDropIndexes() throws Exception {
 		Index partial = new Index("ix_tasks_open", "tasks", List.of("points", "id"), true, "points > 1");
 		assertRoundTrip(new CreateIndex(partial, false), (table) -> table.withIndexes(with(table.indexes(), partial)));

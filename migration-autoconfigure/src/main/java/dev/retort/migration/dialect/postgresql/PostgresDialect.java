@@ -144,6 +144,11 @@ public class PostgresDialect extends AbstractDialect {
 	}
 
 	@Override
+	protected Set<String> referencingTables(Connection connection, String table) throws SQLException {
+		return new PostgresSchemaReader(connection).referencingTables(table);
+	}
+
+	@Override
 	protected Optional<Table> reflectTable(Connection connection, String name) throws SQLException {
 		return new PostgresSchemaReader(connection).table(name);
 	}

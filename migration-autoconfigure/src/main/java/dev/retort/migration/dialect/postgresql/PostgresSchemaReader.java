@@ -92,6 +92,27 @@ final class PostgresSchemaReader {
 		return names;
 	}
 
+	/**
+	 * The other tables of the current schema whose foreign keys reference {@code table}.
+	 */
+	Set<String> referencingTables(String table) throws SQLException {
+		Set<String> names = new LinkedHashSet<>();
+		try (PreparedStatement statement = this.connection.prepareStatement("WITH t AS (" + TABLES
+				+ ") SELECT DISTINCT c.relname FROM t JOIN pg_catalog.pg_class c ON c.oid = t.oid "
+				+ "JOIN pg_catalog.pg_constraint con ON con.conrelid = c.oid AND con.contype = 'f' "
+				+ "JOIN pg_catalog.pg_class f ON f.oid = con.confrelid AND f.relnamespace = c.relnamespace "
+				+ "WHERE f.relname = ? AND c.relname <> ? ORDER BY c.relname")) {
+			statement.setString(1, table);
+			statement.setString(2, table);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					names.add(rows.getString(1));
+				}
+			}
+		}
+		return names;
+	}
+
 	private Tables read(String only) throws SQLException {
 		String scope = "WITH t AS (" + TABLES + ((only != null) ? " AND c.relname = ?" : "") + ") ";
 		Tables tables = new Tables();
@@ -115,23 +136,23 @@ final class PostgresSchemaReader {
 	}
 
 	private void readColumns(String scope, String only, Tables tables) throws SQLException {
-		// the sequence a column owns: an identity's own sequence (deptype i) or a
-		// serial's (deptype a)
-		try (PreparedStatement statement = prepare(scope
-				+ "SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
-				+ "a.attnotnull, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated, "
-				+ "d.description, owned.seq::regclass::text, owned.deptype "
-				+ "FROM t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid "
-				+ "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
-				+ "LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid "
-				+ "AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum "
-				+ "LEFT JOIN (SELECT dep.refobjid, dep.refobjsubid, dep.objid AS seq, dep.deptype "
-				+ "FROM pg_catalog.pg_depend dep JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S' "
-				+ "WHERE dep.classid = 'pg_catalog.pg_class'::regclass "
-				+ "AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.deptype IN ('a', 'i')) owned "
-				+ "ON owned.refobjid = a.attrelid AND owned.refobjsubid = a.attnum "
-				+ "WHERE a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum", only);
-				ResultSet rows = statement.executeQuery()) {
+		// the sequence an identity (deptype i) or serial (deptype a) column owns, looked
+		// up only for columns that are identities or have a default
+		try (PreparedStatement statement = prepare(
+				scope + "SELECT a.attrelid, a.attnum, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
+						+ "a.attnotnull, pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), a.attidentity, a.attgenerated, "
+						+ "d.description, CASE WHEN a.attidentity <> '' OR ad.adbin IS NOT NULL THEN "
+						+ "(SELECT dep.objid::regclass::text FROM pg_catalog.pg_depend dep "
+						+ "JOIN pg_catalog.pg_class s ON s.oid = dep.objid AND s.relkind = 'S' "
+						+ "WHERE dep.classid = 'pg_catalog.pg_class'::regclass "
+						+ "AND dep.refclassid = 'pg_catalog.pg_class'::regclass AND dep.refobjid = a.attrelid "
+						+ "AND dep.refobjsubid = a.attnum AND dep.deptype IN ('a', 'i') LIMIT 1) END "
+						+ "FROM t JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid "
+						+ "LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum "
+						+ "LEFT JOIN pg_catalog.pg_description d ON d.objoid = a.attrelid "
+						+ "AND d.classoid = 'pg_catalog.pg_class'::regclass AND d.objsubid = a.attnum "
+						+ "WHERE a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attrelid, a.attnum",
+				only); ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {
 				TableRows table = tables.byOid.get(rows.getLong(1));
 				String name = rows.getString(3);

@@ -56,6 +56,17 @@ public final class Enums {
 
 	@Entity
 	@Table(name = "boxes")
+	public static class UncheckedBox {
+
+		@Id
+		Long id;
+
+		int width;
+
+	}
+
+	@Entity
+	@Table(name = "boxes")
 	@Check(name = "ck_boxes_width", constraints = "width > 0")
 	public static class Box {
 
