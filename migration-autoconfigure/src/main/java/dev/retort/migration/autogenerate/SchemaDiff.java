@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.operation.AlterColumn;
@@ -36,6 +38,9 @@ import dev.retort.migration.schema.UniqueConstraint;
  * foreign keys, foreign keys dropped before what they point at, tables dropped last.
  */
 public final class SchemaDiff {
+
+	private static final Pattern IDENTIFIER_OR_LITERAL = Pattern
+		.compile("'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[A-Za-z_][A-Za-z0-9_$]*");
 
 	private final SchemaRules rules;
 
@@ -175,8 +180,38 @@ public final class SchemaDiff {
 					renamed(foreignKey.referencedColumns(), columnNames.getOrDefault(key(target), Map.of())),
 					foreignKey.onDelete(), foreignKey.onUpdate());
 		}).toList();
-		return new Table(table.name(), table.columns(), primaryKey, uniques, foreignKeys, table.checks(), indexes,
+		List<CheckConstraint> checks = table.checks()
+			.stream()
+			.map((check) -> new CheckConstraint(check.name(), renamedIn(check.expression(), own)))
+			.toList();
+		return new Table(table.name(), table.columns(), primaryKey, uniques, foreignKeys, checks, indexes,
 				table.comment());
+	}
+
+	/**
+	 * An expression with the renamed columns' names replaced, outside string literals, as
+	 * the database rewrites a check when one of its columns is renamed.
+	 */
+	private static String renamedIn(String expression, Map<String, String> newNames) {
+		if (newNames.isEmpty()) {
+			return expression;
+		}
+		StringBuilder out = new StringBuilder();
+		Matcher token = IDENTIFIER_OR_LITERAL.matcher(expression);
+		while (token.find()) {
+			String text = token.group();
+			String replacement = text;
+			if (!text.startsWith("'")) {
+				boolean quoted = text.startsWith("\"");
+				String newName = newNames.get(key(quoted ? text.substring(1, text.length() - 1) : text));
+				if (newName != null) {
+					replacement = quoted ? "\"" + newName + "\"" : newName;
+				}
+			}
+			token.appendReplacement(out, Matcher.quoteReplacement(replacement));
+		}
+		token.appendTail(out);
+		return out.toString();
 	}
 
 	private static List<String> renamed(List<String> columns, Map<String, String> newNames) {

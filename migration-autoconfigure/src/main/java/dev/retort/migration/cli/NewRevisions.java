@@ -137,11 +137,9 @@ final class NewRevisions {
 		if (!sql) {
 			return RevisionFiles.writeJava(draft, Path.of(settings.getSourceDir()), settings.getPackage());
 		}
-		DataSource dataSource = this.session.beans(DataSource.class).getIfUnique();
-		if (dataSource == null) {
-			throw new MigratorUnavailableException("--sql writes the revision for the application's database, "
-					+ "but there is no single DataSource: configure one, or leave out --sql for a Java revision.");
-		}
+		// the database the migrator migrates, which may be a dedicated migration
+		// DataSource
+		DataSource dataSource = this.session.migrator().dataSource();
 		try (Connection connection = dataSource.getConnection()) {
 			Dialect dialect = Dialects.of(connection);
 			return RevisionFiles.writeSql(draft, dialect, dialect.live(connection), Path.of(settings.getSqlDir()));

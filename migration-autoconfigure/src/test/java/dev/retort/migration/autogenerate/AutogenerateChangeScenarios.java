@@ -265,15 +265,16 @@ abstract class AutogenerateChangeScenarios {
 	@Test
 	void aRenamedTableAndColumnKeepTheIndexesConstraintsAndForeignKeysThatReferToThem() {
 		this.database.generateAndApply(RenamesWithReferences.NoteV1.class, RenamesWithReferences.PinV1.class);
-		this.database.execute("INSERT INTO old_notes (id, body, code) VALUES (1, 'kept', 'a')",
+		this.database.execute("INSERT INTO old_notes (id, body, code, kind) VALUES (1, 'kept', 'a', 'IDEA')",
 				"INSERT INTO pins (id, note_id) VALUES (7, 1)");
 
 		SchemaDiff.Result result = this.database
 			.changeTo(List.of(RenamesWithReferences.NoteV2.class, RenamesWithReferences.PinV2.class));
 
-		assertThat(AutogenerateRoundTrip.describe(result)).hasSize(2);
+		assertThat(AutogenerateRoundTrip.describe(result)).hasSize(3);
 		assertThat(only(result, RenameTable.class)).isEqualTo(new RenameTable("old_notes", "notes"));
-		assertThat(only(result, AlterColumn.class).newName()).isEqualTo("text");
+		assertThat(all(result, AlterColumn.class)).extracting(AlterColumn::column, AlterColumn::newName)
+			.containsExactlyInAnyOrder(tuple("body", "text"), tuple("kind", "category"));
 		this.database.upgradeWith(result);
 		assertThat(this.database.rows("SELECT p.id, n.text FROM pins p JOIN notes n ON n.id = p.note_id"))
 			.containsExactly(List.of("7", "kept"));

@@ -20,6 +20,8 @@ final class TestMetadata {
 	private TestMetadata() {
 	}
 
+	// the physical naming strategy Spring Boot configures by default
+	@SuppressWarnings("removal")
 	static Metadata build(String dialect, List<Class<?>> entities) {
 		String dialectClass = dialect.equals("postgresql") ? PostgreSQLDialect.class.getName()
 				: SQLiteDialect.class.getName();

@@ -1,5 +1,8 @@
 package dev.retort.migration.dialect.sqlite;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.schema.Type;
 
@@ -10,6 +13,9 @@ import dev.retort.migration.schema.Type;
  * sequences and no way to change a constraint by name.
  */
 final class SqliteSchemaRules implements SchemaRules {
+
+	private static final Pattern LITERAL_OR_QUOTED_NAME = Pattern
+		.compile("'(?:[^']|'')*'|\"([A-Za-z_][A-Za-z0-9_]*)\"");
 
 	@Override
 	public Type declaredType(String sql) {
@@ -33,6 +39,22 @@ final class SqliteSchemaRules implements SchemaRules {
 	 */
 	private static Type real(Type type) {
 		return (type.kind() == Type.Kind.DOUBLE) ? Type.FLOAT : type;
+	}
+
+	/**
+	 * SQLite writes a column's name quoted into its checks when the column is renamed:
+	 * {@code "category"} and {@code category} are one name.
+	 */
+	@Override
+	public String canonicalCheck(String expression) {
+		Matcher token = LITERAL_OR_QUOTED_NAME.matcher(expression);
+		StringBuilder out = new StringBuilder();
+		while (token.find()) {
+			String name = token.group(1);
+			token.appendReplacement(out, Matcher.quoteReplacement((name != null) ? name : token.group()));
+		}
+		token.appendTail(out);
+		return SchemaRules.super.canonicalCheck(out.toString());
 	}
 
 	@Override

@@ -11,6 +11,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** Checks Hibernate writes for enums, a check whose expression changes, named enums. */
+// @Check and @Comment are the Hibernate annotations users write; JPA 3.2 has replacements
+@SuppressWarnings("deprecation")
 public final class Enums {
 
 	private Enums() {

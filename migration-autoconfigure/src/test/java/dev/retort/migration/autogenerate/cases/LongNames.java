@@ -13,6 +13,8 @@ import jakarta.persistence.UniqueConstraint;
 import org.hibernate.annotations.Check;
 
 /** Names longer than PostgreSQL's 63 bytes: a table, a column, an index, constraints. */
+// @Check and @Comment are the Hibernate annotations users write; JPA 3.2 has replacements
+@SuppressWarnings("deprecation")
 public final class LongNames {
 
 	private LongNames() {

@@ -10,6 +10,8 @@ import org.hibernate.annotations.Comment;
 import org.hibernate.annotations.GeneratedColumn;
 
 /** Serial keys, empty comments, generated columns. */
+// @Check and @Comment are the Hibernate annotations users write; JPA 3.2 has replacements
+@SuppressWarnings("deprecation")
 public final class Misc {
 
 	private Misc() {

@@ -13,6 +13,8 @@ import org.hibernate.annotations.Check;
  * is dropped, {@code ck_boxes_depth} added; and the {@code @Enumerated(STRING)} column
  * {@code shape} gains a value, so the check Hibernate writes for it changes.
  */
+// @Check and @Comment are the Hibernate annotations users write; JPA 3.2 has replacements
+@SuppressWarnings("deprecation")
 public final class CheckConstraints {
 
 	private CheckConstraints() {

@@ -9,6 +9,8 @@ import org.hibernate.annotations.Comment;
  * Comments: the table's added, {@code colour}'s changed, {@code size}'s removed, and
  * {@code label}'s added.
  */
+// @Check and @Comment are the Hibernate annotations users write; JPA 3.2 has replacements
+@SuppressWarnings("deprecation")
 public final class Comments {
 
 	private Comments() {

@@ -3,6 +3,8 @@ package dev.retort.migration.autogenerate.changes;
 import dev.retort.migration.autogenerate.RenamedFrom;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
@@ -12,12 +14,19 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 /**
- * A renamed table and column that other objects refer to: an index and a unique
- * constraint on the column, and a foreign key from {@code pins} to the table.
+ * A renamed table and columns that other objects refer to: an index and a unique
+ * constraint on {@code body}, the check Hibernate writes for the enum column
+ * {@code kind}, and a foreign key from {@code pins} to the table.
  */
 public final class RenamesWithReferences {
 
 	private RenamesWithReferences() {
+	}
+
+	public enum Kind {
+
+		IDEA, TODO
+
 	}
 
 	@Entity
@@ -32,6 +41,10 @@ public final class RenamesWithReferences {
 
 		@Column(length = 10)
 		String code;
+
+		@Enumerated(EnumType.STRING)
+		@Column(length = 10)
+		Kind kind;
 
 	}
 
@@ -62,6 +75,11 @@ public final class RenamesWithReferences {
 
 		@Column(length = 10)
 		String code;
+
+		@RenamedFrom("kind")
+		@Enumerated(EnumType.STRING)
+		@Column(length = 10)
+		Kind category;
 
 	}
 

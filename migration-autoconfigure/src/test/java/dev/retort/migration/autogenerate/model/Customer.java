@@ -30,6 +30,8 @@ import org.hibernate.annotations.Comment;
 @Table(name = "customers", indexes = @Index(name = "ix_customers_name", columnList = "name, city"),
 		uniqueConstraints = @UniqueConstraint(name = "uq_customers_name_birthday",
 				columnNames = { "name", "birthday" }))
+// @Check and @Comment are the Hibernate annotations users write; JPA 3.2 has replacements
+@SuppressWarnings("deprecation")
 @Check(name = "ck_customers_visits", constraints = "visits >= 0")
 @Comment("People who buy things")
 public class Customer {
