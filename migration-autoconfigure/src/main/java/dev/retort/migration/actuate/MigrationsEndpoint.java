@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.autoconfigure.MigrationRuns;
 import dev.retort.migration.dialect.Dialect;
 import dev.retort.migration.dialect.Dialects;
@@ -44,14 +44,14 @@ public class MigrationsEndpoint {
 
 	private final boolean writeEnabled;
 
-	private final List<MigrationBackup> backups;
+	private final MigrationCommands commands;
 
 	public MigrationsEndpoint(Map<String, Migrator> migrators, MigrationRuns runs, boolean writeEnabled,
-			List<MigrationBackup> backups) {
+			MigrationCommands commands) {
 		this.migrators = migrators;
 		this.runs = runs;
 		this.writeEnabled = writeEnabled;
-		this.backups = backups;
+		this.commands = commands;
 	}
 
 	/** Every database's status, keyed by the name of its {@link Migrator} bean. */
@@ -218,18 +218,15 @@ public class MigrationsEndpoint {
 		try {
 			MigrationResult result;
 			if (lower.equals("upgrade")) {
-				for (MigrationBackup backup : this.backups) {
-					backup.beforeUpgrade(chosen, resolvedTarget);
-				}
-				result = chosen.upgrade(resolvedTarget);
+				result = this.commands.upgrade(name, chosen, resolvedTarget, false, (backup) -> {
+				}).result();
 			}
 			else if (lower.equals("downgrade")) {
-				result = chosen.downgrade(resolvedTarget);
+				result = this.commands.downgrade(name, chosen, resolvedTarget, false);
 			}
 			else {
-				result = chosen.stamp(resolvedTarget, purging);
+				result = this.commands.stamp(name, chosen, resolvedTarget, purging);
 			}
-			this.runs.succeeded(name, description);
 			List<String> steps = new ArrayList<>();
 			for (MigrationPlan.Step step : result.steps()) {
 				steps.add(step.direction().label() + " " + step.revision().id() + " " + step.revision().message());
@@ -238,7 +235,6 @@ public class MigrationsEndpoint {
 					result.totalDuration().toMillis(), new TreeSet<>(result.current())));
 		}
 		catch (RuntimeException ex) {
-			this.runs.failed(name, description, ex);
 			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
 					description + " failed: " + MigrationRuns.describe(ex));
 		}

@@ -1,7 +1,9 @@
 package dev.retort.migration.actuate;
 
+import java.util.List;
+
 import dev.retort.migration.autoconfigure.MigrationAutoConfiguration;
-import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.autoconfigure.MigrationProperties;
 import dev.retort.migration.autoconfigure.MigrationRuns;
 import dev.retort.migration.engine.Migrator;
@@ -28,9 +30,10 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beanFactory, MigrationRuns runs,
-			MigrationProperties properties, ObjectProvider<MigrationBackup> backups) {
+			MigrationProperties properties, ObjectProvider<MigrationCommands> commands) {
 		return new MigrationsEndpoint(beanFactory.getBeansOfType(Migrator.class), runs,
-				properties.getEndpoint().isWriteEnabled(), backups.orderedStream().toList());
+				properties.getEndpoint().isWriteEnabled(),
+				commands.getIfAvailable(() -> new MigrationCommands(runs, List.of())));
 	}
 
 }

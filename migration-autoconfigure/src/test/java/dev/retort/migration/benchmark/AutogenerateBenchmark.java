@@ -343,6 +343,9 @@ public final class AutogenerateBenchmark {
 				+ result.upgrade().stream().map(StepDescriptions::describe).collect(Collectors.joining("\n")));
 	}
 
+	// Spring Boot's default physical naming strategy, deprecated in Hibernate but what an
+	// application's Metadata still uses
+	@SuppressWarnings("removal")
 	private static StandardServiceRegistry registry(GeneratedEntities entities, boolean postgres, String url) {
 		BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
 			.applyClassLoader(entities.classLoader())
