@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.autoconfigure.MigrationRuns;
 import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.engine.Migrator;
@@ -45,14 +45,14 @@ public class MigrationsEndpoint {
 
 	private final Access access;
 
-	private final List<MigrationBackup> backups;
+	private final MigrationCommands commands;
 
 	public MigrationsEndpoint(Map<String, Migrator> migrators, MigrationRuns runs, Access access,
-			List<MigrationBackup> backups) {
+			MigrationCommands commands) {
 		this.migrators = migrators;
 		this.runs = runs;
 		this.access = access;
-		this.backups = backups;
+		this.commands = commands;
 	}
 
 	/** Every database's status, keyed by the name of its {@link Migrator} bean. */
@@ -206,18 +206,15 @@ public class MigrationsEndpoint {
 		try {
 			MigrationResult result;
 			if (lower.equals("upgrade")) {
-				for (MigrationBackup backup : this.backups) {
-					backup.beforeUpgrade(chosen, resolvedTarget);
-				}
-				result = chosen.upgrade(resolvedTarget);
+				result = this.commands.upgrade(name, chosen, resolvedTarget, false, (backup) -> {
+				}).result();
 			}
 			else if (lower.equals("downgrade")) {
-				result = chosen.downgrade(resolvedTarget);
+				result = this.commands.downgrade(name, chosen, resolvedTarget, false);
 			}
 			else {
-				result = chosen.stamp(resolvedTarget, purging);
+				result = this.commands.stamp(name, chosen, resolvedTarget, purging);
 			}
-			this.runs.succeeded(name, description);
 			List<String> steps = new ArrayList<>();
 			for (MigrationPlan.Step step : result.steps()) {
 				steps.add(step.direction().label() + " " + step.revision().id() + " " + step.revision().message());
@@ -226,7 +223,6 @@ public class MigrationsEndpoint {
 					result.totalDuration().toMillis(), new TreeSet<>(result.current())));
 		}
 		catch (RuntimeException ex) {
-			this.runs.failed(name, description, ex);
 			if (MigrationRuns.isRefusal(ex)) {
 				return error(WebEndpointResponse.STATUS_BAD_REQUEST,
 						"Nothing was changed: " + MigrationRuns.describe(ex));

@@ -1,7 +1,9 @@
 package dev.retort.migration.actuate;
 
+import java.util.List;
+
 import dev.retort.migration.autoconfigure.MigrationAutoConfiguration;
-import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.autoconfigure.MigrationProperties;
 import dev.retort.migration.autoconfigure.MigrationRuns;
 import dev.retort.migration.engine.Migrator;
@@ -34,7 +36,7 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beanFactory, MigrationRuns runs,
-			MigrationProperties properties, ObjectProvider<MigrationBackup> backups, Environment environment) {
+			MigrationProperties properties, ObjectProvider<MigrationCommands> commands, Environment environment) {
 		// the revision view's SQL is shown like health details
 		Binder binder = Binder.get(environment);
 		Show showDetails = binder.bind("management.endpoint.health.show-details", Show.class).orElse(Show.NEVER);
@@ -43,7 +45,7 @@ public final class MigrationsEndpointAutoConfiguration {
 		MigrationsEndpoint.Access access = new MigrationsEndpoint.Access(properties.getEndpoint().isWriteEnabled(),
 				properties.getEndpoint().getRoles(), showDetails, detailRoles);
 		return new MigrationsEndpoint(beanFactory.getBeansOfType(Migrator.class), runs, access,
-				backups.orderedStream().toList());
+				commands.getIfAvailable(() -> new MigrationCommands(runs, List.of())));
 	}
 
 }

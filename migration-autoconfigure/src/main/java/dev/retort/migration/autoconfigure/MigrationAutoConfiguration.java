@@ -1,7 +1,6 @@
 package dev.retort.migration.autoconfigure;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
 import javax.sql.DataSource;
 
@@ -52,10 +51,15 @@ public final class MigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationRunner migrationRunner(ListableBeanFactory beanFactory, MigrationProperties properties, MigrationRuns runs,
-			ApplicationExit exit, ObjectProvider<MigrationBackup> backups) {
-		return new MigrationRunner(beanFactory.getBeansOfType(Migrator.class), properties, runs, exit,
-				backups.orderedStream().toList());
+	MigrationCommands migrationCommands(MigrationRuns runs, ObjectProvider<MigrationBackup> backups) {
+		return new MigrationCommands(runs, backups.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationRunner migrationRunner(ListableBeanFactory beanFactory, MigrationProperties properties,
+			ApplicationExit exit, MigrationCommands commands) {
+		return new MigrationRunner(beanFactory.getBeansOfType(Migrator.class), properties, exit, commands);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -95,16 +99,27 @@ public final class MigrationAutoConfiguration {
 		MigrationBackup migrationBackup(Migrator migrator, DataSource dataSource,
 				ObjectProvider<DataSourceProperties> dataSourceProperties, MigrationProperties properties,
 				Environment environment) {
-			String directory = properties.getBackup().getDirectory();
 			DataSourceProperties applicationProperties = dataSourceProperties.getIfAvailable();
 			DatabaseBackup backup = new DatabaseBackup(
 					MigrationDataSource.of(properties, dataSource, applicationProperties),
-					(directory != null) ? Path.of(directory) : null, MigrationDataSource.password(properties,
-							applicationProperties, environment.getProperty("spring.datasource.password")),
-					Clock.systemUTC());
+					backupOptions(migrator, properties, environment).forUpgrades());
 			return new MigrationBackup(migrator, backup);
 		}
 
+	}
+
+	/**
+	 * How the application's backups are taken: {@code migrations.backup.*}, the
+	 * migrator's version table, and the DataSource's password for the PostgreSQL tools.
+	 */
+	public static DatabaseBackup.Options backupOptions(Migrator migrator, MigrationProperties properties,
+			Environment environment) {
+		String directory = properties.getBackup().getDirectory();
+		return DatabaseBackup.Options.defaults()
+			.withDirectory((directory != null) ? Path.of(directory) : null)
+			.withPassword(environment.getProperty("spring.datasource.password"))
+			.withVersionTable(migrator.config().versionTable())
+			.withTimeout(properties.getBackup().getTimeout());
 	}
 
 	@Configuration(proxyBeanMethods = false)

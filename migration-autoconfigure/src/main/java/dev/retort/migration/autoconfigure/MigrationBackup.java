@@ -1,7 +1,6 @@
 package dev.retort.migration.autoconfigure;
 
-import java.nio.file.Path;
-
+import dev.retort.migration.backup.BackupFile;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.revision.MigrationPlan;
@@ -10,7 +9,8 @@ import org.apache.commons.logging.LogFactory;
 
 /**
  * Backs up the database behind one {@link Migrator} before an upgrade that has work to do
- * ({@code migrations.backup.before-upgrade=true}).
+ * ({@code migrations.backup.before-upgrade=true}); the backup is verified before the
+ * upgrade runs.
  */
 public class MigrationBackup {
 
@@ -28,9 +28,11 @@ public class MigrationBackup {
 	/**
 	 * Backs up the database when {@code migrator} is the one this backup covers and an
 	 * upgrade to {@code target} would apply revisions.
-	 * @return the backup file, or {@code null} when none was needed
+	 * @return the verified backup, or {@code null} when none was needed
+	 * @throws dev.retort.migration.backup.BackupException when no verified backup could
+	 * be taken: the upgrade must not run
 	 */
-	public Path beforeUpgrade(Migrator migrator, String target) {
+	public BackupFile beforeUpgrade(Migrator migrator, String target) {
 		if (migrator != this.migrator) {
 			return null;
 		}
@@ -38,9 +40,9 @@ public class MigrationBackup {
 		if (plan.isEmpty()) {
 			return null;
 		}
-		Path file = this.backup.backup();
-		logger.info("Backed up the database to " + file + " before upgrading to " + target);
-		return file;
+		BackupFile backup = this.backup.backup();
+		logger.info("Backed up the database to " + backup.file() + " (verified) before upgrading to " + target);
+		return backup;
 	}
 
 }

@@ -261,6 +261,19 @@ public class MigrationProperties {
 		 */
 		private String directory;
 
+		/**
+		 * How long pg_dump and pg_restore may run before they are stopped.
+		 */
+		private Duration timeout = Duration.ofHours(1);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 		public boolean isBeforeUpgrade() {
 			return this.beforeUpgrade;
 		}

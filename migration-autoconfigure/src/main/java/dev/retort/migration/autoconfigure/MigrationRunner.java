@@ -35,21 +35,18 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private final MigrationProperties properties;
 
-	private final MigrationRuns runs;
-
 	private final ApplicationExit exit;
 
-	private final List<MigrationBackup> backups;
+	private final MigrationCommands commands;
 
 	private volatile boolean failed;
 
-	public MigrationRunner(Map<String, Migrator> migrators, MigrationProperties properties, MigrationRuns runs,
-			ApplicationExit exit, List<MigrationBackup> backups) {
+	public MigrationRunner(Map<String, Migrator> migrators, MigrationProperties properties, ApplicationExit exit,
+			MigrationCommands commands) {
 		this.migrators = migrators;
 		this.properties = properties;
-		this.runs = runs;
 		this.exit = exit;
-		this.backups = backups;
+		this.commands = commands;
 	}
 
 	@Override
@@ -80,16 +77,12 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	private boolean upgrade(String name, Migrator migrator, ConfigurableApplicationContext context) {
 		String target = this.properties.getTarget();
 		try {
-			for (MigrationBackup backup : this.backups) {
-				backup.beforeUpgrade(migrator, target);
-			}
-			MigrationResult result = migrator.upgrade(target);
-			this.runs.succeeded(name, "upgrade " + target);
+			MigrationResult result = this.commands.upgrade(name, migrator, target, false, (backup) -> {
+			}).result();
 			logger.info(summary(name, target, result));
 			return true;
 		}
 		catch (RuntimeException ex) {
-			this.runs.failed(name, "upgrade " + target, ex);
 			fail(name, target, ex, context);
 			return false;
 		}

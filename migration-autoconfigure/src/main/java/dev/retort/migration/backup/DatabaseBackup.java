@@ -1,151 +1,272 @@
 package dev.retort.migration.backup;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import dev.retort.migration.dialect.sqlite.SqliteBackupStatements;
-
 /**
- * Copies a database to a timestamped file that only its owner can read: SQLite with
- * {@code VACUUM INTO}, PostgreSQL with {@code pg_dump} (which must be on the PATH).
+ * Verified backups of a database, and restore from them. SQLite: {@code VACUUM INTO} with
+ * writers held off; PostgreSQL: {@code pg_dump} in an exported snapshot. Every backup is
+ * read back after writing and its per-table row counts compared with the source's,
+ * counted in the same snapshot; only then does it get its name
+ * ({@code database-revision-UTC time}) and a manifest next to it. Files are readable by
+ * their owner only.
  */
 public class DatabaseBackup {
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	private final DataSource dataSource;
 
-	private final Path directory;
-
-	private final String password;
-
-	private final Clock clock;
-
-	private final String searchPath;
+	private final Options options;
 
 	/**
-	 * @param dataSource the database to back up
-	 * @param directory where backups go; {@code null} for next to the SQLite file, or the
-	 * working directory for PostgreSQL
-	 * @param password the password {@code pg_dump} connects with, or {@code null}
-	 * @param clock the clock for file names
+	 * @param dataSource the database to back up and restore
+	 * @param options where backups go and how the tools run
 	 */
-	public DatabaseBackup(DataSource dataSource, Path directory, String password, Clock clock) {
-		this(dataSource, directory, password, clock, System.getenv("PATH"));
-	}
-
-	/**
-	 * @param dataSource the database to back up
-	 * @param directory where backups go, or {@code null}
-	 * @param password the password {@code pg_dump} connects with, or {@code null}
-	 * @param clock the clock for file names
-	 * @param searchPath where to look for {@code pg_dump}, in the form of {@code PATH}
-	 */
-	public DatabaseBackup(DataSource dataSource, Path directory, String password, Clock clock, String searchPath) {
+	public DatabaseBackup(DataSource dataSource, Options options) {
 		this.dataSource = dataSource;
-		this.directory = directory;
-		this.password = password;
-		this.clock = clock;
-		this.searchPath = searchPath;
+		this.options = options;
 	}
 
-	/** Takes a backup and returns its file. */
-	public Path backup() {
+	/** Takes a verified backup into the backup directory. */
+	public BackupFile backup() {
+		return backup(null);
+	}
+
+	/**
+	 * Takes a verified backup.
+	 * @param file where to write it; {@code null} for a name of database, revision and
+	 * time in the backup directory
+	 */
+	public BackupFile backup(Path file) {
+		Target target = target();
+		Path directory = (file != null) ? file.toAbsolutePath().getParent() : target.directory();
+		if (file != null && Files.exists(file)) {
+			throw new BackupException(
+					file.toAbsolutePath() + " already exists; choose another file or remove it first.");
+		}
+		Instant takenAt = this.options.clock().instant();
+		Path partial = ownerOnlyFile(directory, "." + target.database() + "-" + STAMP.format(takenAt) + ".partial");
+		try {
+			Snapshot source = take(target, partial);
+			Snapshot copy = readBack(target, partial);
+			if (!copy.rowCounts().equals(source.rowCounts())) {
+				throw new BackupException("The backup of " + target.describe() + " did not verify: its row counts "
+						+ differences(source.rowCounts(), copy.rowCounts()) + ". No backup was kept"
+						+ (this.options.beforeUpgrade() ? " and the upgrade did not run" : "") + ".");
+			}
+			BackupManifest manifest = new BackupManifest(target.database(), target.dialect(), source.revisions(),
+					takenAt, source.rowCounts(), BackupManifest.sha256(partial));
+			Path chosen = (file != null) ? file.toAbsolutePath() : directory.resolve(target.database() + "-"
+					+ manifest.revisionLabel() + "-" + STAMP.format(takenAt) + target.extension());
+			if (Files.exists(chosen)) {
+				throw new BackupException(chosen + " already exists; choose another file or remove it first.");
+			}
+			Path manifestPartial = ownerOnlyFile(directory, partial.getFileName() + BackupManifest.SUFFIX);
+			try {
+				manifest.write(manifestPartial);
+				move(partial, chosen);
+				move(manifestPartial, BackupManifest.of(chosen));
+			}
+			finally {
+				Files.deleteIfExists(manifestPartial);
+			}
+			return new BackupFile(chosen, manifest);
+		}
+		catch (SQLException | IOException ex) {
+			throw new BackupException("Could not back up " + target.describe() + ": " + ex.getMessage()
+					+ ". Check that the database is reachable and " + directory + " is writable.", ex);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(partial);
+			}
+			catch (IOException ex) {
+				// the partial file's name says it is not a backup
+			}
+		}
+	}
+
+	/** The backups in the backup directory that have a manifest, newest first. */
+	public List<BackupFile> list() {
+		Path directory = target().directory();
+		List<BackupFile> backups = new ArrayList<>();
+		if (!Files.isDirectory(directory)) {
+			return backups;
+		}
+		try (DirectoryStream<Path> manifests = Files.newDirectoryStream(directory, "*" + BackupManifest.SUFFIX)) {
+			for (Path manifest : manifests) {
+				String name = manifest.getFileName().toString();
+				Path file = manifest.resolveSibling(name.substring(0, name.length() - BackupManifest.SUFFIX.length()));
+				if (!name.startsWith(".") && Files.isRegularFile(file)) {
+					backups.add(new BackupFile(file, BackupManifest.read(file)));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new BackupException("Could not list the backups in " + directory + ": " + ex.getMessage(), ex);
+		}
+		backups.sort(Comparator.comparing((BackupFile backup) -> backup.manifest().takenAt()).reversed());
+		return backups;
+	}
+
+	/**
+	 * Checks that a backup reads back as what its manifest says: the file's checksum,
+	 * that the database reads back, the row count of every table.
+	 * @throws InvalidBackupException when it does not
+	 */
+	public BackupFile verify(Path file) {
+		Target target = target();
+		if (!Files.isRegularFile(file)) {
+			throw new InvalidBackupException("There is no backup file " + file.toAbsolutePath() + ".");
+		}
+		boolean matches = target.dialect().equals("sqlite") ? SqliteBackup.looksLikeSqlite(file)
+				: PostgresBackup.looksLikeDump(file);
+		BackupManifest manifest = BackupManifest.read(file);
+		if (!matches) {
+			throw new InvalidBackupException("The file " + file + " is not "
+					+ ((target.dialect().equals("sqlite")) ? "an SQLite database" : "a pg_dump custom-format dump")
+					+ ", so it cannot be restored into " + target.describe()
+					+ ((manifest != null) ? " (its manifest says it was a backup of " + manifest.database() + " at "
+							+ manifest.revisionLabel() + ": it is damaged)" : "")
+					+ ".");
+		}
+		if (manifest != null) {
+			if (!manifest.dialect().equals(target.dialect())) {
+				throw new InvalidBackupException("The backup " + file + " is of a " + manifest.dialect()
+						+ " database; it cannot be restored into " + target.describe() + ".");
+			}
+			String sha256;
+			try {
+				sha256 = BackupManifest.sha256(file);
+			}
+			catch (IOException ex) {
+				throw new InvalidBackupException("Could not read the backup " + file + ": " + ex.getMessage(), ex);
+			}
+			if (!sha256.equals(manifest.sha256())) {
+				throw new InvalidBackupException(
+						"The backup " + file + " was changed or damaged after it was taken: " + "its SHA-256 is "
+								+ sha256 + ", its manifest says " + manifest.sha256() + ". Use another backup.");
+			}
+		}
+		Snapshot copy = readBack(target, file);
+		if (manifest != null && !copy.rowCounts().equals(manifest.rowCounts())) {
+			throw new InvalidBackupException("The backup " + file + " does not hold what its manifest says: its row "
+					+ "counts " + differences(manifest.rowCounts(), copy.rowCounts()) + ". Use another backup.");
+		}
+		return new BackupFile(file, manifest);
+	}
+
+	/**
+	 * Verifies a backup, then replaces the database's content with it. SQLite: the
+	 * current database is first kept as a backup of its own.
+	 * @return what was restored, and the backup of the database as it was (SQLite), or
+	 * {@code null}
+	 */
+	public Restored restore(Path file) {
+		BackupFile backup = verify(file);
+		Target target = target();
+		if (target.sqlite() != null) {
+			BackupFile previous = backup(null);
+			target.sqlite().restore(file.toAbsolutePath());
+			return new Restored(backup, previous);
+		}
+		target.postgres().restore(file.toAbsolutePath());
+		return new Restored(backup, null);
+	}
+
+	/** Where backups go unless told otherwise. */
+	public Path directory() {
+		return target().directory();
+	}
+
+	/** The database backups are taken of, for messages and prompts. */
+	public String describeDatabase() {
+		return target().describe();
+	}
+
+	private Snapshot take(Target target, Path partial) throws SQLException {
+		return (target.sqlite() != null) ? target.sqlite().take(partial) : target.postgres().take(partial);
+	}
+
+	private Snapshot readBack(Target target, Path file) {
+		return (target.sqlite() != null) ? SqliteBackup.readBack(file, this.options.versionTable())
+				: target.postgres().readBack(file);
+	}
+
+	private Target target() {
 		try (Connection connection = this.dataSource.getConnection()) {
 			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
 			String url = connection.getMetaData().getURL();
 			if (product.contains("sqlite")) {
-				return sqlite(connection, url);
+				SqliteBackup sqlite = new SqliteBackup(this.dataSource, SqliteBackup.databaseFile(url),
+						this.options.versionTable());
+				String name = sqlite.database().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+				Path directory = (this.options.directory() != null) ? this.options.directory()
+						: sqlite.database().getParent();
+				return new Target("sqlite", name, directory.toAbsolutePath(), ".backup.db", sqlite, null);
 			}
 			if (product.contains("postgres")) {
-				return postgres(url, connection.getMetaData().getUserName());
+				PostgresConnection postgres = PostgresConnection.of(url, connection.getMetaData().getUserName(),
+						this.options.password());
+				Path directory = (this.options.directory() != null) ? this.options.directory() : Path.of("");
+				return new Target("postgresql", postgres.database(), directory.toAbsolutePath(), ".dump", null,
+						new PostgresBackup(this.dataSource, postgres, this.options.versionTable(),
+								this.options.timeout(), this.options.searchPath()));
 			}
 			throw new BackupException("Retort cannot back up " + product + " databases yet; "
 					+ "turn off migrations.backup.before-upgrade or back it up yourself.");
 		}
 		catch (SQLException ex) {
-			throw new BackupException(
-					"Could not back up the database: " + ex.getMessage()
-							+ ". Check that the database is reachable and migrations.backup.directory is writable.",
-					ex);
+			throw new BackupException("Could not reach the database to back it up or restore it: " + ex.getMessage()
+					+ ". Check that it is running and reachable.", ex);
 		}
 	}
 
-	private Path sqlite(Connection connection, String url) throws SQLException {
-		String database = url.substring("jdbc:sqlite:".length());
-		int query = database.indexOf('?');
-		database = (query >= 0) ? database.substring(0, query) : database;
-		database = database.startsWith("file:") ? database.substring("file:".length()) : database;
-		if (database.isEmpty() || database.contains(":memory:") || database.contains("mode=memory")) {
-			throw new BackupException("An in-memory SQLite database (" + url + ") cannot be backed up; "
-					+ "turn off migrations.backup.before-upgrade.");
+	private static String differences(Map<String, Long> expected, Map<String, Long> actual) {
+		List<String> differences = new ArrayList<>();
+		for (String table : new TreeSet<>(
+				Stream.concat(expected.keySet().stream(), actual.keySet().stream()).toList())) {
+			Long want = expected.get(table);
+			Long got = actual.get(table);
+			if (!Objects.equals(want, got)) {
+				differences.add(table + " " + ((want != null) ? want : "absent") + " in the database, "
+						+ ((got != null) ? got : "absent") + " in the backup");
+			}
 		}
-		Path source = Path.of(database).toAbsolutePath();
-		String name = source.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-		Path dir = (this.directory != null) ? this.directory : source.getParent();
-		Path file = ownerOnlyFile(dir, name + "-" + STAMP.format(this.clock.instant()) + ".backup.db");
-		try (Statement statement = connection.createStatement()) {
-			statement.execute(SqliteBackupStatements.vacuumInto(file));
-		}
-		return file;
+		return "differ: " + String.join("; ", differences.subList(0, Math.min(5, differences.size())))
+				+ ((differences.size() > 5) ? "; and " + (differences.size() - 5) + " more" : "");
 	}
 
-	private Path postgres(String url, String user) {
-		Path pgDump = findOnPath("pg_dump", this.searchPath);
-		if (pgDump == null) {
-			throw new BackupException("migrations.backup.before-upgrade is on but pg_dump is not on the PATH, "
-					+ "so the upgrade did not run. Install the PostgreSQL client tools (e.g. postgresql-client), "
-					+ "or back up the database yourself and turn the property off.");
-		}
-		String rest = url.substring("jdbc:postgresql://".length());
-		int query = rest.indexOf('?');
-		String hostAndDatabase = (query >= 0) ? rest.substring(0, query) : rest;
-		String database = hostAndDatabase.substring(hostAndDatabase.indexOf('/') + 1);
-		Path dir = (this.directory != null) ? this.directory : Path.of("").toAbsolutePath();
-		Path file = ownerOnlyFile(dir, database + "-" + STAMP.format(this.clock.instant()) + ".dump");
-		List<String> command = new ArrayList<>(List.of(pgDump.toString(), "--format=custom", "--no-password",
-				"--file=" + file, "--dbname=postgresql://" + hostAndDatabase));
-		if (user != null) {
-			command.add("--username=" + user);
-		}
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-		if (this.password != null) {
-			builder.environment().put("PGPASSWORD", this.password);
-		}
+	private static void move(Path from, Path to) throws IOException {
 		try {
-			Process process = builder.start();
-			String output;
-			try (InputStream in = process.getInputStream()) {
-				output = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-			}
-			if (!process.waitFor(1, TimeUnit.HOURS) || process.exitValue() != 0) {
-				throw new BackupException("pg_dump failed, so the upgrade did not run: " + output);
-			}
-			return file;
+			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
 		}
-		catch (IOException ex) {
-			throw new BackupException("Could not run pg_dump: " + ex.getMessage(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new BackupException("Interrupted while pg_dump was running", ex);
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(from, to);
 		}
 	}
 
@@ -153,6 +274,7 @@ public class DatabaseBackup {
 		try {
 			Files.createDirectories(dir);
 			Path file = dir.resolve(name);
+			Files.deleteIfExists(file);
 			try {
 				return Files.createFile(file,
 						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -167,17 +289,83 @@ public class DatabaseBackup {
 		}
 	}
 
-	private static Path findOnPath(String program, String path) {
-		if (path == null) {
-			return null;
+	/**
+	 * How backups are taken.
+	 *
+	 * @param directory where backups go; {@code null} for next to the SQLite file, or the
+	 * working directory for PostgreSQL
+	 * @param password the password the PostgreSQL tools connect with, or {@code null}
+	 * @param versionTable the version table, whose rows name a backup's revision
+	 * @param timeout how long {@code pg_dump} and {@code pg_restore} may run
+	 * @param searchPath where to look for the PostgreSQL tools, in the form of
+	 * {@code PATH}
+	 * @param clock the clock for file names and manifests
+	 * @param beforeUpgrade whether the backups are taken before an upgrade (for messages)
+	 */
+	public record Options(Path directory, String password, String versionTable, Duration timeout, String searchPath,
+			Clock clock, boolean beforeUpgrade) {
+
+		/** Defaults: next to the database, the process's PATH, one hour, UTC. */
+		public static Options defaults() {
+			return new Options(null, null, "migrations_version", Duration.ofHours(1), System.getenv("PATH"),
+					Clock.systemUTC(), false);
 		}
-		for (String entry : path.split(java.io.File.pathSeparator)) {
-			Path candidate = Path.of(entry, program);
-			if (Files.isExecutable(candidate)) {
-				return candidate;
-			}
+
+		public Options withDirectory(Path directory) {
+			return new Options(directory, this.password, this.versionTable, this.timeout, this.searchPath, this.clock,
+					this.beforeUpgrade);
 		}
-		return null;
+
+		public Options withPassword(String password) {
+			return new Options(this.directory, password, this.versionTable, this.timeout, this.searchPath, this.clock,
+					this.beforeUpgrade);
+		}
+
+		public Options withVersionTable(String versionTable) {
+			return new Options(this.directory, this.password, versionTable, this.timeout, this.searchPath, this.clock,
+					this.beforeUpgrade);
+		}
+
+		public Options withTimeout(Duration timeout) {
+			return new Options(this.directory, this.password, this.versionTable, timeout, this.searchPath, this.clock,
+					this.beforeUpgrade);
+		}
+
+		public Options withSearchPath(String searchPath) {
+			return new Options(this.directory, this.password, this.versionTable, this.timeout, searchPath, this.clock,
+					this.beforeUpgrade);
+		}
+
+		public Options withClock(Clock clock) {
+			return new Options(this.directory, this.password, this.versionTable, this.timeout, this.searchPath, clock,
+					this.beforeUpgrade);
+		}
+
+		public Options forUpgrades() {
+			return new Options(this.directory, this.password, this.versionTable, this.timeout, this.searchPath,
+					this.clock, true);
+		}
+
+	}
+
+	/**
+	 * A restore.
+	 *
+	 * @param restored the backup the database now holds
+	 * @param previous a backup of the database as it was before, or {@code null}
+	 */
+	public record Restored(BackupFile restored, BackupFile previous) {
+
+	}
+
+	private record Target(String dialect, String database, Path directory, String extension, SqliteBackup sqlite,
+			PostgresBackup postgres) {
+
+		String describe() {
+			return (this.sqlite != null) ? "SQLite database " + this.sqlite.database()
+					: "PostgreSQL database " + this.postgres.connection().describe();
+		}
+
 	}
 
 }

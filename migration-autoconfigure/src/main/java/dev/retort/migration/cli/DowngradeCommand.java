@@ -30,7 +30,8 @@ final class DowngradeCommand extends MigrateSubcommand {
 			return MigrateCommand.OK;
 		}
 		this.session.showProgress();
-		MigrationResult result = migrator().downgrade(this.target, this.dryRun);
+		MigrationResult result = this.session.commands()
+			.downgrade(this.session.migratorName(), migrator(), this.target, this.dryRun);
 		out().println(summary(Direction.DOWNGRADE, this.target, result, this.dryRun));
 		return MigrateCommand.OK;
 	}

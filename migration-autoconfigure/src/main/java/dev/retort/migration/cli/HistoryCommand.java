@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -26,6 +27,9 @@ final class HistoryCommand extends MigrateSubcommand {
 	@Option(names = { "-v", "--verbose" }, description = "Show parents, branch labels, source and state.")
 	boolean verbose;
 
+	@Option(names = { "-i", "--indicate-current" }, description = "Mark the revisions the database is at.")
+	boolean indicateCurrent;
+
 	HistoryCommand(MigrateSession session) {
 		super(session);
 	}
@@ -38,12 +42,14 @@ final class HistoryCommand extends MigrateSubcommand {
 		Map<String, RevisionState> states = this.verbose
 				? migrator().revisionStates().stream().collect(Collectors.toMap(RevisionState::id, (state) -> state))
 				: Map.of();
+		Set<String> current = this.indicateCurrent ? migrator().current() : Set.of();
 		for (RevisionScript revision : revisions) {
+			String marker = current.contains(revision.id()) ? highlight(" (current)") : "";
 			if (!this.verbose) {
-				out().println(line(graph, revision));
+				out().println(line(graph, revision, marker));
 				continue;
 			}
-			out().println("Rev: " + revision.id() + markers(graph, revision));
+			out().println("Rev: " + revision.id() + markers(graph, revision) + marker);
 			out().println(
 					"Parent: " + (revision.parents().isEmpty() ? "<base>" : String.join(", ", revision.parents())));
 			if (!revision.branchLabels().isEmpty()) {

@@ -70,6 +70,7 @@ public final class MigrateCommand implements Callable<Integer> {
 		commandLine.addSubcommand(new VerifyCommand(session));
 		commandLine.addSubcommand(new CheckCommand(session));
 		commandLine.addSubcommand(new BackupCommand(session));
+		commandLine.addSubcommand(new RestoreCommand(session));
 		commandLine.addSubcommand(new RevisionCommand(session));
 		commandLine.addSubcommand(new MergeCommand(session));
 		return commandLine;
@@ -105,7 +106,8 @@ public final class MigrateCommand implements Callable<Integer> {
 	private static boolean isUsageError(Exception ex) {
 		return ex instanceof InvalidTargetException || ex instanceof UnknownTargetException
 				|| ex instanceof AmbiguousRevisionException || ex instanceof TargetOutOfRangeException
-				|| ex instanceof WrongDirectionException || ex instanceof MultipleHeadsException;
+				|| ex instanceof WrongDirectionException || ex instanceof MultipleHeadsException
+				|| ex instanceof RestoreNotConfirmedException;
 	}
 
 }

@@ -2,12 +2,10 @@ package dev.retort.migration.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Function;
 
 import dev.retort.migration.autoconfigure.ApplicationExit;
-import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.engine.Migrator;
 
@@ -26,9 +24,9 @@ public class MigrateCommandRunner implements ApplicationRunner, ApplicationConte
 
 	private final ObjectProvider<Migrator> migrators;
 
-	private final Function<Path, DatabaseBackup> backups;
+	private final Function<Migrator, DatabaseBackup> backups;
 
-	private final List<MigrationBackup> backupsBeforeUpgrade;
+	private final MigrationCommands commands;
 
 	private final ApplicationExit exit;
 
@@ -36,15 +34,15 @@ public class MigrateCommandRunner implements ApplicationRunner, ApplicationConte
 
 	/**
 	 * @param migrators the application's migrator
-	 * @param backups makes a backup into a directory ({@code null}: the configured one)
-	 * @param backupsBeforeUpgrade backups to take before an upgrade that has work to do
+	 * @param backups the backups of a migrator's database, as configured
+	 * @param commands upgrade, downgrade and stamp as the application runs them
 	 * @param exit how the application ends with the command's exit code
 	 */
-	public MigrateCommandRunner(ObjectProvider<Migrator> migrators, Function<Path, DatabaseBackup> backups,
-			List<MigrationBackup> backupsBeforeUpgrade, ApplicationExit exit) {
+	public MigrateCommandRunner(ObjectProvider<Migrator> migrators, Function<Migrator, DatabaseBackup> backups,
+			MigrationCommands commands, ApplicationExit exit) {
 		this.migrators = migrators;
 		this.backups = backups;
-		this.backupsBeforeUpgrade = backupsBeforeUpgrade;
+		this.commands = commands;
 		this.exit = exit;
 	}
 
@@ -66,8 +64,7 @@ public class MigrateCommandRunner implements ApplicationRunner, ApplicationConte
 			.stream();
 		PrintWriter out = new PrintWriter(stdout, true);
 		PrintWriter err = new PrintWriter(System.err, true);
-		MigrateSession session = new MigrateSession(this.context, this.migrators, this.backups,
-				this.backupsBeforeUpgrade, out);
+		MigrateSession session = new MigrateSession(this.context, this.migrators, this.backups, this.commands, out);
 		int code = MigrateCommand.execute(MigrateArguments.command(source), session, err);
 		out.flush();
 		err.flush();

@@ -1,12 +1,11 @@
 package dev.retort.migration.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
-import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.engine.MigrationListener;
@@ -15,6 +14,7 @@ import dev.retort.migration.engine.OfflineScript;
 import dev.retort.migration.revision.MigrationPlan;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -27,9 +27,9 @@ final class MigrateSession {
 
 	private final ObjectProvider<Migrator> migrators;
 
-	private final Function<Path, DatabaseBackup> backups;
+	private final Function<Migrator, DatabaseBackup> backups;
 
-	private final List<MigrationBackup> backupsBeforeUpgrade;
+	private final MigrationCommands commands;
 
 	private final PrintWriter out;
 
@@ -38,17 +38,17 @@ final class MigrateSession {
 	/**
 	 * @param beans the application's beans, for commands that need more than the migrator
 	 * @param migrators the application's migrator
-	 * @param backups makes a backup into a directory ({@code null}: the configured one)
-	 * @param backupsBeforeUpgrade backups to take before an upgrade that has work to do
-	 * ({@code migrations.backup.before-upgrade=true})
+	 * @param backups the backups of a migrator's database, as configured
+	 * @param commands upgrade, downgrade and stamp as the application runs them (backup
+	 * first, outcome recorded)
 	 * @param out where results go
 	 */
-	MigrateSession(BeanFactory beans, ObjectProvider<Migrator> migrators, Function<Path, DatabaseBackup> backups,
-			List<MigrationBackup> backupsBeforeUpgrade, PrintWriter out) {
+	MigrateSession(BeanFactory beans, ObjectProvider<Migrator> migrators, Function<Migrator, DatabaseBackup> backups,
+			MigrationCommands commands, PrintWriter out) {
 		this.beans = beans;
 		this.migrators = migrators;
 		this.backups = backups;
-		this.backupsBeforeUpgrade = backupsBeforeUpgrade;
+		this.commands = commands;
 		this.out = out;
 	}
 
@@ -62,16 +62,22 @@ final class MigrateSession {
 		return this.beans.getBeanProvider(type);
 	}
 
-	/**
-	 * Backs up the database first when the application asks for it, as auto-migrate does.
-	 */
-	void backUpBeforeUpgrade(String target) {
-		for (MigrationBackup backup : this.backupsBeforeUpgrade) {
-			Path file = backup.beforeUpgrade(migrator(), target);
-			if (file != null) {
-				this.out.println("Backed up the database to " + file + " before upgrading to " + target);
+	/** Upgrade, downgrade and stamp as the runner and the endpoint run them. */
+	MigrationCommands commands() {
+		return this.commands;
+	}
+
+	/** The migrator's bean name, under which runs are recorded. */
+	String migratorName() {
+		Migrator migrator = migrator();
+		if (this.beans instanceof ListableBeanFactory listable) {
+			for (Map.Entry<String, Migrator> entry : listable.getBeansOfType(Migrator.class).entrySet()) {
+				if (entry.getValue() == migrator) {
+					return entry.getKey();
+				}
 			}
 		}
+		return "migrator";
 	}
 
 	Migrator migrator() {
@@ -87,8 +93,9 @@ final class MigrateSession {
 		return this.migrator;
 	}
 
-	DatabaseBackup backup(Path directory) {
-		return this.backups.apply(directory);
+	/** Backups of the migrator's database, as configured. */
+	DatabaseBackup backups() {
+		return this.backups.apply(migrator());
 	}
 
 	/** Prints each step as it runs, as the startup runner logs it. */

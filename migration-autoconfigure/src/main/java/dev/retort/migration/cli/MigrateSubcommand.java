@@ -11,6 +11,7 @@ import dev.retort.migration.engine.RevisionState;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -72,9 +73,19 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 
 	/** Alembic's history line: {@code a1b2 -> 3f2a (head), add priority to tasks}. */
 	static String line(RevisionGraph graph, RevisionScript revision) {
+		return line(graph, revision, "");
+	}
+
+	/** A history line with one more marker, such as {@code (current)}. */
+	static String line(RevisionGraph graph, RevisionScript revision, String marker) {
 		String parents = revision.parents().isEmpty() ? "<base>" : (revision.parents().size() == 1)
 				? revision.parents().get(0) : "(" + String.join(", ", revision.parents()) + ")";
-		return parents + " -> " + revision.id() + markers(graph, revision) + ", " + revision.message();
+		return parents + " -> " + revision.id() + markers(graph, revision) + marker + ", " + revision.message();
+	}
+
+	/** Bold on a terminal; as it is when the output goes to a file or a pipe. */
+	static String highlight(String text) {
+		return CommandLine.Help.Ansi.AUTO.enabled() ? CommandLine.Help.Ansi.AUTO.string("@|bold " + text + "|@") : text;
 	}
 
 	static String markers(RevisionGraph graph, RevisionScript revision) {

@@ -1,15 +1,13 @@
 package dev.retort.migration.cli;
 
-import java.nio.file.Path;
-import java.time.Clock;
+import java.util.List;
 import java.util.function.Function;
-
-import javax.sql.DataSource;
 
 import dev.retort.migration.autoconfigure.ApplicationExit;
 import dev.retort.migration.autoconfigure.MigrationAutoConfiguration;
-import dev.retort.migration.autoconfigure.MigrationBackup;
+import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.autoconfigure.MigrationProperties;
+import dev.retort.migration.autoconfigure.MigrationRuns;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.engine.Migrator;
 import picocli.CommandLine;
@@ -32,16 +30,13 @@ public final class MigrationCommandLineAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrateCommandRunner migrateCommandRunner(ObjectProvider<Migrator> migrators,
-			ObjectProvider<DataSource> dataSources, ObjectProvider<MigrationProperties> properties,
-			ObjectProvider<MigrationBackup> backupsBeforeUpgrade, ObjectProvider<ApplicationExit> exits,
-			Environment environment) {
-		Function<Path, DatabaseBackup> backups = (directory) -> {
-			String configured = properties.getIfAvailable(MigrationProperties::new).getBackup().getDirectory();
-			Path chosen = (directory != null) ? directory : (configured != null) ? Path.of(configured) : null;
-			return new DatabaseBackup(dataSources.getObject(), chosen,
-					environment.getProperty("spring.datasource.password"), Clock.systemUTC());
-		};
-		return new MigrateCommandRunner(migrators, backups, backupsBeforeUpgrade.orderedStream().toList(),
+			ObjectProvider<MigrationProperties> properties, ObjectProvider<MigrationCommands> commands,
+			ObjectProvider<ApplicationExit> exits, Environment environment) {
+		Function<Migrator, DatabaseBackup> backups = (migrator) -> new DatabaseBackup(migrator.dataSource(),
+				MigrationAutoConfiguration.backupOptions(migrator, properties.getIfAvailable(MigrationProperties::new),
+						environment));
+		return new MigrateCommandRunner(migrators, backups,
+				commands.getIfAvailable(() -> new MigrationCommands(new MigrationRuns(), List.of())),
 				exits.getIfAvailable(() -> ApplicationExit.SYSTEM));
 	}
 

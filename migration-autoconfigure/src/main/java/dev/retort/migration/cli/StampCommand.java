@@ -21,7 +21,8 @@ final class StampCommand extends MigrateSubcommand {
 
 	@Override
 	public Integer call() {
-		MigrationResult result = migrator().stamp(this.target, this.purge);
+		MigrationResult result = this.session.commands()
+			.stamp(this.session.migratorName(), migrator(), this.target, this.purge);
 		out().println("Stamped " + this.target + ((this.purge) ? " (purged)" : "") + "; the database is at "
 				+ ids(result.current()) + ".");
 		return MigrateCommand.OK;

@@ -31,11 +31,12 @@ final class UpgradeCommand extends MigrateSubcommand {
 			out().print(this.session.offlineScript().upgrade(range(migrator(), this.target, "base")));
 			return MigrateCommand.OK;
 		}
-		if (!this.dryRun) {
-			this.session.backUpBeforeUpgrade(this.target);
-		}
 		this.session.showProgress();
-		MigrationResult result = migrator().upgrade(this.target, this.dryRun);
+		MigrationResult result = this.session.commands()
+			.upgrade(this.session.migratorName(), migrator(), this.target, this.dryRun,
+					(backup) -> out().println("Backed up the database to " + backup.file() + " (verified) before "
+							+ "upgrading to " + this.target))
+			.result();
 		out().println(summary(Direction.UPGRADE, this.target, result, this.dryRun));
 		return MigrateCommand.OK;
 	}

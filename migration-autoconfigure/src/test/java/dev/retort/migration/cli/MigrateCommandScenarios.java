@@ -2,6 +2,8 @@ package dev.retort.migration.cli;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,11 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.retort.migration.cli.CommandLineTestApplication.Run;
 import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +34,9 @@ abstract class MigrateCommandScenarios {
 	static final String GOOD = "classpath:dev/retort/migration/it/good";
 
 	static final String FAILING = "classpath:dev/retort/migration/it/failing";
+
+	@TempDir
+	Path backupDirectory;
 
 	/** The scenario's database, emptied before each scenario. */
 	abstract TestDatabase database();
@@ -123,6 +131,45 @@ abstract class MigrateCommandScenarios {
 	}
 
 	@Test
+	void backupListAndRestoreFromTheCommandLine() throws SQLException {
+		Map<String, Object> backups = Map.of("migrations.backup.directory", this.backupDirectory.toString());
+		migrate(GOOD, "upgrade");
+		execute("INSERT INTO widgets (name, size) VALUES ('sprocket', 3)");
+		Run backup = migrate(GOOD, backups, "backup");
+		assertThat(backup.exitCode()).as(backup.err()).isZero();
+		Matcher written = Pattern.compile("Backed up the database at aaaa00000002 to (\\S+) \\(verified: ")
+			.matcher(backup.out());
+		assertThat(written.find()).as(backup.out()).isTrue();
+		String file = written.group(1);
+		assertThat(migrate(GOOD, backups, "backup", "--list").out()).contains(file).contains(" at aaaa00000002, ");
+
+		execute("DROP TABLE widgets");
+		Run refused = migrate(GOOD, backups, "restore", file);
+		assertThat(refused.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(refused.err()).contains("stdin is not a terminal").contains("--yes");
+		assertThat(tableExists("widgets")).isFalse();
+
+		Run restored = migrate(GOOD, backups, "restore", file, "--yes");
+		assertThat(restored.exitCode()).as(restored.err()).isZero();
+		assertThat(restored.out()).contains("the database is now at aaaa00000002.");
+		assertThat(tableExists("widgets")).isTrue();
+		assertThat(count("widgets")).isEqualTo(1);
+		assertThat(versions()).containsExactly("aaaa00000002");
+	}
+
+	@Test
+	void aBackupThatCannotBeTakenStopsTheUpgradeBeforeAnythingChanges() throws Exception {
+		Path notADirectory = Files.writeString(this.backupDirectory.resolve("a-file"), "");
+		Run upgrade = migrate(GOOD, Map.of("migrations.backup.before-upgrade", "true", "migrations.backup.directory",
+				notADirectory.toString()), "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(upgrade.err()).contains("Could not create the backup file in " + notADirectory);
+		assertThat(upgrade.out()).doesNotContain("[1/2]");
+		assertThat(versions()).isEmpty();
+		assertThat(tableExists("widgets")).isFalse();
+	}
+
+	@Test
 	void badTargetIsAUsageErrorAndChangesNothing() throws SQLException {
 		Run run = migrate(GOOD, "upgrade", "ffff99999999");
 		assertThat(run.exitCode()).isEqualTo(MigrateCommand.USAGE);
@@ -155,6 +202,15 @@ abstract class MigrateCommandScenarios {
 		args[0] = "migrate";
 		System.arraycopy(command, 0, args, 1, command.length);
 		return CommandLineTestApplication.run(properties, args);
+	}
+
+	long count(String table) throws SQLException {
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+			rows.next();
+			return rows.getLong(1);
+		}
 	}
 
 	/** The version table's rows, read directly. */

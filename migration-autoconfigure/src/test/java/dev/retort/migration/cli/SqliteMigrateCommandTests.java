@@ -59,6 +59,19 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Test
+	void historyIndicatesTheCurrentRevisionWithoutColourOffATerminal() {
+		migrate(GOOD, "upgrade", "aaaa00000001");
+		Run history = migrate(GOOD, "history", "--indicate-current");
+		assertThat(history.exitCode()).as(history.err()).isZero();
+		assertThat(history.out())
+			.containsSubsequence("aaaa00000001 -> aaaa00000002 (head), add size to widgets",
+					"<base> -> aaaa00000001 (current), create widgets")
+			.doesNotContain("\u001B[");
+		assertThat(migrate(GOOD, "history", "-i", "--verbose").out()).contains("Rev: aaaa00000001 (current)");
+		assertThat(migrate(GOOD, "history").out()).doesNotContain("(current)");
+	}
+
+	@Test
 	void historyRangeAfterAnUpgrade() {
 		migrate(GOOD, "upgrade");
 		Run last = migrate(GOOD, "history", "-r", "-1:");
@@ -117,7 +130,7 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 		Path file = this.directory.resolve("backups").resolve("before-release.db");
 		Run backup = migrate(GOOD, "backup", "--output", file.toString());
 		assertThat(backup.exitCode()).as(backup.err()).isZero();
-		assertThat(backup.out()).contains("Backed up the database to " + file);
+		assertThat(backup.out()).contains("Backed up the database at aaaa00000002 to " + file + " (verified: ");
 		assertThat(file).isRegularFile();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 		try (Connection copy = DriverManager.getConnection("jdbc:sqlite:" + file)) {

@@ -1,0 +1,180 @@
+package dev.retort.migration.backup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+
+import javax.sql.DataSource;
+
+import dev.retort.migration.dialect.sqlite.SqliteBackupStatements;
+
+/**
+ * SQLite backups: {@code VACUUM INTO} while the source's writers are held off, so that
+ * the row counts read from the source belong to the same state as the copy; restore
+ * through SQLite's online backup API, which replaces the database's pages in one locked
+ * step.
+ */
+final class SqliteBackup {
+
+	private final DataSource dataSource;
+
+	private final Path database;
+
+	private final String versionTable;
+
+	SqliteBackup(DataSource dataSource, Path database, String versionTable) {
+		this.dataSource = dataSource;
+		this.database = database;
+		this.versionTable = versionTable;
+	}
+
+	/** The database file behind a JDBC URL. */
+	static Path databaseFile(String url) {
+		String database = url.substring("jdbc:sqlite:".length());
+		int query = database.indexOf('?');
+		database = (query >= 0) ? database.substring(0, query) : database;
+		database = database.startsWith("file:") ? database.substring("file:".length()) : database;
+		if (database.isEmpty() || database.contains(":memory:") || database.contains("mode=memory")) {
+			throw new BackupException("An in-memory SQLite database (" + url + ") cannot be backed up; "
+					+ "turn off migrations.backup.before-upgrade.");
+		}
+		return Path.of(database).toAbsolutePath();
+	}
+
+	Path database() {
+		return this.database;
+	}
+
+	/** Copies the database into {@code target} (an empty file) and says what it held. */
+	Snapshot take(Path target) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			// IMMEDIATE: no other connection writes until the copy and the counts are
+			// done
+			statement.execute("BEGIN IMMEDIATE");
+			try {
+				Snapshot snapshot = read(connection, this.versionTable);
+				try (Connection copier = DriverManager.getConnection("jdbc:sqlite:" + this.database);
+						Statement copy = copier.createStatement()) {
+					copy.execute(SqliteBackupStatements.vacuumInto(target));
+				}
+				return snapshot;
+			}
+			finally {
+				statement.execute("ROLLBACK");
+			}
+		}
+	}
+
+	/**
+	 * Opens a backup read-only, checks its integrity and counts its rows.
+	 * @throws InvalidBackupException when it is not a sound SQLite database
+	 */
+	static Snapshot readBack(Path file, String versionTable) {
+		Properties readOnly = new Properties();
+		// sqlite-jdbc's open_mode: SQLITE_OPEN_READONLY, so that reading never changes it
+		readOnly.setProperty("open_mode", "1");
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, readOnly);
+				Statement statement = connection.createStatement()) {
+			List<String> problems = new ArrayList<>();
+			try (ResultSet rows = statement.executeQuery("PRAGMA integrity_check")) {
+				while (rows.next()) {
+					if (!"ok".equalsIgnoreCase(rows.getString(1))) {
+						problems.add(rows.getString(1));
+					}
+				}
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidBackupException("The backup " + file + " is damaged (SQLite integrity check: "
+						+ String.join("; ", problems.subList(0, Math.min(3, problems.size())))
+						+ "). Use another backup.");
+			}
+			return read(connection, versionTable);
+		}
+		catch (SQLException ex) {
+			throw new InvalidBackupException("The backup " + file + " does not read back as an SQLite database ("
+					+ ex.getMessage() + "). Use another backup.", ex);
+		}
+	}
+
+	/** Replaces the database's content with the backup's. */
+	void restore(Path file) {
+		String quoted = file.toAbsolutePath().toString();
+		if (quoted.contains("\"")) {
+			throw new RestoreException("Cannot restore from a path with a double quote in it: " + file
+					+ ". Move the backup to a plainer path.");
+		}
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			// sqlite-jdbc runs this through SQLite's online backup API, locked and atomic
+			statement.executeUpdate("restore from \"" + quoted + "\"");
+		}
+		catch (SQLException ex) {
+			String busy = (ex.getMessage() != null && ex.getMessage().contains("BUSY"))
+					? " Another connection is writing to the database: stop the application (or what writes) and "
+							+ "run the restore again."
+					: "";
+			throw new RestoreException("Could not restore " + this.database + " from " + file + ": " + ex.getMessage()
+					+ "." + busy + " The database was not changed.", ex);
+		}
+	}
+
+	private static Snapshot read(Connection connection, String versionTable) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table' "
+						+ "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+			while (rows.next()) {
+				tables.add(rows.getString(1));
+			}
+		}
+		Map<String, Long> counts = new TreeMap<>();
+		Set<String> revisions = new LinkedHashSet<>();
+		try (Statement statement = connection.createStatement()) {
+			for (String table : tables) {
+				try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + quote(table))) {
+					rows.next();
+					counts.put(table, rows.getLong(1));
+				}
+			}
+			if (tables.contains(versionTable)) {
+				try (ResultSet rows = statement
+					.executeQuery("SELECT version_num FROM " + quote(versionTable) + " ORDER BY version_num")) {
+					while (rows.next()) {
+						revisions.add(rows.getString(1));
+					}
+				}
+			}
+		}
+		return new Snapshot(revisions, counts);
+	}
+
+	private static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	static boolean looksLikeSqlite(Path file) {
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] header = in.readNBytes(16);
+			return new String(header, StandardCharsets.US_ASCII).startsWith("SQLite format 3");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.retort.migration.cli;
+
+import java.io.Console;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import dev.retort.migration.backup.BackupFile;
+import dev.retort.migration.backup.DatabaseBackup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "restore",
+		description = "Replace the database's tables and rows with a backup's, after verifying the backup. "
+				+ "SQLite: the database as it was is kept as a backup first; PostgreSQL: pg_restore --clean in one "
+				+ "transaction.")
+final class RestoreCommand extends MigrateSubcommand {
+
+	@Parameters(paramLabel = "FILE", description = "The backup file (see `migrate backup --list`).")
+	Path file;
+
+	@Option(names = { "-y", "--yes" }, description = "Restore without asking (needed when stdin is not a terminal).")
+	boolean yes;
+
+	RestoreCommand(MigrateSession session) {
+		super(session);
+	}
+
+	@Override
+	public Integer call() {
+		DatabaseBackup backups = this.session.backups();
+		BackupFile backup = backups.verify(this.file);
+		String what = backups.describeDatabase() + " from " + backup.describe();
+		if (!this.yes) {
+			Console console = System.console();
+			if (console == null) {
+				throw new RestoreNotConfirmedException("Restoring replaces the tables and rows of " + what
+						+ ". stdin is not a terminal, so nothing was asked and nothing was restored: run again "
+						+ "with --yes to restore.");
+			}
+			String answer = console.readLine("Restore %s?%nThis replaces the database's tables and rows. [y/N] ", what);
+			if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+				out().println("Nothing was restored.");
+				return MigrateCommand.OK;
+			}
+		}
+		DatabaseBackup.Restored restored = backups.restore(this.file);
+		if (restored.previous() != null) {
+			out().println("The database as it was is kept in " + restored.previous().file());
+		}
+		out().println("Restored " + backups.describeDatabase() + " from " + this.file + "; the database is now at "
+				+ ids(migrator().current()) + ".");
+		return MigrateCommand.OK;
+	}
+
+}

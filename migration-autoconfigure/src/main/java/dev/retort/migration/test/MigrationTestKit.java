@@ -1,0 +1,488 @@
+package dev.retort.migration.test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import dev.retort.migration.MigrationException;
+import dev.retort.migration.autogenerate.SchemaDiff;
+import dev.retort.migration.autogenerate.Step;
+import dev.retort.migration.autogenerate.StepDescriptions;
+import dev.retort.migration.dialect.Dialect;
+import dev.retort.migration.dialect.Dialects;
+import dev.retort.migration.dialect.ScratchDatabase;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.MigratorConfig;
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Sequence;
+import dev.retort.migration.schema.Table;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The checks of the test kit, run against an application's revisions in scratch databases
+ * of the application's kind, never in the application's own database. Each check fails
+ * with an {@link AssertionError} that names the revision and shows what differs.
+ * {@link RevisionTests} runs them as a user's tests; this class runs them for tests that
+ * want them one by one.
+ */
+public final class MigrationTestKit implements AutoCloseable {
+
+	private final RevisionGraph graph;
+
+	private final MigratorConfig config;
+
+	private final String dialect;
+
+	private final Supplier<ScratchDatabase> scratch;
+
+	private final Supplier<Optional<SchemaDiff.Result>> modelComparison;
+
+	private final List<String> declaredHeads;
+
+	private final String minimumRevision;
+
+	private final DowngradeWalk walk = new DowngradeWalk();
+
+	/**
+	 * @param graph the application's revisions
+	 * @param config the application's migrator configuration (version and history tables)
+	 * @param dialect the dialect's name
+	 * @param scratch makes a new empty database of that dialect
+	 * @param modelComparison the entity model compared with the schema the revisions
+	 * build; empty when the application has no entity model
+	 * @param declaredHeads the heads the graph must have, as revision ids, unique
+	 * prefixes or branch labels; empty for exactly one head
+	 * @param minimumRevision the lowest revision downgrades are checked down to (it and
+	 * its ancestors are never downgraded); {@code null} for base
+	 */
+	public MigrationTestKit(RevisionGraph graph, MigratorConfig config, String dialect,
+			Supplier<ScratchDatabase> scratch, Supplier<Optional<SchemaDiff.Result>> modelComparison,
+			List<String> declaredHeads, String minimumRevision) {
+		this.graph = Objects.requireNonNull(graph, "graph");
+		this.config = config.withDialect(dialect);
+		this.dialect = Dialects.named(dialect).name();
+		this.scratch = scratch;
+		this.modelComparison = modelComparison;
+		this.declaredHeads = List.copyOf(declaredHeads);
+		this.minimumRevision = (minimumRevision == null || minimumRevision.isBlank()) ? null : minimumRevision;
+	}
+
+	/** The revisions the kit checks. */
+	public RevisionGraph graph() {
+		return this.graph;
+	}
+
+	/** The name of the dialect the checks run on. */
+	public String dialect() {
+		return this.dialect;
+	}
+
+	// -- heads
+
+	/**
+	 * The graph has exactly one head, or exactly the declared heads.
+	 */
+	public void assertHeads() {
+		Set<String> heads = this.graph.heads();
+		if (this.declaredHeads.isEmpty()) {
+			if (heads.size() != 1) {
+				Assertions.fail("The revisions have " + heads.size() + " heads, and one was expected: "
+						+ describeAll(heads) + ". Merge them with `migrate merge heads -m \"merge\"`, or declare the "
+						+ "branches you keep apart with @MigrationTest(heads = {…}).");
+			}
+			return;
+		}
+		Set<String> expected = new LinkedHashSet<>();
+		for (String declared : this.declaredHeads) {
+			expected.addAll(declaredHead(declared));
+		}
+		if (!expected.equals(heads)) {
+			Set<String> unexpected = new LinkedHashSet<>(heads);
+			unexpected.removeAll(expected);
+			Set<String> missing = new LinkedHashSet<>(expected);
+			missing.removeAll(heads);
+			StringBuilder message = new StringBuilder("The revisions' heads are not the declared ones ")
+				.append(this.declaredHeads)
+				.append(':');
+			if (!unexpected.isEmpty()) {
+				message.append(" not declared: ").append(describeAll(unexpected)).append(';');
+			}
+			if (!missing.isEmpty()) {
+				message.append(" declared but not heads: ").append(describeAll(missing)).append(';');
+			}
+			message.append(" merge the heads that should be one, or change @MigrationTest(heads = {…}).");
+			Assertions.fail(message.toString());
+		}
+	}
+
+	private Set<String> declaredHead(String declared) {
+		Set<String> branch = this.graph.branches().get(declared);
+		if (branch != null) {
+			Set<String> heads = new LinkedHashSet<>(this.graph.heads());
+			heads.retainAll(branch);
+			if (heads.isEmpty()) {
+				Assertions.fail("The declared branch '" + declared + "' has no head.");
+			}
+			return heads;
+		}
+		try {
+			return Set.of(this.graph.get(declared).id());
+		}
+		catch (MigrationException ex) {
+			return Assertions.fail("@MigrationTest(heads) names '" + declared
+					+ "', which is neither a revision nor a branch label: " + ex.getMessage());
+		}
+	}
+
+	// -- upgrade from empty
+
+	/**
+	 * An empty database upgrades to the heads, and its version table then holds them.
+	 */
+	public void assertUpgradeFromEmpty() {
+		try (ScratchDatabase database = this.scratch.get()) {
+			Migrator migrator = migrator(database);
+			run("Upgrading an empty database to heads failed", () -> migrator.upgrade("heads"));
+			assertVersions(migrator, this.graph.heads(), "After upgrading an empty database to heads");
+		}
+	}
+
+	// -- entity model
+
+	/**
+	 * The schema the revisions build from empty is the one the entity model describes:
+	 * autogenerate finds nothing to add.
+	 */
+	public void assertModelMatchesRevisions() {
+		Optional<SchemaDiff.Result> result;
+		try {
+			result = this.modelComparison.get();
+		}
+		catch (MigrationException ex) {
+			result = Assertions
+				.fail("Comparing the entities with the schema the revisions build failed: " + ex.getMessage(), ex);
+		}
+		Assumptions.assumeTrue(result.isPresent(),
+				"The application has no Hibernate entity model, so there is nothing to compare the revisions with.");
+		SchemaDiff.Result diff = result.get();
+		if (!diff.isEmpty()) {
+			List<Step> steps = diff.upgrade();
+			StringBuilder message = new StringBuilder("The entities and the schema the revisions build (empty to heads "
+					+ describeAll(this.graph.heads()) + ", " + this.dialect + ") differ: " + steps.size()
+					+ " difference" + ((steps.size() == 1) ? "" : "s") + " autogenerate would write:");
+			for (Step step : steps) {
+				message.append(System.lineSeparator()).append("  - ").append(StepDescriptions.describe(step));
+			}
+			message.append(System.lineSeparator())
+				.append("Write the missing revision with `migrate revision --autogenerate -m \"…\"`, or change the "
+						+ "entities to match the revisions.");
+			Assertions.fail(message.toString());
+		}
+	}
+
+	// -- up and down one at a time
+
+	/**
+	 * Every revision upgrades one at a time from empty, downgrades one at a time to base
+	 * (or to the minimum revision), and upgrades one at a time again; the version table
+	 * holds the expected heads after every step.
+	 */
+	public void assertUpDownConsistency() {
+		List<RevisionScript> order = this.graph.revisions();
+		Set<String> kept = kept();
+		try (ScratchDatabase database = this.scratch.get()) {
+			Migrator migrator = migrator(database);
+			Set<String> applied = new LinkedHashSet<>();
+			upOneAtATime(migrator, order, applied, "upgrading one at a time from empty");
+			List<RevisionScript> reversed = new ArrayList<>(order);
+			Collections.reverse(reversed);
+			for (RevisionScript revision : reversed) {
+				if (kept.contains(revision.id()) || !applied.contains(revision.id())) {
+					continue;
+				}
+				downOne(migrator, revision, applied);
+			}
+			upOneAtATime(migrator, order, applied, "upgrading one at a time again after downgrading");
+		}
+	}
+
+	/**
+	 * Downgrades one revision: to the heads that remain without it, or, where a branch
+	 * point makes that name no move (its other branch stays applied), to its parents,
+	 * which takes the revisions above them on every branch, as the graph plans it.
+	 */
+	private void downOne(Migrator migrator, RevisionScript revision, Set<String> applied) {
+		Set<String> without = new LinkedHashSet<>(applied);
+		without.remove(revision.id());
+		Set<String> current = migrator.current();
+		List<String> candidates = new ArrayList<>();
+		candidates.add(target(this.graph.headsOf(without)));
+		Set<String> requirements = new LinkedHashSet<>(this.graph.requirements(revision.id()));
+		candidates.add(target(requirements));
+		for (String target : candidates) {
+			Set<String> removed;
+			try {
+				removed = this.graph.planDowngrade(current, target)
+					.steps()
+					.stream()
+					.map((step) -> step.revision().id())
+					.collect(Collectors.toCollection(LinkedHashSet::new));
+			}
+			catch (MigrationException ex) {
+				continue;
+			}
+			if (removed.contains(revision.id())) {
+				run("Downgrading revision " + describe(revision) + " (one at a time, towards "
+						+ ((this.minimumRevision != null) ? this.minimumRevision : "base") + ") failed",
+						() -> migrator.downgrade(target));
+				applied.removeAll(removed);
+				assertVersions(migrator, this.graph.headsOf(applied),
+						"After downgrading revision " + describe(revision));
+				return;
+			}
+		}
+		Assertions.fail("No downgrade target removes revision " + describe(revision) + " from " + describeAll(current)
+				+ ": tried " + candidates + ".");
+	}
+
+	private void upOneAtATime(Migrator migrator, List<RevisionScript> order, Set<String> applied, String phase) {
+		for (RevisionScript revision : order) {
+			if (applied.contains(revision.id())) {
+				continue;
+			}
+			run("Upgrading revision " + describe(revision) + " (" + phase + ") failed",
+					() -> migrator.upgrade(revision.id()));
+			applied.add(revision.id());
+			assertVersions(migrator, this.graph.headsOf(applied),
+					"After upgrading revision " + describe(revision) + " (" + phase + ")");
+		}
+	}
+
+	// -- downgrade leaves no trace
+
+	/**
+	 * The revisions whose downgrade is checked, in upgrade order: every revision above
+	 * the minimum revision.
+	 */
+	public List<RevisionScript> downgradable() {
+		Set<String> kept = kept();
+		return this.graph.revisions().stream().filter((revision) -> !kept.contains(revision.id())).toList();
+	}
+
+	/**
+	 * Upgrading the revision and downgrading it again gives back the schema as it was
+	 * before it, as the dialect reads it (Retort's own tables left out). The database
+	 * holds the revision's ancestors and nothing else before it; called for the revisions
+	 * in upgrade order along one line, the checks share one database.
+	 */
+	public void assertDowngradeLeavesNoTrace(String revisionId) {
+		RevisionScript revision = this.graph.get(revisionId);
+		Set<String> before = new LinkedHashSet<>(this.graph.applied(Set.of(revision.id())));
+		before.remove(revision.id());
+		this.walk.check(revision, before);
+	}
+
+	// -- data
+
+	/**
+	 * Rows seeded just before a revision survive it and every revision after it: the
+	 * database is upgraded to the revision's parents, seeded, upgraded to heads, and the
+	 * rows checked.
+	 */
+	public void assertDataSurvives(RevisionData data) {
+		RevisionScript revision;
+		try {
+			revision = this.graph.get(data.revision());
+		}
+		catch (MigrationException ex) {
+			revision = Assertions.fail("Revision data names '" + data.revision() + "': " + ex.getMessage());
+		}
+		Set<String> ancestors = new LinkedHashSet<>(this.graph.applied(Set.of(revision.id())));
+		ancestors.remove(revision.id());
+		Set<String> parents = this.graph.headsOf(ancestors);
+		try (ScratchDatabase database = this.scratch.get()) {
+			Migrator migrator = migrator(database);
+			if (!parents.isEmpty()) {
+				run("Upgrading to the parents of revision " + describe(revision) + " failed",
+						() -> migrator.upgrade(target(parents)));
+			}
+			JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+			hook(data.seed(), jdbc, "Seeding rows before revision " + describe(revision) + " failed");
+			run("Upgrading revision " + describe(revision) + " and the revisions after it to heads with the rows "
+					+ "seeded before it failed", () -> migrator.upgrade("heads"));
+			hook(data.verify(), jdbc, "The rows seeded before revision " + describe(revision)
+					+ " did not survive the upgrade through it to heads");
+		}
+	}
+
+	private static void hook(RevisionData.Hook hook, JdbcTemplate jdbc, String failure) {
+		try {
+			hook.run(jdbc);
+		}
+		catch (AssertionError ex) {
+			throw new AssertionError(failure + ": " + ex.getMessage(), ex);
+		}
+		catch (Exception ex) {
+			throw new AssertionError(failure + ": " + ex, ex);
+		}
+	}
+
+	/**
+	 * Drops the database the downgrade checks share, if there is one; the next check
+	 * starts from a new one.
+	 */
+	@Override
+	public void close() {
+		this.walk.close();
+	}
+
+	// -- helpers
+
+	/** The minimum revision and its ancestors: never downgraded. */
+	private Set<String> kept() {
+		if (this.minimumRevision == null) {
+			return Set.of();
+		}
+		try {
+			return this.graph.applied(Set.of(this.graph.get(this.minimumRevision).id()));
+		}
+		catch (MigrationException ex) {
+			return Assertions
+				.fail("@MigrationTest(minimumRevision) names '" + this.minimumRevision + "': " + ex.getMessage());
+		}
+	}
+
+	private Migrator migrator(ScratchDatabase database) {
+		return new Migrator(database.dataSource(), this.config, this.graph);
+	}
+
+	private void assertVersions(Migrator migrator, Set<String> expected, String when) {
+		Set<String> current = migrator.current();
+		if (!current.equals(Set.copyOf(expected))) {
+			Assertions.fail(when + ", the version table holds " + describeAll(current) + " instead of "
+					+ describeAll(expected) + ".");
+		}
+	}
+
+	private static void run(String failure, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError(failure + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String target(Set<String> heads) {
+		return heads.isEmpty() ? "base" : String.join(",", heads);
+	}
+
+	private String describe(RevisionScript revision) {
+		return revision.describe(revision.id()) + " [" + revision.source() + "]";
+	}
+
+	private String describeAll(Set<String> ids) {
+		if (ids.isEmpty()) {
+			return "nothing (base)";
+		}
+		return ids.stream()
+			.map((id) -> this.graph.find(id).map(this::describe).orElse(id))
+			.collect(Collectors.joining(", "));
+	}
+
+	private Schema reflect(ScratchDatabase database) {
+		Dialect dialect = Dialects.named(this.dialect);
+		try (Connection connection = database.dataSource().getConnection()) {
+			Schema schema = dialect.reflect(connection);
+			Map<String, Table> tables = new LinkedHashMap<>(schema.tables());
+			tables.values()
+				.removeIf((table) -> table.name().equalsIgnoreCase(this.config.versionTable())
+						|| table.name().equalsIgnoreCase(this.config.historyTable()));
+			Map<String, Sequence> sequences = new LinkedHashMap<>(schema.sequences());
+			return new Schema(tables, sequences);
+		}
+		catch (SQLException ex) {
+			throw new AssertionError("Could not read the scratch database's schema: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * One database walked through the revisions in upgrade order: before each checked
+	 * revision it holds exactly the revisions before it; a failed check leaves it in an
+	 * unknown state, so the next check starts from a new one.
+	 */
+	private final class DowngradeWalk implements AutoCloseable {
+
+		private ScratchDatabase database;
+
+		private Migrator migrator;
+
+		/** The revisions the database holds, or {@code null} when unknown. */
+		private Set<String> applied;
+
+		void check(RevisionScript revision, Set<String> before) {
+			if (this.database == null || this.applied == null || !before.containsAll(this.applied)) {
+				close();
+				this.database = MigrationTestKit.this.scratch.get();
+				this.migrator = migrator(this.database);
+				this.applied = Set.of();
+			}
+			Set<String> heads = MigrationTestKit.this.graph.headsOf(before);
+			Set<String> state = this.applied;
+			// unknown until this check completes: a failure makes the next check start
+			// afresh
+			this.applied = null;
+			if (!state.equals(before) && !heads.isEmpty()) {
+				run("Upgrading to the revisions before " + describe(revision) + " failed",
+						() -> this.migrator.upgrade(target(heads)));
+			}
+			Schema schemaBefore = reflect(this.database);
+			run("Upgrading revision " + describe(revision) + " failed", () -> this.migrator.upgrade(revision.id()));
+			run("Downgrading revision " + describe(revision) + " failed", () -> this.migrator.downgrade(target(heads)));
+			Schema schemaAfter = reflect(this.database);
+			List<String> differences = SchemaDifferences.between(schemaBefore, schemaAfter);
+			if (!differences.isEmpty()) {
+				StringBuilder message = new StringBuilder("Downgrading revision " + describe(revision)
+						+ " leaves a trace: after its upgrade and downgrade the schema is not as it was before it ("
+						+ MigrationTestKit.this.dialect + "):");
+				for (String difference : differences) {
+					message.append(System.lineSeparator()).append("  - ").append(difference);
+				}
+				message.append(System.lineSeparator()).append("Make its downgrade undo everything its upgrade does.");
+				Assertions.fail(message.toString());
+			}
+			run("Upgrading revision " + describe(revision) + " again after its downgrade failed",
+					() -> this.migrator.upgrade(revision.id()));
+			Set<String> now = new LinkedHashSet<>(before);
+			now.add(revision.id());
+			this.applied = now;
+		}
+
+		@Override
+		public void close() {
+			if (this.database != null) {
+				ScratchDatabase database = this.database;
+				this.database = null;
+				this.migrator = null;
+				database.close();
+			}
+		}
+
+	}
+
+}

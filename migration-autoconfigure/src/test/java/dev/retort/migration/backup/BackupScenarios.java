@@ -1,0 +1,180 @@
+package dev.retort.migration.backup;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.retort.migration.test.TestDatabase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Backups an operator can trust, written once and run on SQLite and PostgreSQL: a
+ * verified, owner-only backup named with database, revision and time; a restore that
+ * brings back every row and table after deletes, updates and a dropped table; a damaged
+ * backup refused with the database untouched.
+ */
+abstract class BackupScenarios {
+
+	static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T20:15:30.123Z"), ZoneOffset.UTC);
+
+	@TempDir
+	Path backups;
+
+	abstract TestDatabase database();
+
+	abstract DataSource dataSource();
+
+	/** What the database is called in backup file names. */
+	abstract String databaseName();
+
+	abstract String extension();
+
+	/** The options for this database's backups (the tools' password, PATH). */
+	DatabaseBackup.Options options() {
+		return DatabaseBackup.Options.defaults().withDirectory(this.backups).withClock(CLOCK);
+	}
+
+	DatabaseBackup backup() {
+		return new DatabaseBackup(dataSource(), options());
+	}
+
+	@BeforeEach
+	void aDatabaseWithTwoTablesAtARevision() throws SQLException {
+		database().reset();
+		execute("CREATE TABLE migrations_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)",
+				"INSERT INTO migrations_version VALUES ('aaaa00000002')",
+				"CREATE TABLE widgets (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL, note TEXT)",
+				"INSERT INTO widgets VALUES (1, 'sprocket', 'line one\nline two\ttabbed'), (2, 'gear', NULL), "
+						+ "(3, 'cog', 'back\\slash')",
+				"CREATE TABLE gadgets (id INTEGER PRIMARY KEY, widget_id INTEGER REFERENCES widgets (id))",
+				"INSERT INTO gadgets VALUES (10, 1), (11, 2)", "CREATE INDEX ix_gadgets_widget ON gadgets (widget_id)");
+	}
+
+	@Test
+	void aBackupIsVerifiedOwnerOnlyAndNamedWithDatabaseRevisionAndTime() throws Exception {
+		BackupFile backup = backup().backup();
+
+		assertThat(backup.file()).hasParent(this.backups)
+			.hasFileName(databaseName() + "-aaaa00000002-20261121-201530-123Z" + extension());
+		assertThat(Files.getPosixFilePermissions(backup.file()))
+			.containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+		assertThat(backup.manifest().revisions()).containsExactly("aaaa00000002");
+		assertThat(backup.manifest().rowCounts())
+			.containsAllEntriesOf(Map.of(table("widgets"), 3L, table("gadgets"), 2L, table("migrations_version"), 1L));
+		assertThat(backup().list()).extracting(BackupFile::file).containsExactly(backup.file());
+		try (var files = Files.list(this.backups)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).as("no partial file left behind")
+				.containsExactlyInAnyOrder(backup.file().getFileName().toString(),
+						backup.file().getFileName() + ".manifest");
+		}
+	}
+
+	@Test
+	void restoreBringsBackEveryRowAndTheSchema() throws Exception {
+		List<String> widgets = rows("SELECT id, name, note FROM widgets ORDER BY id");
+		List<String> gadgets = rows("SELECT id, widget_id FROM gadgets ORDER BY id");
+		BackupFile backup = backup().backup();
+
+		execute("DELETE FROM gadgets WHERE id = 11", "UPDATE widgets SET name = 'changed', note = NULL",
+				"DELETE FROM widgets WHERE id = 3", "DROP TABLE gadgets",
+				"UPDATE migrations_version SET version_num = 'aaaa00000003'");
+		assertThat(tableExists("gadgets")).isFalse();
+
+		DatabaseBackup.Restored restored = backup().restore(backup.file());
+
+		assertThat(restored.restored().file()).isEqualTo(backup.file());
+		assertThat(rows("SELECT id, name, note FROM widgets ORDER BY id")).isEqualTo(widgets);
+		assertThat(rows("SELECT id, widget_id FROM gadgets ORDER BY id")).isEqualTo(gadgets);
+		assertThat(rows("SELECT version_num FROM migrations_version")).containsExactly("aaaa00000002");
+		assertThat(indexExists("ix_gadgets_widget")).isTrue();
+	}
+
+	@Test
+	void aDamagedBackupIsRefusedAndTheDatabaseIsUntouched() throws Exception {
+		BackupFile backup = backup().backup();
+		execute("DELETE FROM gadgets");
+		try (RandomAccessFile file = new RandomAccessFile(backup.file().toFile(), "rw")) {
+			file.seek(file.length() / 2);
+			int b = file.read();
+			file.seek(file.length() / 2);
+			file.write(b ^ 0xFF);
+		}
+
+		assertThatExceptionOfType(InvalidBackupException.class).isThrownBy(() -> backup().restore(backup.file()))
+			.withMessageContaining(backup.file().toString())
+			.withMessageContaining("changed or damaged")
+			.withMessageContaining("Use another backup");
+		assertThat(rows("SELECT id FROM gadgets")).isEmpty();
+		assertThat(rows("SELECT id FROM widgets")).hasSize(3);
+	}
+
+	@Test
+	void aTruncatedBackupWithoutItsManifestIsRefused() throws Exception {
+		BackupFile backup = backup().backup();
+		Files.delete(BackupManifest.of(backup.file()));
+		try (RandomAccessFile file = new RandomAccessFile(backup.file().toFile(), "rw")) {
+			file.setLength(file.length() / 3);
+		}
+		assertThatExceptionOfType(InvalidBackupException.class).isThrownBy(() -> backup().restore(backup.file()))
+			.withMessageContaining(backup.file().toString());
+		assertThat(rows("SELECT id FROM widgets")).hasSize(3);
+	}
+
+	/** The name a table has in row counts. */
+	String table(String name) {
+		return name;
+	}
+
+	abstract boolean indexExists(String name) throws SQLException;
+
+	boolean tableExists(String table) throws SQLException {
+		try (Connection connection = database().connect();
+				ResultSet tables = connection.getMetaData().getTables(null, null, table, null)) {
+			return tables.next();
+		}
+	}
+
+	void execute(String... statements) throws SQLException {
+		try (Connection connection = database().connect(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	List<String> rows(String query) throws SQLException {
+		List<String> rows = new ArrayList<>();
+		try (Connection connection = database().connect();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(query)) {
+			int columns = result.getMetaData().getColumnCount();
+			while (result.next()) {
+				List<String> values = new ArrayList<>();
+				for (int i = 1; i <= columns; i++) {
+					values.add(result.getString(i));
+				}
+				rows.add(String.join("|", values));
+			}
+		}
+		return rows;
+	}
+
+}

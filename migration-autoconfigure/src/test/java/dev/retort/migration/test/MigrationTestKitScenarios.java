@@ -1,0 +1,278 @@
+package dev.retort.migration.test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import dev.retort.migration.autoconfigure.Autogenerator;
+import dev.retort.migration.cli.widgets.WidgetApplications;
+import dev.retort.migration.dialect.ScratchDatabase;
+import dev.retort.migration.engine.MigratorConfig;
+import dev.retort.migration.operation.Operations;
+import dev.retort.migration.revision.Migration;
+import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Constraint;
+import dev.retort.migration.schema.ForeignKey;
+import dev.retort.migration.schema.Type;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The test kit's checks against revisions with known faults, written once and run against
+ * each database: each fault fails its check with a message naming the revision and what
+ * differs, and sound revisions pass.
+ */
+abstract class MigrationTestKitScenarios {
+
+	static final String TASKS = "a10000000001";
+
+	static final String TITLE_INDEX = "b20000000002";
+
+	static final String PROJECTS = "c30000000003";
+
+	/** A new empty database of this scenario's kind. */
+	abstract ScratchDatabase scratch();
+
+	/** The database the widget applications run on. */
+	abstract TestDatabase database();
+
+	/** The Hibernate dialect the widget applications use on this database. */
+	abstract String hibernateDialect();
+
+	MigrationTestKit kit(List<String> heads, String minimum, RevisionScript... revisions) {
+		return new MigrationTestKit(RevisionGraph.of(List.of(revisions)), MigratorConfig.defaults(), dialectName(),
+				this::scratch, Optional::empty, heads, minimum);
+	}
+
+	MigrationTestKit kit(RevisionScript... revisions) {
+		return kit(List.of(), null, revisions);
+	}
+
+	abstract String dialectName();
+
+	// -- sound revisions
+
+	@Test
+	void soundRevisionsPassEveryCheck() {
+		try (MigrationTestKit kit = kit(tasks(), titleIndex(true), projects())) {
+			kit.assertHeads();
+			kit.assertUpgradeFromEmpty();
+			kit.assertUpDownConsistency();
+			assertThat(kit.downgradable()).extracting(RevisionScript::id).containsExactly(TASKS, TITLE_INDEX, PROJECTS);
+			for (RevisionScript revision : kit.downgradable()) {
+				kit.assertDowngradeLeavesNoTrace(revision.id());
+			}
+			kit.assertDataSurvives(RevisionData.before(TITLE_INDEX)
+				.seed((jdbc) -> jdbc.update("INSERT INTO tasks (id, title) VALUES (1, 'ship')"))
+				.verify((jdbc) -> assertThat(jdbc.queryForObject("SELECT title FROM tasks WHERE id = 1", String.class))
+					.isEqualTo("ship")));
+		}
+	}
+
+	// -- downgrade leaves a trace
+
+	@Test
+	void downgradeThatForgetsAnIndexFailsNamingTheRevisionAndTheIndex() {
+		try (MigrationTestKit kit = kit(tasks(), titleIndex(false), projects())) {
+			kit.assertDowngradeLeavesNoTrace(TASKS);
+			assertThatThrownBy(() -> kit.assertDowngradeLeavesNoTrace(TITLE_INDEX)).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("Downgrading revision " + TITLE_INDEX + " (index task titles)")
+				.hasMessageContaining("leaves a trace")
+				.hasMessageContaining("index on tasks: ix_tasks_title [title] is there, and was not before");
+			assertThatNoException().as("the next revision is checked from a sound database")
+				.isThrownBy(() -> kit.assertDowngradeLeavesNoTrace(PROJECTS));
+		}
+	}
+
+	@Test
+	void upDownConsistencyFailsWhenARevisionCannotBeUpgradedAgainAfterItsDowngrade() {
+		RevisionScript keepsProjects = revision(PROJECTS, "create projects",
+				migration((op) -> op.createTable("projects", Column.of("id", Type.INTEGER).primaryKey()), (op) -> {
+				}), TASKS);
+		try (MigrationTestKit kit = kit(tasks(), keepsProjects)) {
+			assertThatThrownBy(kit::assertUpDownConsistency).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("Upgrading revision " + PROJECTS + " (create projects)")
+				.hasMessageContaining("upgrading one at a time again after downgrading")
+				.hasMessageContaining("projects");
+			assertThatThrownBy(() -> kit.assertDowngradeLeavesNoTrace(PROJECTS)).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("table projects (1 columns) is there, and was not before");
+		}
+	}
+
+	// -- heads
+
+	@Test
+	void twoHeadsFailNamingBoth() {
+		try (MigrationTestKit kit = kit(tasks(), titleIndex(true),
+				revision(PROJECTS, "create projects", createsProjects(), TASKS))) {
+			assertThatThrownBy(kit::assertHeads).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("The revisions have 2 heads, and one was expected")
+				.hasMessageContaining(TITLE_INDEX + " (index task titles)")
+				.hasMessageContaining(PROJECTS + " (create projects)")
+				.hasMessageContaining("migrate merge heads");
+		}
+	}
+
+	@Test
+	void declaredHeadsPassAndAnUndeclaredHeadFailsNamingIt() {
+		RevisionScript[] revisions = { tasks(), titleIndex(true),
+				revision(PROJECTS, "create projects", createsProjects(), TASKS) };
+		try (MigrationTestKit declared = kit(List.of(TITLE_INDEX, "c300"), null, revisions)) {
+			declared.assertHeads();
+			declared.assertUpDownConsistency();
+			for (RevisionScript revision : declared.downgradable()) {
+				declared.assertDowngradeLeavesNoTrace(revision.id());
+			}
+		}
+		try (MigrationTestKit one = kit(List.of(TITLE_INDEX), null, revisions)) {
+			assertThatThrownBy(one::assertHeads).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("not declared: " + PROJECTS + " (create projects)");
+		}
+	}
+
+	// -- minimum revision
+
+	@Test
+	void irreversibleRevisionFailsUpDownConsistencyUnlessItIsTheMinimumRevision() {
+		RevisionScript irreversible = revision(TASKS, "create tasks for good",
+				migration((op) -> createTasks(op), (op) -> op.irreversible("the tasks table holds the audit trail")));
+		try (MigrationTestKit kit = kit(irreversible, titleIndex(true))) {
+			assertThatThrownBy(kit::assertUpDownConsistency).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("Downgrading revision " + TASKS)
+				.hasMessageContaining("the tasks table holds the audit trail");
+		}
+		try (MigrationTestKit kit = kit(List.of(), TASKS, irreversible, titleIndex(true))) {
+			kit.assertUpDownConsistency();
+			assertThat(kit.downgradable()).extracting(RevisionScript::id).containsExactly(TITLE_INDEX);
+		}
+	}
+
+	// -- data
+
+	@Test
+	void rowsLostByARevisionFailNamingIt() {
+		RevisionScript recreates = revision(TITLE_INDEX, "recreate tasks", migration((op) -> {
+			op.dropTable("tasks");
+			createTasks(op);
+		}, (op) -> {
+		}), TASKS);
+		try (MigrationTestKit kit = kit(tasks(), recreates)) {
+			assertThatThrownBy(() -> kit.assertDataSurvives(RevisionData.before(TITLE_INDEX)
+				.seed((jdbc) -> jdbc.update("INSERT INTO tasks (id, title) VALUES (1, 'ship')"))
+				.verify((jdbc) -> assertThat(jdbc.queryForList("SELECT id FROM tasks")).as("tasks").hasSize(1))))
+				.isInstanceOf(AssertionError.class)
+				.hasMessageContaining("The rows seeded before revision " + TITLE_INDEX + " (recreate tasks)")
+				.hasMessageContaining("did not survive")
+				.hasMessageContaining("[tasks]");
+		}
+	}
+
+	// -- entity model
+
+	@Test
+	void entitiesThatDifferFromTheRevisionsFailNamingTheDifference() throws Exception {
+		database().reset();
+		try (ConfigurableApplicationContext application = widgets(WidgetApplications.V2.class);
+				MigrationTestKit kit = new MigrationTestKit(
+						RevisionGraph.load(List.of(WidgetApplications.REVISIONS), getClass().getClassLoader()),
+						MigratorConfig.defaults(), dialectName(), this::scratch,
+						() -> Optional.of(application.getBean(Autogenerator.class).compareWithRevisions()), List.of(),
+						null)) {
+			assertThatThrownBy(kit::assertModelMatchesRevisions).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("The entities and the schema the revisions build")
+				.hasMessageContaining("1 difference")
+				.hasMessageContaining("add column widgets.colour VARCHAR(20)");
+		}
+		try (ConfigurableApplicationContext application = widgets(WidgetApplications.V1.class);
+				MigrationTestKit kit = new MigrationTestKit(
+						RevisionGraph.load(List.of(WidgetApplications.REVISIONS), getClass().getClassLoader()),
+						MigratorConfig.defaults(), dialectName(), this::scratch,
+						() -> Optional.of(application.getBean(Autogenerator.class).compareWithRevisions()), List.of(),
+						null)) {
+			kit.assertModelMatchesRevisions();
+		}
+	}
+
+	private ConfigurableApplicationContext widgets(Class<?> application) {
+		Map<String, Object> properties = new java.util.LinkedHashMap<>(database().dataSourceProperties());
+		properties.put("migrations.locations", WidgetApplications.REVISIONS);
+		properties.put("spring.jpa.database-platform", hibernateDialect());
+		properties.put("spring.main.banner-mode", "off");
+		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE).properties(properties).run();
+	}
+
+	// -- revisions
+
+	static RevisionScript tasks() {
+		return revision(TASKS, "create tasks",
+				migration(MigrationTestKitScenarios::createTasks, (op) -> op.dropTable("tasks")));
+	}
+
+	static void createTasks(Operations op) {
+		op.createTable("tasks", Column.of("id", Type.INTEGER).primaryKey(),
+				Column.of("title", Type.varchar(100)).notNull());
+	}
+
+	/**
+	 * Indexes task titles; with {@code dropsIt} false its downgrade forgets the index.
+	 */
+	static RevisionScript titleIndex(boolean dropsIt) {
+		return revision(TITLE_INDEX, "index task titles",
+				migration((op) -> op.createIndex("ix_tasks_title", "tasks", "title"), (op) -> {
+					if (dropsIt) {
+						op.dropIndex("ix_tasks_title", "tasks");
+					}
+				}), TASKS);
+	}
+
+	static RevisionScript projects() {
+		return revision(PROJECTS, "create projects", createsProjects(), TITLE_INDEX);
+	}
+
+	static Migration createsProjects() {
+		return migration((op) -> {
+			op.createTable("projects", Column.of("id", Type.INTEGER).primaryKey(),
+					Column.of("name", Type.varchar(100)).notNull());
+			op.addColumn("tasks", Column.of("project_id", Type.INTEGER));
+			op.createForeignKey("fk_tasks_project", "tasks", List.of("project_id"), "projects", List.of("id"),
+					ForeignKey.Action.CASCADE, null);
+		}, (op) -> {
+			op.dropConstraint("fk_tasks_project", "tasks", Constraint.Kind.FOREIGN_KEY);
+			op.dropColumn("tasks", "project_id");
+			op.dropTable("projects");
+		});
+	}
+
+	static RevisionScript revision(String id, String message, Migration migration, String... parents) {
+		return new RevisionScript(id, List.of(parents), Set.of(), List.of(), message, null, true, Set.of(),
+				"test revision " + id, RevisionScript.Kind.JAVA, migration, null);
+	}
+
+	static Migration migration(Consumer<Operations> upgrade, Consumer<Operations> downgrade) {
+		return new Migration() {
+
+			@Override
+			public void upgrade(Operations op) {
+				upgrade.accept(op);
+			}
+
+			@Override
+			public void downgrade(Operations op) {
+				downgrade.accept(op);
+			}
+
+		};
+	}
+
+}
