@@ -31,9 +31,11 @@ import dev.retort.migration.schema.UniqueConstraint;
  * table-based id generator), by table
  * @param renames the renames that {@link RenamedFrom} declares
  * @param notes what the model holds that autogenerate does not compare, for the user
+ * @param generatedColumns the columns the database computes ({@code @GeneratedColumn}),
+ * which are not in {@code tables}: autogenerate does not write them, it asks for them
  */
 public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
-		Renames renames, List<String> notes) {
+		Renames renames, List<String> notes, List<GeneratedColumn> generatedColumns) {
 
 	public EntityModel {
 		tables = List.copyOf(tables);
@@ -41,6 +43,13 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 		seedRows = Map.copyOf(seedRows);
 		Objects.requireNonNull(renames, "renames");
 		notes = List.copyOf(notes);
+		generatedColumns = List.copyOf(generatedColumns);
+	}
+
+	/** A model without generated columns. */
+	public EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
+			Renames renames, List<String> notes) {
+		this(tables, sequences, seedRows, renames, notes, List.of());
 	}
 
 	/**
@@ -100,6 +109,18 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 
 	private static List<String> names(List<String> names, SchemaRules rules) {
 		return names.stream().map(rules::storedIdentifier).toList();
+	}
+
+	/**
+	 * A column whose values the database computes.
+	 *
+	 * @param table the table, as the entities name it
+	 * @param column the column, as the entities name it
+	 * @param type its type as Hibernate writes it in DDL
+	 * @param expression the expression it is generated from
+	 */
+	public record GeneratedColumn(String table, String column, String type, String expression) {
+
 	}
 
 	/**

@@ -59,6 +59,7 @@ public final class HibernateModel {
 		List<Sequence> sequences = new ArrayList<>();
 		Map<String, List<Map<String, Object>>> seedRows = new LinkedHashMap<>();
 		List<String> notes = new ArrayList<>();
+		List<EntityModel.GeneratedColumn> generated = new ArrayList<>();
 		SqlStringGenerationContext context = SqlStringGenerationContextImpl
 			.fromExplicit(metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
 		for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
@@ -72,7 +73,7 @@ public final class HibernateModel {
 							+ "autogenerate compares the current schema only, so it is left out.");
 					continue;
 				}
-				tables.add(table(table, metadata, notes));
+				tables.add(table(table, metadata, notes, generated));
 				List<Map<String, Object>> rows = seedRows(table, context, notes);
 				if (!rows.isEmpty()) {
 					seedRows.put(table.getName(), rows);
@@ -85,10 +86,11 @@ public final class HibernateModel {
 				}
 			}
 		}
-		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes);
+		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes, generated);
 	}
 
-	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes) {
+	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes,
+			List<EntityModel.GeneratedColumn> generated) {
 		List<Column> columns = new ArrayList<>();
 		List<CheckConstraint> checks = new ArrayList<>();
 		List<UniqueConstraint> uniques = new ArrayList<>();
@@ -96,6 +98,14 @@ public final class HibernateModel {
 				? table.getPrimaryKey().getColumns().stream().map(org.hibernate.mapping.Column::getName).toList()
 				: List.of();
 		for (org.hibernate.mapping.Column column : table.getColumns()) {
+			if (column.getGeneratedAs() != null) {
+				generated.add(new EntityModel.GeneratedColumn(table.getName(), column.getName(),
+						column.getSqlType(metadata).strip(), column.getGeneratedAs()));
+				notes.add("Column " + table.getName() + "." + column.getName() + " is generated ("
+						+ column.getGeneratedAs() + "): autogenerate checks that the database has it, not its "
+						+ "expression, and asks for it with a TODO instead of writing it.");
+				continue;
+			}
 			columns.add(column(column, keyColumns.contains(column.getName()), metadata));
 			for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
 				checks.add(new CheckConstraint(check.getName(), check.getConstraint()));
@@ -105,10 +115,6 @@ public final class HibernateModel {
 				notes.add("Column " + table.getName() + "." + column.getName() + " has the named enum type "
 						+ column.getSqlType(metadata) + ", which autogenerate does not create or change yet: "
 						+ "create the type by hand (CREATE TYPE ... AS ENUM) in the revision, before the table.");
-			}
-			if (column.getGeneratedAs() != null) {
-				notes.add("Column " + table.getName() + "." + column.getName() + " is generated ("
-						+ column.getGeneratedAs() + "): generated columns are not compared yet.");
 			}
 		}
 		for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
