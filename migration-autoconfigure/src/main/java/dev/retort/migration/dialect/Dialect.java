@@ -72,6 +72,15 @@ public interface Dialect {
 		return "CURRENT_TIMESTAMP";
 	}
 
+	/**
+	 * Whether the database's JDBC driver implements {@code Connection.createClob()} and
+	 * {@code createBlob()}. pgjdbc does not: an ORM that probes them at start-up gets an
+	 * {@code SQLFeatureNotSupportedException}, and should be told to create LOBs itself.
+	 */
+	default boolean driverCreatesLobs() {
+		return true;
+	}
+
 	/** How to run an offline script on this database, for the script's header. */
 	default String scriptCommand() {
 		return "psql -v ON_ERROR_STOP=1 -f FILE";

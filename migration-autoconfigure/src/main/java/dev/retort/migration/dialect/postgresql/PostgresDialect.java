@@ -29,6 +29,11 @@ public class PostgresDialect extends AbstractDialect {
 	}
 
 	@Override
+	public boolean driverCreatesLobs() {
+		return false;
+	}
+
+	@Override
 	public DatabaseLock lock(String versionTable) {
 		return new PostgresAdvisoryLock(versionTable);
 	}
