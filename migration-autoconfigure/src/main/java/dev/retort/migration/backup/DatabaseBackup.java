@@ -254,7 +254,10 @@ public class DatabaseBackup {
 			}
 		}
 		catch (IOException ex) {
-			throw new BackupException("Could not create the backup file in " + dir + ": " + ex.getMessage(), ex);
+			String why = (Files.exists(dir) && !Files.isDirectory(dir)) ? dir + " is a file, not a directory"
+					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			throw new BackupException("Could not create the backup file in " + dir + " (" + why
+					+ "). Set migrations.backup.directory to a directory Retort can write to.", ex);
 		}
 	}
 
