@@ -45,7 +45,8 @@ public final class Autogenerate {
 	/** What it takes to bring the database behind the connection to the model. */
 	public SchemaDiff.Result compare(Connection connection) throws SQLException {
 		Schema database = this.dialect.reflect(connection);
-		return compare(database, connection, generatedColumns().present(connection));
+		return compare(database, connection, generatedColumns().present(connection),
+				this.dialect.enumTypes(connection));
 	}
 
 	/**
@@ -54,13 +55,15 @@ public final class Autogenerate {
 	 * @param connection a connection to that database, used to put the model's
 	 * expressions in the database's own form where text rules cannot compare them; or
 	 * {@code null}. Generated columns count as there only when {@code database} lists
-	 * them (SQLite's reader does not: compare through {@link #compare(Connection)}).
+	 * them (SQLite's reader does not), and enum types as missing: compare through
+	 * {@link #compare(Connection)} for those.
 	 */
 	public SchemaDiff.Result compare(Schema database, Connection connection) {
-		return compare(database, connection, Set.of());
+		return compare(database, connection, Set.of(), Map.of());
 	}
 
-	private SchemaDiff.Result compare(Schema database, Connection connection, Set<String> generatedPresent) {
+	private SchemaDiff.Result compare(Schema database, Connection connection, Set<String> generatedPresent,
+			Map<String, List<String>> enumTypes) {
 		SchemaRules rules = this.dialect.schemaRules();
 		GeneratedColumnComparison generated = generatedColumns();
 		Schema wanted = filtered(this.model.schema(rules));
@@ -69,8 +72,10 @@ public final class Autogenerate {
 		SchemaDiff.StoredForms storedForms = (connection != null) ? (table,
 				existing) -> needsStoredForm(rules, table, existing) ? rules.storedForm(connection, table) : table
 				: SchemaDiff.StoredForms.NONE;
-		return generated.complete(new SchemaDiff(rules, this.model.renames(), this.model.seedRows(), storedForms)
-			.compare(wanted, current), reflected, generatedPresent);
+		SchemaDiff.Result tables = new SchemaDiff(rules, this.model.renames(), this.model.seedRows(), storedForms)
+			.compare(wanted, current);
+		return new EnumTypeComparison(this.model.enumTypes(), rules)
+			.complete(generated.complete(tables, reflected, generatedPresent), enumTypes);
 	}
 
 	private GeneratedColumnComparison generatedColumns() {

@@ -33,9 +33,10 @@ import dev.retort.migration.schema.UniqueConstraint;
  * @param notes what the model holds that autogenerate does not compare, for the user
  * @param generatedColumns the columns the database computes ({@code @GeneratedColumn}),
  * which are not in {@code tables}: autogenerate does not write them, it asks for them
+ * @param enumTypes the database enum types the columns use (PostgreSQL's named enums)
  */
 public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
-		Renames renames, List<String> notes, List<GeneratedColumn> generatedColumns) {
+		Renames renames, List<String> notes, List<GeneratedColumn> generatedColumns, List<EnumType> enumTypes) {
 
 	public EntityModel {
 		tables = List.copyOf(tables);
@@ -44,12 +45,13 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 		Objects.requireNonNull(renames, "renames");
 		notes = List.copyOf(notes);
 		generatedColumns = List.copyOf(generatedColumns);
+		enumTypes = List.copyOf(enumTypes);
 	}
 
-	/** A model without generated columns. */
+	/** A model without generated columns or enum types. */
 	public EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
 			Renames renames, List<String> notes) {
-		this(tables, sequences, seedRows, renames, notes, List.of());
+		this(tables, sequences, seedRows, renames, notes, List.of(), List.of());
 	}
 
 	/**
@@ -120,6 +122,26 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 	 * @param expression the expression it is generated from
 	 */
 	public record GeneratedColumn(String table, String column, String type, String expression) {
+
+	}
+
+	/**
+	 * A database enum type, as Hibernate creates it for
+	 * {@code @JdbcTypeCode(NAMED_ENUM)}.
+	 *
+	 * @param name the type's name, as Hibernate writes it
+	 * @param values its values, in their order
+	 * @param create the statements that create it (the type, and the casts Hibernate
+	 * adds)
+	 * @param drop the statements that drop what {@code create} creates, in order
+	 */
+	public record EnumType(String name, List<String> values, List<String> create, List<String> drop) {
+
+		public EnumType {
+			values = List.copyOf(values);
+			create = List.copyOf(create);
+			drop = List.copyOf(drop);
+		}
 
 	}
 

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.schema.Column;
@@ -70,6 +71,14 @@ public interface Dialect {
 	 */
 	default String currentInstantExpression() {
 		return "CURRENT_TIMESTAMP";
+	}
+
+	/**
+	 * The enum types of the connection's current schema ({@code CREATE TYPE … AS ENUM}),
+	 * each with its values in their order; empty where the database has none.
+	 */
+	default Map<String, List<String>> enumTypes(Connection connection) throws SQLException {
+		return Map.of();
 	}
 
 	/**
