@@ -1,13 +1,19 @@
 package dev.retort.migration.reliability;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.MigratorConfig;
 import dev.retort.migration.test.PostgresTestDatabase;
 import dev.retort.migration.test.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +45,29 @@ class PostgresCrashSafetyTests extends CrashSafetyScenarios {
 	@Override
 	void awaitConnectionsClosed(String name) throws Exception {
 		awaitBackends(name, "", 0);
+	}
+
+	@Test
+	void upgradeKilledInALongStatementDoesNotKeepTheLockFromTheNextUpgrade() throws Exception {
+		Path sleeping = Files.createDirectories(this.directory.resolve("sleeping"));
+		Files.writeString(sleeping.resolve("20261202_0300_dd0000000001_sleep.sql"),
+				"-- revision: dd0000000001\n-- message: a statement that runs for ten minutes\n-- +upgrade\n"
+						+ "SELECT pg_sleep(600);\n-- +downgrade\nSELECT 1;\n",
+				StandardCharsets.UTF_8);
+		try (SeparateJvm upgrade = UpgradeProcess.start("retort-sleeper", "filesystem:" + sleeping,
+				Duration.ofMinutes(1), postgres, upgradeUrl("retort-sleeper"))) {
+			assertThat(upgrade.awaitLine(UpgradeProcess.BEGIN, PROCESS_TIMEOUT)).as(upgrade.output()).isPresent();
+			awaitBackends("retort-sleeper", "SELECT pg_sleep", 1);
+			upgrade.kill();
+		}
+		SlowRevisions revisions = SlowRevisions.write(this.directory.resolve("revisions"), 2, 10);
+
+		// without the server checking the connection, the lock stays until the sleep ends
+		Migrator next = new Migrator(dataSource(),
+				MigratorConfig.defaults().withLocations(revisions.location()).withLockTimeout(Duration.ofSeconds(20)));
+
+		assertThat(next.upgrade("heads").current()).containsExactly(revisions.head());
+		assertThat(backends("retort-sleeper", "")).isZero();
 	}
 
 	/**
