@@ -13,14 +13,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import dev.retort.migration.engine.HistoryEntry;
-import dev.retort.migration.engine.Migrator;
-import dev.retort.migration.engine.MigratorConfig;
 import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,9 +92,7 @@ abstract class ConcurrentStartScenarios {
 	 * last revision was recorded.
 	 */
 	private void assertContention(SlowRevisions revisions, Map<String, Instant> upgrading, List<String> outcomes) {
-		List<HistoryEntry> history = new Migrator(dataSource(),
-				MigratorConfig.defaults().withLocations(revisions.location()))
-			.history();
+		List<HistoryEntry> history = revisions.migrator(database(), TIMEOUT).history();
 		Instant last = history.stream().map(HistoryEntry::appliedAt).max(Instant::compareTo).orElseThrow();
 		List<String> contenders = upgrading.entrySet()
 			.stream()
@@ -144,13 +138,6 @@ abstract class ConcurrentStartScenarios {
 			return files.filter((file) -> file.getFileName().toString().endsWith(ConcurrentStartApplication.READY))
 				.count();
 		}
-	}
-
-	private DriverManagerDataSource dataSource() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(database().jdbcUrl());
-		dataSource.setUsername(database().dataSourceProperties().get("spring.datasource.username"));
-		dataSource.setPassword(database().dataSourceProperties().get("spring.datasource.password"));
-		return dataSource;
 	}
 
 }

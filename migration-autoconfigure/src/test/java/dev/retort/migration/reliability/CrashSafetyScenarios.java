@@ -8,14 +8,11 @@ import java.util.List;
 import java.util.Random;
 
 import dev.retort.migration.engine.Migrator;
-import dev.retort.migration.engine.MigratorConfig;
 import dev.retort.migration.engine.RevisionState;
 import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,19 +106,12 @@ abstract class CrashSafetyScenarios {
 				.containsExactly(UpgradeProcess.AT + revisions.head());
 		}
 		assertThat(RecordedState.read(database()).assertAgreeOnOneRevision(revisions, summary)).isEqualTo(REVISIONS);
-		Migrator migrator = new Migrator(dataSource(), MigratorConfig.defaults().withLocations(revisions.location()));
+		Migrator migrator = revisions.migrator(database(), Duration.ofMinutes(1));
 		assertThat(migrator.status().upToDate()).as(summary).isTrue();
 		assertThat(migrator.revisionStates()).as(summary).allSatisfy((state) -> {
 			assertThat(state.state()).isEqualTo(RevisionState.State.APPLIED);
 			assertThat(state.checksumMismatch()).isFalse();
 		});
-	}
-
-	DriverManagerDataSource dataSource() {
-		DriverManagerDataSource dataSource = new DriverManagerDataSource(database().jdbcUrl());
-		dataSource.setUsername(database().dataSourceProperties().get("spring.datasource.username"));
-		dataSource.setPassword(database().dataSourceProperties().get("spring.datasource.password"));
-		return dataSource;
 	}
 
 }

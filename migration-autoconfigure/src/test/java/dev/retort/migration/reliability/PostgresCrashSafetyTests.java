@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 import dev.retort.migration.engine.Migrator;
-import dev.retort.migration.engine.MigratorConfig;
 import dev.retort.migration.test.PostgresTestDatabase;
 import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -63,8 +62,7 @@ class PostgresCrashSafetyTests extends CrashSafetyScenarios {
 		SlowRevisions revisions = SlowRevisions.write(this.directory.resolve("revisions"), 2, 10);
 
 		// without the server checking the connection, the lock stays until the sleep ends
-		Migrator next = new Migrator(dataSource(),
-				MigratorConfig.defaults().withLocations(revisions.location()).withLockTimeout(Duration.ofSeconds(20)));
+		Migrator next = revisions.migrator(postgres, Duration.ofSeconds(20));
 
 		assertThat(next.upgrade("heads").current()).containsExactly(revisions.head());
 		assertThat(backends("retort-sleeper", "")).isZero();

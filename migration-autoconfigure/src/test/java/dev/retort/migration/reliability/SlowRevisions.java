@@ -5,7 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.MigratorConfig;
+import dev.retort.migration.test.TestDatabase;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A chain of SQL revisions, written to a directory, that take real time: each creates a
@@ -53,6 +61,19 @@ final class SlowRevisions {
 
 	List<String> ids() {
 		return this.revisions.stream().map(SlowRevision::id).toList();
+	}
+
+	/**
+	 * A migrator in this process over these revisions, connecting to {@code database}
+	 * anew for each use.
+	 */
+	Migrator migrator(TestDatabase database, Duration lockTimeout) {
+		Map<String, String> properties = database.dataSourceProperties();
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl());
+		dataSource.setUsername(properties.get("spring.datasource.username"));
+		dataSource.setPassword(properties.get("spring.datasource.password"));
+		return new Migrator(dataSource,
+				MigratorConfig.defaults().withLocations(location()).withLockTimeout(lockTimeout));
 	}
 
 	String head() {
