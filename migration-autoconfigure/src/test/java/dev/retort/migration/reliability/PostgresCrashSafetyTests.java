@@ -33,7 +33,7 @@ class PostgresCrashSafetyTests extends CrashSafetyScenarios {
 
 	@Override
 	int rowsPerRevision() {
-		return 20_000;
+		return 30_000;
 	}
 
 	@Override

@@ -15,7 +15,7 @@ class SqliteCrashSafetyTests extends CrashSafetyScenarios {
 
 	@Override
 	int rowsPerRevision() {
-		return 40_000;
+		return 60_000;
 	}
 
 }
