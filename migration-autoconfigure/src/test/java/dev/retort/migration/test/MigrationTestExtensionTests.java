@@ -1,0 +1,100 @@
+package dev.retort.migration.test;
+
+import org.junit.jupiter.api.Test;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Events;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+/**
+ * What a user sees when a {@link MigrationTest} class is set up wrong: the test that asks
+ * for the kit fails with a message that says what is missing, run through the JUnit
+ * engine as the user's build runs it.
+ */
+class MigrationTestExtensionTests {
+
+	@Test
+	void aClassThatStartsNoApplicationIsToldToBeASpringBootTest() {
+		Events events = run(WithoutSpringBootTest.class);
+
+		events.assertThatEvents()
+			.haveExactly(1, event(test("kit"),
+					finishedWithFailure(instanceOf(ParameterResolutionException.class),
+							message((text) -> text.contains(WithoutSpringBootTest.class.getName() + " starts none")
+									&& text.contains("annotate it with @SpringBootTest")))));
+	}
+
+	@Test
+	void anApplicationWithoutAMigratorSaysWhatItNeeds() {
+		Events events = run(WithoutMigrator.class);
+
+		events.assertThatEvents()
+			.haveExactly(1, event(test("kit"), finishedWithFailure(instanceOf(ParameterResolutionException.class),
+					message((text) -> text.contains("has no Retort Migrator")
+							&& text.contains("it needs a DataSource, and migrations.enabled must not be false")))));
+	}
+
+	@Test
+	void revisionTestsInAClassThatStartsNoApplicationFailEachWithTheSameAdvice() {
+		Events events = run(RevisionTestsWithoutSpringBootTest.class);
+
+		assertThat(events.succeeded().count()).isZero();
+		assertThat(events.failed().count()).isEqualTo(events.started().count()).isPositive();
+		events.failed()
+			.assertThatEvents()
+			.allSatisfy((event) -> assertThat(event.getRequiredPayload(TestExecutionResult.class).getThrowable())
+				.get(InstanceOfAssertFactories.THROWABLE)
+				.hasMessageContaining("annotate it with @SpringBootTest"));
+	}
+
+	private static Events run(Class<?> testClass) {
+		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+	}
+
+	@MigrationTest
+	static class WithoutSpringBootTest {
+
+		@Test
+		void kit(MigrationTestKit kit) {
+		}
+
+	}
+
+	@MigrationTest
+	static class RevisionTestsWithoutSpringBootTest implements RevisionTests {
+
+	}
+
+	@SpringBootTest(classes = PlainApplication.class,
+			properties = { "migrations.enabled=false", "spring.datasource.url=jdbc:sqlite::memory:" })
+	@MigrationTest
+	static class WithoutMigrator {
+
+		@Test
+		void kit(MigrationTestKit kit) {
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration(
+			excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+					"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
+	static class PlainApplication {
+
+	}
+
+}
