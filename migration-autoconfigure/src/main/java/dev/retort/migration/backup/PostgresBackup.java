@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -172,16 +173,81 @@ final class PostgresBackup implements BackupMethod {
 		return new Snapshot(revisions, counts);
 	}
 
-	/** Replaces the database's objects with the dump's, in one transaction. */
+	/**
+	 * Replaces the database's tables with the dump's, in one transaction: the dump's
+	 * objects are dropped and recreated ({@code pg_restore --clean --if-exists}, written
+	 * out as SQL), and tables created after the backup are dropped first, so that the
+	 * tables are exactly the backup's. {@code psql --single-transaction} runs both, so a
+	 * failure changes nothing.
+	 */
 	@Override
 	public void restore(Path file) {
 		Path pgRestore = tool("pg_restore", "nothing was restored");
-		run(List.of(pgRestore.toString(), "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
-				"--no-owner", "--no-password", "--dbname=" + this.connection.database(), file.toString()), null,
-				"pg_restore", RestoreException::new);
+		Path psql = tool("psql", "nothing was restored");
+		Set<String> restored = readBack(file).rowCounts().keySet();
+		List<String> created = new ArrayList<>();
+		try (Connection connection = this.dataSource.getConnection()) {
+			for (String[] table : tables(connection)) {
+				if (!restored.contains(table[0] + "." + table[1])) {
+					created.add(quote(table[0]) + "." + quote(table[1]));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new RestoreException("Could not read the tables of " + this.connection.describe() + ": "
+					+ ex.getMessage() + ". Nothing was restored.", ex);
+		}
+		Path directory = file.toAbsolutePath().getParent();
+		Path drops = null;
+		Path script = null;
+		try {
+			drops = ownerOnlyTemporary(directory, ".drop.sql");
+			script = ownerOnlyTemporary(directory, ".restore.sql");
+			StringBuilder sql = new StringBuilder();
+			for (String table : created) {
+				sql.append("DROP TABLE IF EXISTS ").append(table).append(" CASCADE;\n");
+			}
+			Files.writeString(drops, sql, StandardCharsets.UTF_8);
+			run(List.of(pgRestore.toString(), "--clean", "--if-exists", "--no-owner", "--file=" + script,
+					file.toString()), null, "pg_restore", RestoreException::new);
+			run(List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "--no-password",
+					"--dbname=" + this.connection.database(), "-f", drops.toString(), "-f", script.toString()), null,
+					"psql", RestoreException::new);
+		}
+		catch (IOException ex) {
+			throw new RestoreException("Could not write the restore script next to " + file + ": " + ex.getMessage()
+					+ ". Nothing was restored.", ex);
+		}
+		finally {
+			deleteQuietly(drops);
+			deleteQuietly(script);
+		}
 	}
 
-	private Snapshot read(Connection source) throws SQLException {
+	/** An empty file readable by its owner only: the restore script holds every row. */
+	private static Path ownerOnlyTemporary(Path directory, String suffix) throws IOException {
+		try {
+			return Files.createTempFile(directory, ".retort-", suffix,
+					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		}
+		catch (UnsupportedOperationException ex) {
+			return Files.createTempFile(directory, ".retort-", suffix);
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				// readable by its owner only, and nothing reads it again
+			}
+		}
+	}
+
+	/** The database's tables outside the system schemas and extensions: schema, name. */
+	private static List<String[]> tables(Connection source) throws SQLException {
 		List<String[]> tables = new ArrayList<>();
 		try (Statement statement = source.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_class c "
@@ -193,6 +259,11 @@ final class PostgresBackup implements BackupMethod {
 				tables.add(new String[] { rows.getString(1), rows.getString(2) });
 			}
 		}
+		return tables;
+	}
+
+	private Snapshot read(Connection source) throws SQLException {
+		List<String[]> tables = tables(source);
 		Map<String, Long> counts = new TreeMap<>();
 		try (Statement statement = source.createStatement()) {
 			for (String[] table : tables) {

@@ -12,8 +12,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "restore",
 		description = "Replace the database's tables and rows with a backup's, after verifying the backup. "
-				+ "SQLite: the database as it was is kept as a backup first; PostgreSQL: pg_restore --clean in one "
-				+ "transaction.")
+				+ "SQLite: the database as it was is kept as a backup first; PostgreSQL: the dump's tables replace "
+				+ "the database's in one transaction (pg_restore and psql).")
 final class RestoreCommand extends MigrateSubcommand {
 
 	@Parameters(paramLabel = "FILE", description = "The backup file (see `migrate backup --list`).")

@@ -95,11 +95,13 @@ abstract class BackupScenarios {
 
 		execute("DELETE FROM gadgets WHERE id = 11", "UPDATE widgets SET name = 'changed', note = NULL",
 				"DELETE FROM widgets WHERE id = 3", "DROP TABLE gadgets",
-				"UPDATE migrations_version SET version_num = 'aaaa00000003'");
+				"UPDATE migrations_version SET version_num = 'aaaa00000003'",
+				"CREATE TABLE created_later (id INTEGER PRIMARY KEY)", "INSERT INTO created_later VALUES (1)");
 		assertThat(tableExists("gadgets")).isFalse();
 
 		DatabaseBackup.Restored restored = backup().restore(backup.file());
 
+		assertThat(tableExists("created_later")).as("a table created after the backup").isFalse();
 		assertThat(restored.restored().file()).isEqualTo(backup.file());
 		assertThat(rows("SELECT id, name, note FROM widgets ORDER BY id")).isEqualTo(widgets);
 		assertThat(rows("SELECT id, widget_id FROM gadgets ORDER BY id")).isEqualTo(gadgets);
