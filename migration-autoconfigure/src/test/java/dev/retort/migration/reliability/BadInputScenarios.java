@@ -303,7 +303,7 @@ abstract class BadInputScenarios {
 	void revisionFailingAtItsSecondStatement() throws Exception {
 		write("20261201_1200_bbbb00000003_half.sql", sqlRevision("bbbb00000003", HEAD,
 				"INSERT INTO widgets (name) VALUES ('half');\nINSERT INTO no_such_table (id) VALUES (1);"));
-		DatabaseState before = state();
+		BadInputDatabaseState before = state();
 
 		Run run = migrate(withRevisionFiles(), "upgrade");
 
@@ -315,7 +315,7 @@ abstract class BadInputScenarios {
 			.contains("no_such_table")
 			.contains("Fix the revision (or the data it trips on) and run the upgrade again.")
 			.doesNotContain("\tat ");
-		DatabaseState after = state();
+		BadInputDatabaseState after = state();
 		assertThat(after.versions()).isEqualTo(before.versions()).containsExactly(HEAD);
 		assertThat(after.schema()).isEqualTo(before.schema());
 		assertThat(count("widgets")).as("the first statement's row").isZero();
@@ -325,7 +325,7 @@ abstract class BadInputScenarios {
 
 	@Test
 	void revisionThrowingAnErrorLeavesTheApplicationsConnectionClean() throws Exception {
-		DatabaseState before = state();
+		BadInputDatabaseState before = state();
 		Map<String, Object> properties = new LinkedHashMap<>(database().dataSourceProperties());
 		properties.put("migrations.locations", GOOD + ",classpath:dev/retort/migration/it/erroring");
 		properties.put("migrations.auto-migrate", "true");
@@ -344,7 +344,7 @@ abstract class BadInputScenarios {
 		}
 		assertThat(anotherConnectionCanWrite()).isTrue();
 		assertThat(count("widgets")).isOne();
-		DatabaseState after = state();
+		BadInputDatabaseState after = state();
 		assertThat(after.versions()).isEqualTo(before.versions());
 		assertThat(after.schema()).isEqualTo(before.schema());
 		assertThat(after.history()).hasSize(before.history().size() + 1);
@@ -371,7 +371,7 @@ abstract class BadInputScenarios {
 
 	/** Runs a command that must be refused, and checks that nothing changed. */
 	Run refused(String locations, String... command) throws SQLException {
-		DatabaseState before = state();
+		BadInputDatabaseState before = state();
 		Run run = migrate(locations, command);
 		assertThat(run.err()).as("no stack trace for the user").doesNotContain("\tat ");
 		assertThat(state()).as("nothing changed").isEqualTo(before);
@@ -402,13 +402,8 @@ abstract class BadInputScenarios {
 	}
 
 	/** The version table, the history and the schema, read directly. */
-	DatabaseState state() throws SQLException {
-		try (Connection connection = database().connect()) {
-			Schema schema = Dialects.of(connection).reflect(connection);
-			return new DatabaseState(
-					column(rows(connection, "SELECT version_num FROM migrations_version"), "version_num"),
-					rows(connection, "SELECT * FROM migrations_history ORDER BY id"), schema);
-		}
+	BadInputDatabaseState state() throws SQLException {
+		return BadInputDatabaseState.of(database());
 	}
 
 	List<String> versions() throws SQLException {
@@ -416,39 +411,12 @@ abstract class BadInputScenarios {
 	}
 
 	long count(String table) throws SQLException {
-		try (Connection connection = database().connect()) {
-			return Long.parseLong(rows(connection, "SELECT count(*) AS n FROM " + table).get(0).get("n"));
+		try (Connection connection = database().connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+			rows.next();
+			return rows.getLong(1);
 		}
-	}
-
-	private static List<Map<String, String>> rows(Connection connection, String sql) throws SQLException {
-		List<Map<String, String>> rows = new ArrayList<>();
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-			ResultSetMetaData columns = result.getMetaData();
-			while (result.next()) {
-				Map<String, String> row = new LinkedHashMap<>();
-				for (int i = 1; i <= columns.getColumnCount(); i++) {
-					row.put(columns.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), result.getString(i));
-				}
-				rows.add(row);
-			}
-		}
-		return rows;
-	}
-
-	private static List<String> column(List<Map<String, String>> rows, String name) {
-		return rows.stream().map((row) -> row.get(name)).sorted().toList();
-	}
-
-	/**
-	 * What a user compares to see that nothing changed.
-	 *
-	 * @param versions the version table's rows
-	 * @param history the history table's rows, oldest first
-	 * @param schema the schema as the dialect reflects it
-	 */
-	record DatabaseState(List<String> versions, List<Map<String, String>> history, Schema schema) {
-
 	}
 
 }
