@@ -97,12 +97,20 @@ public class DatabaseBackup {
 			return new BackupFile(chosen, manifest);
 		}
 		catch (SQLException | IOException ex) {
+			// a full disk shows only as a write error (SQLITE_FULL, or SQLITE_IOERR_WRITE
+			// past a
+			// file size limit): say what room the copy needs
 			throw new BackupException("Could not back up " + target.describe() + ": " + ex.getMessage()
-					+ ". Check that the database is reachable and " + directory + " is writable.", ex);
+					+ ". Check that the database is reachable and that " + directory
+					+ " is writable and has room for the copy" + target.size() + ". No backup was kept"
+					+ (this.options.beforeUpgrade() ? " and the upgrade did not run" : "")
+					+ "; the database was not changed.", ex);
 		}
 		finally {
 			try {
 				Files.deleteIfExists(partial);
+				// SQLite leaves the copy's rollback journal behind when writing it fails
+				Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + "-journal"));
 			}
 			catch (IOException ex) {
 				// the partial file's name says it is not a backup
@@ -364,6 +372,20 @@ public class DatabaseBackup {
 		String describe() {
 			return (this.sqlite != null) ? "SQLite database " + this.sqlite.database()
 					: "PostgreSQL database " + this.postgres.connection().describe();
+		}
+
+		/** How large a copy of an SQLite database is, roughly; empty when unknown. */
+		String size() {
+			if (this.sqlite == null) {
+				return "";
+			}
+			try {
+				long megabytes = Math.max(1, Math.round(Files.size(this.sqlite.database()) / (1024.0 * 1024.0)));
+				return " (about " + megabytes + " MB, the size of the database)";
+			}
+			catch (IOException ex) {
+				return "";
+			}
 		}
 
 	}
