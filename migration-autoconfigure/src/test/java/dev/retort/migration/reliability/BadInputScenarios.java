@@ -20,6 +20,7 @@ import dev.retort.migration.cli.CommandLineTestApplication;
 import dev.retort.migration.cli.CommandLineTestApplication.Run;
 import dev.retort.migration.cli.MigrateCommand;
 import dev.retort.migration.dialect.Dialects;
+import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.engine.MigratorConfig;
 import dev.retort.migration.schema.Schema;
@@ -278,6 +279,11 @@ abstract class BadInputScenarios {
 					+ "so `migrate upgrade` refuses to run.")
 			.doesNotContain("aaaa00000001 create widgets")
 			.doesNotContain("apply with `migrate upgrade`");
+		// what health, the endpoint and the pending gauge read: an upgrade would apply
+		// nothing
+		MigrationStatus api = new Migrator(dataSource(), MigratorConfig.defaults().withLocations(GOOD)).status();
+		assertThat(api.unknown()).containsExactly("bbbb00000003");
+		assertThat(api.pending()).isEmpty();
 	}
 
 	@Test
