@@ -65,6 +65,16 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheDialectPackageAsksWhichDatabaseItIs() {
+		noClasses().that()
+			.resideOutsideOfPackages("dev.retort.migration.dialect..", "dev.retort.migration.test..")
+			.should()
+			.callMethod(java.sql.DatabaseMetaData.class, "getDatabaseProductName")
+			.because("a difference between databases is a method of the dialect (Dialects.of(connection) picks it)")
+			.check(classes);
+	}
+
+	@Test
 	void packagesAreFreeOfCycles() {
 		slices().matching("dev.retort.migration.(**)")
 			.should()

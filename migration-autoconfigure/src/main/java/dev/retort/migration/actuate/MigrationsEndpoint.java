@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.retort.migration.MigrationException;
+import dev.retort.migration.autoconfigure.Autogenerator;
 import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.autoconfigure.MigrationRuns;
 import dev.retort.migration.engine.MigrationResult;
@@ -29,7 +31,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 /**
  * {@code /actuator/migrations}: where each database stands (read), one revision with the
  * SQL it renders for the database ({@code /{revision}}), and upgrade / downgrade / stamp
- * commands (write, only with {@code migrations.endpoint.write-enabled=true}).
+ * commands (write, only with {@code migrations.endpoint.write-enabled=true}). When the
+ * application has JPA entities, each database also says whether they and its schema agree
+ * (drift).
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -47,12 +51,24 @@ public class MigrationsEndpoint {
 
 	private final MigrationCommands commands;
 
+	private final List<Autogenerator> autogenerators;
+
 	public MigrationsEndpoint(Map<String, Migrator> migrators, MigrationRuns runs, Access access,
 			MigrationCommands commands) {
+		this(migrators, runs, access, commands, List.of());
+	}
+
+	/**
+	 * An endpoint that also reports drift for the databases the given
+	 * {@link Autogenerator}s compare.
+	 */
+	public MigrationsEndpoint(Map<String, Migrator> migrators, MigrationRuns runs, Access access,
+			MigrationCommands commands, List<Autogenerator> autogenerators) {
 		this.migrators = migrators;
 		this.runs = runs;
 		this.access = access;
 		this.commands = commands;
+		this.autogenerators = List.copyOf(autogenerators);
 	}
 
 	/** Every database's status, keyed by the name of its {@link Migrator} bean. */
@@ -69,12 +85,31 @@ public class MigrationsEndpoint {
 			MigrationOverview overview = MigrationOverview.of(migrator);
 			return new DatabaseDescriptor(overview.dialect(), overview.current(), overview.heads(), overview.upToDate(),
 					overview.pending(), overview.unknown(), overview.checksumMismatches(), overview.revisions(),
-					lastRun, null);
+					entities(migrator), lastRun, null);
 		}
 		catch (RuntimeException ex) {
-			return new DatabaseDescriptor(null, null, null, false, null, null, null, null, lastRun,
+			return new DatabaseDescriptor(null, null, null, false, null, null, null, null, null, lastRun,
 					"Cannot read the migration status: " + MigrationRuns.describe(ex));
 		}
+	}
+
+	/**
+	 * Whether the application's entities and this database agree; {@code null} when the
+	 * application has no entity model for it.
+	 */
+	private @Nullable EntitiesDescriptor entities(Migrator migrator) {
+		for (Autogenerator autogenerator : this.autogenerators) {
+			if (autogenerator.migrator() == migrator && autogenerator.hasModel()) {
+				try {
+					List<String> differences = autogenerator.differences();
+					return new EntitiesDescriptor(differences.isEmpty(), differences, null);
+				}
+				catch (MigrationException ex) {
+					return new EntitiesDescriptor(null, List.of(), "Not compared: " + ex.getMessage());
+				}
+			}
+		}
+		return null;
 	}
 
 	/**
@@ -279,12 +314,28 @@ public class MigrationsEndpoint {
 	 * @param unknown revisions in the database unknown to the code
 	 * @param checksumMismatches applied revisions edited after they ran
 	 * @param revisions every revision with its state
+	 * @param entities whether the application's entities and the schema agree, or
+	 * {@code null} when the application has none
 	 * @param lastRun the last run this application made, or {@code null}
 	 * @param error why the status could not be read, or {@code null}
 	 */
 	public record DatabaseDescriptor(String dialect, Set<String> current, Set<String> heads, boolean upToDate,
 			List<String> pending, Set<String> unknown, Set<String> checksumMismatches,
-			List<MigrationOverview.RevisionEntry> revisions, MigrationRuns.Run lastRun, String error) {
+			List<MigrationOverview.RevisionEntry> revisions, EntitiesDescriptor entities, MigrationRuns.Run lastRun,
+			String error) {
+
+	}
+
+	/**
+	 * Drift: whether the application's JPA entities and the database's schema agree, as
+	 * {@code migrate check} compares them.
+	 *
+	 * @param matches whether they agree; {@code null} when they could not be compared
+	 * @param differences what it would take to bring the database to the entities, one
+	 * line each (empty when they agree); some may go with pending revisions
+	 * @param error why they could not be compared, or {@code null}
+	 */
+	public record EntitiesDescriptor(Boolean matches, List<String> differences, String error) {
 
 	}
 

@@ -1,7 +1,9 @@
 package dev.retort.migration.actuate;
 
 import java.util.List;
+import java.util.Set;
 
+import dev.retort.migration.autoconfigure.Autogenerator;
 import dev.retort.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.retort.migration.autoconfigure.MigrationCommands;
 import dev.retort.migration.autoconfigure.MigrationProperties;
@@ -11,8 +13,6 @@ import dev.retort.migration.engine.Migrator;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
-import java.util.Set;
-
 import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -31,7 +31,10 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration for the {@code migrations} actuator endpoint.
  */
-@AutoConfiguration(after = MigrationAutoConfiguration.class)
+// after autogenerate by name: its class needs Hibernate, which an application may not
+// have
+@AutoConfiguration(after = MigrationAutoConfiguration.class,
+		afterName = "dev.retort.migration.autoconfigure.MigrationAutogenerateAutoConfiguration")
 @ConditionalOnClass(Endpoint.class)
 @ConditionalOnBean({ Migrator.class, MigrationRuns.class })
 @ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
@@ -40,7 +43,8 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(ListableBeanFactory beanFactory, MigrationRuns runs,
-			MigrationProperties properties, ObjectProvider<MigrationCommands> commands, Environment environment) {
+			MigrationProperties properties, ObjectProvider<MigrationCommands> commands,
+			ObjectProvider<Autogenerator> autogenerators, Environment environment) {
 		// the revision view's SQL is shown like health details
 		Binder binder = Binder.get(environment);
 		Show showDetails = binder.bind("management.endpoint.health.show-details", Show.class).orElse(Show.NEVER);
@@ -49,7 +53,8 @@ public final class MigrationsEndpointAutoConfiguration {
 		MigrationsEndpoint.Access access = new MigrationsEndpoint.Access(properties.getEndpoint().isWriteEnabled(),
 				properties.getEndpoint().getRoles(), showDetails, detailRoles);
 		return new MigrationsEndpoint(beanFactory.getBeansOfType(Migrator.class), runs, access,
-				commands.getIfAvailable(() -> new MigrationCommands(runs, List.of())));
+				commands.getIfAvailable(() -> new MigrationCommands(runs, List.of())),
+				autogenerators.orderedStream().toList());
 	}
 
 	/** Bodies Spring MVC cannot read get an answer that says what to send. */

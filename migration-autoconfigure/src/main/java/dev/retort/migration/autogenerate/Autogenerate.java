@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.retort.migration.dialect.Dialect;
@@ -43,7 +44,9 @@ public final class Autogenerate {
 
 	/** What it takes to bring the database behind the connection to the model. */
 	public SchemaDiff.Result compare(Connection connection) throws SQLException {
-		return compare(this.dialect.reflect(connection), connection);
+		Schema database = this.dialect.reflect(connection);
+		return compare(database, connection, generatedColumns().present(connection),
+				this.dialect.enumTypes(connection));
 	}
 
 	/**
@@ -51,16 +54,32 @@ public final class Autogenerate {
 	 * @param database the database's schema as its dialect reads it
 	 * @param connection a connection to that database, used to put the model's
 	 * expressions in the database's own form where text rules cannot compare them; or
-	 * {@code null}
+	 * {@code null}. Generated columns count as there only when {@code database} lists
+	 * them (SQLite's reader does not), and enum types as missing: compare through
+	 * {@link #compare(Connection)} for those.
 	 */
 	public SchemaDiff.Result compare(Schema database, Connection connection) {
+		return compare(database, connection, Set.of(), Map.of());
+	}
+
+	private SchemaDiff.Result compare(Schema database, Connection connection, Set<String> generatedPresent,
+			Map<String, List<String>> enumTypes) {
 		SchemaRules rules = this.dialect.schemaRules();
+		GeneratedColumnComparison generated = generatedColumns();
 		Schema wanted = filtered(this.model.schema(rules));
-		Schema current = filtered(database);
+		Schema reflected = filtered(database);
+		Schema current = generated.withoutGenerated(reflected);
 		SchemaDiff.StoredForms storedForms = (connection != null) ? (table,
 				existing) -> needsStoredForm(rules, table, existing) ? rules.storedForm(connection, table) : table
 				: SchemaDiff.StoredForms.NONE;
-		return new SchemaDiff(rules, this.model.renames(), this.model.seedRows(), storedForms).compare(wanted, current);
+		SchemaDiff.Result tables = new SchemaDiff(rules, this.model.renames(), this.model.seedRows(), storedForms)
+			.compare(wanted, current);
+		return new EnumTypeComparison(this.model.enumTypes(), rules)
+			.complete(generated.complete(tables, reflected, generatedPresent), enumTypes);
+	}
+
+	private GeneratedColumnComparison generatedColumns() {
+		return new GeneratedColumnComparison(this.model.generatedColumns(), this.included, this.dialect.schemaRules());
 	}
 
 	/** The notes the model reader left: what it does not compare. */

@@ -31,9 +31,12 @@ import dev.retort.migration.schema.UniqueConstraint;
  * table-based id generator), by table
  * @param renames the renames that {@link RenamedFrom} declares
  * @param notes what the model holds that autogenerate does not compare, for the user
+ * @param generatedColumns the columns the database computes ({@code @GeneratedColumn}),
+ * which are not in {@code tables}: autogenerate does not write them, it asks for them
+ * @param enumTypes the database enum types the columns use (PostgreSQL's named enums)
  */
 public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
-		Renames renames, List<String> notes) {
+		Renames renames, List<String> notes, List<GeneratedColumn> generatedColumns, List<EnumType> enumTypes) {
 
 	public EntityModel {
 		tables = List.copyOf(tables);
@@ -41,6 +44,14 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 		seedRows = Map.copyOf(seedRows);
 		Objects.requireNonNull(renames, "renames");
 		notes = List.copyOf(notes);
+		generatedColumns = List.copyOf(generatedColumns);
+		enumTypes = List.copyOf(enumTypes);
+	}
+
+	/** A model without generated columns or enum types. */
+	public EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
+			Renames renames, List<String> notes) {
+		this(tables, sequences, seedRows, renames, notes, List.of(), List.of());
 	}
 
 	/**
@@ -100,6 +111,38 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 
 	private static List<String> names(List<String> names, SchemaRules rules) {
 		return names.stream().map(rules::storedIdentifier).toList();
+	}
+
+	/**
+	 * A column whose values the database computes.
+	 *
+	 * @param table the table, as the entities name it
+	 * @param column the column, as the entities name it
+	 * @param type its type as Hibernate writes it in DDL
+	 * @param expression the expression it is generated from
+	 */
+	public record GeneratedColumn(String table, String column, String type, String expression) {
+
+	}
+
+	/**
+	 * A database enum type, as Hibernate creates it for
+	 * {@code @JdbcTypeCode(NAMED_ENUM)}.
+	 *
+	 * @param name the type's name, as Hibernate writes it
+	 * @param values its values, in their order
+	 * @param create the statements that create it (the type, and the casts Hibernate
+	 * adds)
+	 * @param drop the statements that drop what {@code create} creates, in order
+	 */
+	public record EnumType(String name, List<String> values, List<String> create, List<String> drop) {
+
+		public EnumType {
+			values = List.copyOf(values);
+			create = List.copyOf(create);
+			drop = List.copyOf(drop);
+		}
+
 	}
 
 	/**

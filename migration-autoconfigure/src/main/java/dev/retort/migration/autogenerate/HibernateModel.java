@@ -22,6 +22,7 @@ import dev.retort.migration.schema.Type;
 import dev.retort.migration.schema.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.InitCommand;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
@@ -29,7 +30,6 @@ import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextIm
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
-import org.hibernate.type.SqlTypes;
 
 /**
  * Reads Hibernate's boot {@link Metadata} into an {@link EntityModel}: every physical
@@ -48,6 +48,12 @@ public final class HibernateModel {
 	private static final Pattern DEFINITION_WITH_DEFAULT = Pattern
 		.compile("(?i)^(.*?)\\s+default\\s+(.+?)(\\s+not\\s+null|\\s+null)?$");
 
+	private static final Pattern CREATE_ENUM_TYPE = Pattern.compile("(?is)^create type (\\S+) as enum \\((.*)\\)$");
+
+	private static final Pattern QUOTED_VALUE = Pattern.compile("'((?:[^']|'')*)'");
+
+	private static final Pattern CREATE_CAST = Pattern.compile("(?is)^create cast \\((\\S+ as \\S+)\\).*$");
+
 	private static final Pattern DEFINITION_NOT_NULL = Pattern.compile("(?i)^(.*?)\\s+not\\s+null$");
 
 	private HibernateModel() {
@@ -59,6 +65,7 @@ public final class HibernateModel {
 		List<Sequence> sequences = new ArrayList<>();
 		Map<String, List<Map<String, Object>>> seedRows = new LinkedHashMap<>();
 		List<String> notes = new ArrayList<>();
+		List<EntityModel.GeneratedColumn> generated = new ArrayList<>();
 		SqlStringGenerationContext context = SqlStringGenerationContextImpl
 			.fromExplicit(metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
 		for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
@@ -72,7 +79,7 @@ public final class HibernateModel {
 							+ "autogenerate compares the current schema only, so it is left out.");
 					continue;
 				}
-				tables.add(table(table, metadata, notes));
+				tables.add(table(table, metadata, notes, generated));
 				List<Map<String, Object>> rows = seedRows(table, context, notes);
 				if (!rows.isEmpty()) {
 					seedRows.put(table.getName(), rows);
@@ -85,10 +92,12 @@ public final class HibernateModel {
 				}
 			}
 		}
-		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes);
+		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes, generated,
+				enumTypes(metadata, context));
 	}
 
-	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes) {
+	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes,
+			List<EntityModel.GeneratedColumn> generated) {
 		List<Column> columns = new ArrayList<>();
 		List<CheckConstraint> checks = new ArrayList<>();
 		List<UniqueConstraint> uniques = new ArrayList<>();
@@ -96,19 +105,17 @@ public final class HibernateModel {
 				? table.getPrimaryKey().getColumns().stream().map(org.hibernate.mapping.Column::getName).toList()
 				: List.of();
 		for (org.hibernate.mapping.Column column : table.getColumns()) {
+			if (column.getGeneratedAs() != null) {
+				generated.add(new EntityModel.GeneratedColumn(table.getName(), column.getName(),
+						column.getSqlType(metadata).strip(), column.getGeneratedAs()));
+				notes.add("Column " + table.getName() + "." + column.getName() + " is generated ("
+						+ column.getGeneratedAs() + "): autogenerate checks that the database has it, not its "
+						+ "expression, and asks for it with a TODO instead of writing it.");
+				continue;
+			}
 			columns.add(column(column, keyColumns.contains(column.getName()), metadata));
 			for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
 				checks.add(new CheckConstraint(check.getName(), check.getConstraint()));
-			}
-			int typeCode = column.getSqlTypeCode(metadata);
-			if (typeCode == SqlTypes.NAMED_ENUM || typeCode == SqlTypes.NAMED_ORDINAL_ENUM) {
-				notes.add("Column " + table.getName() + "." + column.getName() + " has the named enum type "
-						+ column.getSqlType(metadata) + ", which autogenerate does not create or change yet: "
-						+ "create the type by hand (CREATE TYPE ... AS ENUM) in the revision, before the table.");
-			}
-			if (column.getGeneratedAs() != null) {
-				notes.add("Column " + table.getName() + "." + column.getName() + " is generated ("
-						+ column.getGeneratedAs() + "): generated columns are not compared yet.");
 			}
 		}
 		for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
@@ -186,6 +193,36 @@ public final class HibernateModel {
 			result = result.primaryKey();
 		}
 		return column.isIdentity() ? result.autoIncrement() : result;
+	}
+
+	/**
+	 * The enum types Hibernate creates for named enums, from the auxiliary objects it
+	 * adds to the boot model: {@code create type Mood as enum ('A','B')} and its casts.
+	 */
+	private static List<EntityModel.EnumType> enumTypes(Metadata metadata, SqlStringGenerationContext context) {
+		List<EntityModel.EnumType> types = new ArrayList<>();
+		for (AuxiliaryDatabaseObject object : metadata.getDatabase().getAuxiliaryDatabaseObjects()) {
+			String[] create = object.sqlCreateStrings(context);
+			Matcher type = (create.length > 0) ? CREATE_ENUM_TYPE.matcher(create[0].strip()) : null;
+			if (type == null || !type.matches()) {
+				continue;
+			}
+			List<String> values = new ArrayList<>();
+			Matcher value = QUOTED_VALUE.matcher(type.group(2));
+			while (value.find()) {
+				values.add(value.group(1).replace("''", "'"));
+			}
+			List<String> drop = new ArrayList<>();
+			for (String statement : create) {
+				Matcher cast = CREATE_CAST.matcher(statement.strip());
+				if (cast.matches()) {
+					drop.add("drop cast if exists (" + cast.group(1) + ")");
+				}
+			}
+			drop.add("drop type " + type.group(1));
+			types.add(new EntityModel.EnumType(type.group(1), values, List.of(create), drop));
+		}
+		return types;
 	}
 
 	private static List<Map<String, Object>> seedRows(org.hibernate.mapping.Table table,

@@ -17,13 +17,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+
+import dev.retort.migration.dialect.Dialects;
+import dev.retort.migration.dialect.UnsupportedDatabaseException;
 
 /**
  * Verified backups of a database, and restore from them. SQLite: {@code VACUUM INTO} with
@@ -71,8 +73,8 @@ public class DatabaseBackup {
 		Instant takenAt = this.options.clock().instant();
 		Path partial = ownerOnlyFile(directory, "." + target.database() + "-" + STAMP.format(takenAt) + ".partial");
 		try {
-			Snapshot source = take(target, partial);
-			Snapshot copy = readBack(target, partial);
+			Snapshot source = target.method().take(partial);
+			Snapshot copy = target.method().readBack(partial);
 			if (!copy.rowCounts().equals(source.rowCounts())) {
 				throw new BackupException("The backup of " + target.describe() + " did not verify: its row counts "
 						+ differences(source.rowCounts(), copy.rowCounts()) + ". No backup was kept"
@@ -97,20 +99,16 @@ public class DatabaseBackup {
 			return new BackupFile(chosen, manifest);
 		}
 		catch (SQLException | IOException ex) {
-			// a full disk shows only as a write error (SQLITE_FULL, or SQLITE_IOERR_WRITE
-			// past a
-			// file size limit): say what room the copy needs
+			// a full disk shows only as a write error: say what room the copy needs
 			throw new BackupException("Could not back up " + target.describe() + ": " + ex.getMessage()
 					+ ". Check that the database is reachable and that " + directory
-					+ " is writable and has room for the copy" + target.size() + ". No backup was kept"
+					+ " is writable and has room for the copy" + target.method().roomNeeded() + ". No backup was kept"
 					+ (this.options.beforeUpgrade() ? " and the upgrade did not run" : "")
 					+ "; the database was not changed.", ex);
 		}
 		finally {
 			try {
 				Files.deleteIfExists(partial);
-				// SQLite leaves the copy's rollback journal behind when writing it fails
-				Files.deleteIfExists(partial.resolveSibling(partial.getFileName() + "-journal"));
 			}
 			catch (IOException ex) {
 				// the partial file's name says it is not a backup
@@ -151,16 +149,13 @@ public class DatabaseBackup {
 		if (!Files.isRegularFile(file)) {
 			throw new InvalidBackupException("There is no backup file " + file.toAbsolutePath() + ".");
 		}
-		boolean matches = target.dialect().equals("sqlite") ? SqliteBackup.looksLikeSqlite(file)
-				: PostgresBackup.looksLikeDump(file);
 		BackupManifest manifest = BackupManifest.read(file);
-		if (!matches) {
-			throw new InvalidBackupException("The file " + file + " is not "
-					+ ((target.dialect().equals("sqlite")) ? "an SQLite database" : "a pg_dump custom-format dump")
-					+ ", so it cannot be restored into " + target.describe()
-					+ ((manifest != null) ? " (its manifest says it was a backup of " + manifest.database() + " at "
-							+ manifest.revisionLabel() + ": it is damaged)" : "")
-					+ ".");
+		if (!target.method().looksLikeBackup(file)) {
+			throw new InvalidBackupException(
+					"The file " + file + " is not " + target.method().format() + ", so it cannot be restored into "
+							+ target.describe() + ((manifest != null) ? " (its manifest says it was a backup of "
+									+ manifest.database() + " at " + manifest.revisionLabel() + ": it is damaged)" : "")
+							+ ".");
 		}
 		if (manifest != null) {
 			if (!manifest.dialect().equals(target.dialect())) {
@@ -180,7 +175,7 @@ public class DatabaseBackup {
 								+ sha256 + ", its manifest says " + manifest.sha256() + ". Use another backup.");
 			}
 		}
-		Snapshot copy = readBack(target, file);
+		Snapshot copy = target.method().readBack(file);
 		if (manifest != null && !copy.rowCounts().equals(manifest.rowCounts())) {
 			throw new InvalidBackupException("The backup " + file + " does not hold what its manifest says: its row "
 					+ "counts " + differences(manifest.rowCounts(), copy.rowCounts()) + ". Use another backup.");
@@ -196,14 +191,10 @@ public class DatabaseBackup {
 	 */
 	public Restored restore(Path file) {
 		BackupFile backup = verify(file);
-		Target target = target();
-		if (target.sqlite() != null) {
-			BackupFile previous = backup(null);
-			target.sqlite().restore(file.toAbsolutePath());
-			return new Restored(backup, previous);
-		}
-		target.postgres().restore(file.toAbsolutePath());
-		return new Restored(backup, null);
+		BackupMethod method = target().method();
+		BackupFile previous = method.replacesDatabase() ? backup(null) : null;
+		method.restore(file.toAbsolutePath());
+		return new Restored(backup, previous);
 	}
 
 	/** Where backups go unless told otherwise. */
@@ -216,37 +207,11 @@ public class DatabaseBackup {
 		return target().describe();
 	}
 
-	private Snapshot take(Target target, Path partial) throws SQLException {
-		return (target.sqlite() != null) ? target.sqlite().take(partial) : target.postgres().take(partial);
-	}
-
-	private Snapshot readBack(Target target, Path file) {
-		return (target.sqlite() != null) ? SqliteBackup.readBack(file, this.options.versionTable())
-				: target.postgres().readBack(file);
-	}
-
 	private Target target() {
 		try (Connection connection = this.dataSource.getConnection()) {
-			String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-			String url = connection.getMetaData().getURL();
-			if (product.contains("sqlite")) {
-				SqliteBackup sqlite = new SqliteBackup(this.dataSource, SqliteBackup.databaseFile(url),
-						this.options.versionTable());
-				String name = sqlite.database().getFileName().toString().replaceFirst("\\.[^.]*$", "");
-				Path directory = (this.options.directory() != null) ? this.options.directory()
-						: sqlite.database().getParent();
-				return new Target("sqlite", name, directory.toAbsolutePath(), ".backup.db", sqlite, null);
-			}
-			if (product.contains("postgres")) {
-				PostgresConnection postgres = PostgresConnection.of(url, connection.getMetaData().getUserName(),
-						this.options.password());
-				Path directory = (this.options.directory() != null) ? this.options.directory() : Path.of("");
-				return new Target("postgresql", postgres.database(), directory.toAbsolutePath(), ".dump", null,
-						new PostgresBackup(this.dataSource, postgres, this.options.versionTable(),
-								this.options.timeout(), this.options.searchPath()));
-			}
-			throw new BackupException("Retort cannot back up " + product + " databases yet; "
-					+ "turn off migrations.backup.before-upgrade or back it up yourself.");
+			BackupMethod method = method(connection);
+			Path directory = (this.options.directory() != null) ? this.options.directory() : method.defaultDirectory();
+			return new Target(method, directory.toAbsolutePath());
 		}
 		catch (SQLException ex) {
 			throw new BackupException("Could not reach the database to back it up or restore it: " + ex.getMessage()
@@ -293,7 +258,10 @@ public class DatabaseBackup {
 			}
 		}
 		catch (IOException ex) {
-			throw new BackupException("Could not create the backup file in " + dir + ": " + ex.getMessage(), ex);
+			String why = (Files.exists(dir) && !Files.isDirectory(dir)) ? dir + " is a file, not a directory"
+					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			throw new BackupException("Could not create the backup file in " + dir + " (" + why
+					+ "). Set migrations.backup.directory to a directory Retort can write to.", ex);
 		}
 	}
 
@@ -366,26 +334,50 @@ public class DatabaseBackup {
 
 	}
 
-	private record Target(String dialect, String database, Path directory, String extension, SqliteBackup sqlite,
-			PostgresBackup postgres) {
+	/** The way the database behind the connection is backed up, chosen by its dialect. */
+	private BackupMethod method(Connection connection) throws SQLException {
+		String url = connection.getMetaData().getURL();
+		String dialect;
+		try {
+			dialect = Dialects.of(connection).name();
+		}
+		catch (UnsupportedDatabaseException ex) {
+			throw new BackupException(
+					ex.getMessage() + " Turn off migrations.backup.before-upgrade or back it up " + "yourself.", ex);
+		}
+		return switch (dialect) {
+			case "sqlite" ->
+				new SqliteBackup(this.dataSource, SqliteBackup.databaseFile(url), this.options.versionTable());
+			case "postgresql" -> new PostgresBackup(this.dataSource,
+					PostgresConnection.of(url, connection.getMetaData().getUserName(), this.options.password()),
+					this.options.versionTable(), this.options.timeout(), this.options.searchPath());
+			default -> throw new BackupException("Retort cannot back up " + dialect + " databases yet; "
+					+ "turn off migrations.backup.before-upgrade or back it up yourself.");
+		};
+	}
 
-		String describe() {
-			return (this.sqlite != null) ? "SQLite database " + this.sqlite.database()
-					: "PostgreSQL database " + this.postgres.connection().describe();
+	/**
+	 * The database backups are taken of, and where they go.
+	 *
+	 * @param method how it is backed up
+	 * @param directory where its backups go
+	 */
+	private record Target(BackupMethod method, Path directory) {
+
+		String database() {
+			return this.method.database();
 		}
 
-		/** How large a copy of an SQLite database is, roughly; empty when unknown. */
-		String size() {
-			if (this.sqlite == null) {
-				return "";
-			}
-			try {
-				long megabytes = Math.max(1, Math.round(Files.size(this.sqlite.database()) / (1024.0 * 1024.0)));
-				return " (about " + megabytes + " MB, the size of the database)";
-			}
-			catch (IOException ex) {
-				return "";
-			}
+		String dialect() {
+			return this.method.dialect();
+		}
+
+		String extension() {
+			return this.method.extension();
+		}
+
+		String describe() {
+			return this.method.describe();
 		}
 
 	}

@@ -37,7 +37,7 @@ import javax.sql.DataSource;
  * same snapshot; verified by reading the dump back with {@code pg_restore}; restored with
  * {@code pg_restore --clean} in one transaction.
  */
-final class PostgresBackup {
+final class PostgresBackup implements BackupMethod {
 
 	private static final Pattern COPY = Pattern.compile("^COPY (.+?) (?:\\(.*\\) )?FROM stdin;$");
 
@@ -64,8 +64,49 @@ final class PostgresBackup {
 		return this.connection;
 	}
 
+	@Override
+	public String dialect() {
+		return "postgresql";
+	}
+
+	@Override
+	public String database() {
+		return this.connection.database();
+	}
+
+	@Override
+	public String describe() {
+		return "PostgreSQL database " + this.connection.describe();
+	}
+
+	@Override
+	public Path defaultDirectory() {
+		return Path.of("");
+	}
+
+	@Override
+	public String extension() {
+		return ".dump";
+	}
+
+	@Override
+	public String format() {
+		return "a pg_dump custom-format dump";
+	}
+
+	@Override
+	public boolean looksLikeBackup(Path file) {
+		return looksLikeDump(file);
+	}
+
+	@Override
+	public boolean replacesDatabase() {
+		return false;
+	}
+
 	/** Dumps the database into {@code target} and says what it held. */
-	Snapshot take(Path target) throws SQLException {
+	@Override
+	public Snapshot take(Path target) throws SQLException {
 		Path pgDump = tool("pg_dump", "no backup was taken");
 		try (Connection source = this.dataSource.getConnection()) {
 			boolean autoCommit = source.getAutoCommit();
@@ -93,7 +134,8 @@ final class PostgresBackup {
 	 * Reads a dump back with {@code pg_restore} and counts the rows of each table in it.
 	 * @throws InvalidBackupException when {@code pg_restore} cannot read it
 	 */
-	Snapshot readBack(Path file) {
+	@Override
+	public Snapshot readBack(Path file) {
 		Path pgRestore = tool("pg_restore", "the backup cannot be read back");
 		ProcessBuilder builder = new ProcessBuilder(pgRestore.toString(), "--data-only", "--file=-", file.toString());
 		Map<String, Long> counts = new TreeMap<>();
@@ -131,7 +173,8 @@ final class PostgresBackup {
 	}
 
 	/** Replaces the database's objects with the dump's, in one transaction. */
-	void restore(Path file) {
+	@Override
+	public void restore(Path file) {
 		Path pgRestore = tool("pg_restore", "nothing was restored");
 		run(List.of(pgRestore.toString(), "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
 				"--no-owner", "--no-password", "--dbname=" + this.connection.database(), file.toString()), null,

@@ -28,7 +28,7 @@ import dev.retort.migration.dialect.sqlite.SqliteBackupStatements;
  * through SQLite's online backup API, which replaces the database's pages in one locked
  * step.
  */
-final class SqliteBackup {
+final class SqliteBackup implements BackupMethod {
 
 	private final DataSource dataSource;
 
@@ -55,12 +55,63 @@ final class SqliteBackup {
 		return Path.of(database).toAbsolutePath();
 	}
 
-	Path database() {
+	Path file() {
 		return this.database;
 	}
 
-	/** Copies the database into {@code target} (an empty file) and says what it held. */
-	Snapshot take(Path target) throws SQLException {
+	@Override
+	public String dialect() {
+		return "sqlite";
+	}
+
+	@Override
+	public String database() {
+		return this.database.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+	}
+
+	@Override
+	public String describe() {
+		return "SQLite database " + this.database;
+	}
+
+	@Override
+	public Path defaultDirectory() {
+		return this.database.getParent();
+	}
+
+	@Override
+	public String extension() {
+		return ".backup.db";
+	}
+
+	@Override
+	public String format() {
+		return "an SQLite database";
+	}
+
+	@Override
+	public String roomNeeded() {
+		try {
+			long megabytes = Math.max(1, Math.round(Files.size(this.database) / (1024.0 * 1024.0)));
+			return " (about " + megabytes + " MB, the size of the database)";
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	@Override
+	public boolean looksLikeBackup(Path file) {
+		return looksLikeSqlite(file);
+	}
+
+	@Override
+	public boolean replacesDatabase() {
+		return true;
+	}
+
+	@Override
+	public Snapshot take(Path target) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			// IMMEDIATE: no other connection writes until the copy and the counts are
@@ -71,6 +122,11 @@ final class SqliteBackup {
 				try (Connection copier = DriverManager.getConnection("jdbc:sqlite:" + this.database);
 						Statement copy = copier.createStatement()) {
 					copy.execute(SqliteBackupStatements.vacuumInto(target));
+				}
+				catch (SQLException ex) {
+					// a copy that could not be written leaves its rollback journal behind
+					deleteQuietly(target.resolveSibling(target.getFileName() + "-journal"));
+					throw ex;
 				}
 				return snapshot;
 			}
@@ -84,6 +140,11 @@ final class SqliteBackup {
 	 * Opens a backup read-only, checks its integrity and counts its rows.
 	 * @throws InvalidBackupException when it is not a sound SQLite database
 	 */
+	@Override
+	public Snapshot readBack(Path file) {
+		return readBack(file, this.versionTable);
+	}
+
 	static Snapshot readBack(Path file, String versionTable) {
 		Properties readOnly = new Properties();
 		// sqlite-jdbc's open_mode: SQLITE_OPEN_READONLY, so that reading never changes it
@@ -111,8 +172,8 @@ final class SqliteBackup {
 		}
 	}
 
-	/** Replaces the database's content with the backup's. */
-	void restore(Path file) {
+	@Override
+	public void restore(Path file) {
 		String quoted = file.toAbsolutePath().toString();
 		if (quoted.contains("\"")) {
 			throw new RestoreException("Cannot restore from a path with a double quote in it: " + file
@@ -174,6 +235,15 @@ final class SqliteBackup {
 		}
 		catch (IOException ex) {
 			return false;
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// its name says it is not a backup
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.schema.Column;
@@ -70,6 +71,23 @@ public interface Dialect {
 	 */
 	default String currentInstantExpression() {
 		return "CURRENT_TIMESTAMP";
+	}
+
+	/**
+	 * The enum types of the connection's current schema ({@code CREATE TYPE … AS ENUM}),
+	 * each with its values in their order; empty where the database has none.
+	 */
+	default Map<String, List<String>> enumTypes(Connection connection) throws SQLException {
+		return Map.of();
+	}
+
+	/**
+	 * Whether the database's JDBC driver implements {@code Connection.createClob()} and
+	 * {@code createBlob()}. pgjdbc does not: an ORM that probes them at start-up gets an
+	 * {@code SQLFeatureNotSupportedException}, and should be told to create LOBs itself.
+	 */
+	default boolean driverCreatesLobs() {
+		return true;
 	}
 
 	/** How to run an offline script on this database, for the script's header. */

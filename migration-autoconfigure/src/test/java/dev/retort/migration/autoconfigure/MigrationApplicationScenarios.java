@@ -2,6 +2,8 @@ package dev.retort.migration.autoconfigure;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.retort.migration.backup.BackupFile;
+import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.test.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,6 +164,53 @@ abstract class MigrationApplicationScenarios {
 				.anySatisfy((sql) -> assertThat(sql).containsIgnoringCase("DROP INDEX").contains("ix_widgets_size"));
 			assertThat(revision.path("downgrade").path("error").isNull()).isTrue();
 			assertThat(getResponse(app, "/actuator/migrations/0000deadbeef").statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void endpointUpgradeTakesAVerifiedBackupFirstWhenConfigured(@TempDir Path backups) throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "migrations.endpoint.write-enabled", "true",
+						"migrations.backup.before-upgrade", "true", "migrations.backup.directory",
+						backups.toString()))) {
+			HttpResponse<String> first = post(app, "{\"command\":\"upgrade\",\"target\":\"aaaa00000001\"}");
+			assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+			execute("INSERT INTO widgets (name) VALUES ('sprocket')");
+
+			HttpResponse<String> second = post(app, "{\"command\":\"upgrade\"}");
+			assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+			HttpResponse<String> nothingToDo = post(app, "{\"command\":\"upgrade\"}");
+			assertThat(nothingToDo.statusCode()).as(nothingToDo.body()).isEqualTo(200);
+
+			Migrator migrator = app.getBean(Migrator.class);
+			List<BackupFile> taken = new DatabaseBackup(migrator.dataSource(), MigrationAutoConfiguration
+				.backupOptions(migrator, app.getBean(MigrationProperties.class), app.getEnvironment())).list();
+			assertThat(taken).as("one backup per upgrade that had work to do").hasSize(2);
+			assertThat(taken).anySatisfy((backup) -> {
+				assertThat(backup.manifest().revisionLabel()).isEqualTo("aaaa00000001");
+				// PostgreSQL's counts are by schema-qualified name
+				assertThat(backup.manifest().rowCounts()).containsAnyOf(Map.entry("widgets", 1L),
+						Map.entry("public.widgets", 1L));
+			});
+		}
+	}
+
+	@Test
+	void endpointUpgradeWhoseBackupFailsChangesNothing(@TempDir Path directory) throws Exception {
+		Path notADirectory = Files.writeString(directory.resolve("backups"), "a file where the backups should go");
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "migrations.endpoint.write-enabled", "true",
+						"migrations.backup.before-upgrade", "true", "migrations.backup.directory",
+						notADirectory.toString()))) {
+			HttpResponse<String> upgrade = post(app, "{\"command\":\"upgrade\"}");
+
+			// refused before anything ran
+			assertThat(upgrade.statusCode()).as(upgrade.body()).isEqualTo(400);
+			assertThat(upgrade.body()).contains("Nothing was changed: Could not create the backup file in ")
+				.contains("is a file, not a directory")
+				.contains("Set migrations.backup.directory to a directory Retort can write to.");
+			assertThat(app.getBean(Migrator.class).current()).isEmpty();
+			assertThat(Files.readString(notADirectory)).isEqualTo("a file where the backups should go");
 		}
 	}
 

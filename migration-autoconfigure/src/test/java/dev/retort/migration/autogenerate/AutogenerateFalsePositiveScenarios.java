@@ -17,6 +17,7 @@ import dev.retort.migration.autogenerate.cases.Uniqueness;
 import dev.retort.migration.operation.AddConstraint;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.CreateIndex;
+import dev.retort.migration.operation.CreateTable;
 import dev.retort.migration.operation.DropConstraint;
 import dev.retort.migration.operation.DropIndex;
 import dev.retort.migration.schema.CheckConstraint;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.retort.migration.autogenerate.AutogenerateChangeScenarios.all;
+import static dev.retort.migration.autogenerate.AutogenerateChangeScenarios.comments;
 import static dev.retort.migration.autogenerate.AutogenerateChangeScenarios.only;
 import static dev.retort.migration.autogenerate.AutogenerateChangeScenarios.operations;
 import static dev.retort.migration.autogenerate.AutogenerateRoundTrip.describe;
@@ -305,11 +307,42 @@ abstract class AutogenerateFalsePositiveScenarios {
 	}
 
 	@Test
-	void aGeneratedColumnIsNotedAsNotCompared() {
-		EntityModel model = this.database.model(Misc.Generated.class);
+	void aGeneratedColumnIsAskedForAsATodoAndNeverWrittenAsAPlainColumn() {
+		SchemaDiff.Result result = this.database.compare(Misc.Generated.class);
 
-		assertThat(model.notes()).anyMatch(
-				(note) -> note.contains("rectangles.area") && note.contains("generated columns are not compared yet"));
+		assertThat(only(result, CreateTable.class).definition().column("area")).as("left to the user").isEmpty();
+		assertThat(comments(result))
+			.anySatisfy((comment) -> assertThat(comment).startsWith("TODO add the generated column rectangles.area ")
+				.contains("GENERATED ALWAYS AS (width * height) by hand"));
+
+		this.database.upgradeWith(result);
+		assertThat(describe(this.database.compare(Misc.Generated.class))).as("until the user adds it").hasSize(1);
+		addAreaByHand();
+		assertThat(describe(this.database.compare(Misc.Generated.class))).as("once the user has added it").isEmpty();
+	}
+
+	@Test
+	void aGeneratedColumnAddedToAnExistingTableIsATodoBothWays() {
+		this.database.generateAndApply(Misc.Ungenerated.class);
+
+		SchemaDiff.Result result = this.database.compare(Misc.Generated.class);
+
+		assertThat(operations(result)).as("nothing is written for it").isEmpty();
+		assertThat(comments(result)).singleElement()
+			.asString()
+			.startsWith("TODO add the generated column rectangles.area ");
+		assertThat(result.downgrade()).singleElement()
+			.satisfies((step) -> assertThat(step.comments()).singleElement()
+				.asString()
+				.startsWith("TODO drop the generated column rectangles.area"));
+		addAreaByHand();
+		assertThat(describe(this.database.compare(Misc.Generated.class))).isEmpty();
+	}
+
+	private void addAreaByHand() {
+		this.database.execute(postgres()
+				? "ALTER TABLE rectangles ADD COLUMN area integer GENERATED ALWAYS AS (width * height) STORED"
+				: "ALTER TABLE rectangles ADD COLUMN area INTEGER GENERATED ALWAYS AS (width * height) VIRTUAL");
 	}
 
 	@Test

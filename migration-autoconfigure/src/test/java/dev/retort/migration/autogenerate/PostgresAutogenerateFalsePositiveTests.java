@@ -13,6 +13,8 @@ import dev.retort.migration.autogenerate.cases.TypeChanges;
 import dev.retort.migration.autogenerate.cases.Uniqueness;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.AlterSequence;
+import dev.retort.migration.operation.CreateTable;
+import dev.retort.migration.operation.Execute;
 import dev.retort.migration.schema.Type;
 import dev.retort.migration.test.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,16 +51,50 @@ class PostgresAutogenerateFalsePositiveTests extends AutogenerateFalsePositiveSc
 		return "postgresql";
 	}
 
-	/**
-	 * Retort does not create PostgreSQL enum types yet; the model says so rather than
-	 * leave the user with a revision that fails on a missing type.
-	 */
 	@Test
-	void aNamedEnumTypeIsNotedAsNotCreatedYet() {
-		EntityModel model = this.database.model(Enums.NamedEnumPerson.class);
+	void aNamedEnumTypeIsCreatedBeforeItsTableAndDroppedAfterIt() {
+		SchemaDiff.Result result = this.database.compare(Enums.NamedEnumPerson.class);
 
-		assertThat(model.notes()).anyMatch((note) -> note.contains("people.mood") && note.contains("named enum type")
-				&& note.contains("create the type by hand"));
+		assertThat(operations(result)).first().isEqualTo(new Execute("create type Mood as enum ('ANGRY','CALM')"));
+		assertThat(operations(result)).filteredOn(CreateTable.class::isInstance).hasSize(1);
+		this.database.upgradeWith(result);
+		assertThat(describe(this.database.compare(Enums.NamedEnumPerson.class))).isEmpty();
+		assertThat(enumValues("mood")).containsExactly("ANGRY", "CALM");
+		this.database.execute("INSERT INTO people (id, mood) VALUES (1, 'CALM')");
+
+		this.database.downgradeOne();
+		assertThat(this.database.reflect().tables()).isEmpty();
+		assertThat(enumValues("mood")).as("the type is dropped with its casts").isEmpty();
+	}
+
+	@Test
+	void aValueAddedToANamedEnumIsAddedAndItsRemovalIsATodo() {
+		this.database.generateAndApply(Enums.NamedEnumPerson.class);
+
+		SchemaDiff.Result added = this.database.compare(Enums.Later.NamedEnumPerson.class);
+		assertThat(operations(added)).containsExactly(new Execute("ALTER TYPE mood ADD VALUE IF NOT EXISTS 'BORED'"));
+		assertThat(added.downgrade()).singleElement()
+			.satisfies((step) -> assertThat(step.comments()).singleElement()
+				.asString()
+				.startsWith("TODO PostgreSQL cannot remove the value 'BORED' from the enum type mood"));
+		this.database.upgradeWith(added);
+		assertThat(describe(this.database.compare(Enums.Later.NamedEnumPerson.class))).isEmpty();
+		assertThat(enumValues("mood")).containsExactly("ANGRY", "CALM", "BORED");
+
+		SchemaDiff.Result removed = this.database.compare(Enums.NamedEnumPerson.class);
+		assertThat(operations(removed)).as("never written as SQL that cannot run").isEmpty();
+		assertThat(describe(removed)).singleElement()
+			.asString()
+			.startsWith("TODO the entities no longer have the value 'BORED' of the enum type mood");
+	}
+
+	private List<String> enumValues(String type) {
+		return this.database
+			.rows("SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = '" + type
+					+ "' ORDER BY e.enumsortorder")
+			.stream()
+			.map((row) -> row.get(0))
+			.toList();
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package dev.retort.migration.cli;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,12 +23,19 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code migrate check} as a user runs it in an application with JPA entities: against
- * the database, and against the revisions alone.
+ * the database, and against the revisions alone; and drift as {@code migrate status} and
+ * the endpoint show it.
  */
 abstract class AutogenerateCommandScenarios {
 
@@ -79,6 +90,19 @@ abstract class AutogenerateCommandScenarios {
 		Run drifted = migrate(WidgetApplications.V2.class, "status");
 		assertThat(drifted.exitCode()).isZero();
 		assertThat(drifted.out()).contains("Entities:   1 difference from the database: see `migrate check`");
+	}
+
+	@Test
+	void endpointSaysWhetherTheEntitiesMatchTheDatabase() throws Exception {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+
+		JsonNode matching = endpoint(WidgetApplications.V1.class).path("entities");
+		assertThat(matching.path("matches").asBoolean()).as(matching.toString()).isTrue();
+		assertThat(matching.path("differences").isEmpty()).isTrue();
+
+		JsonNode drifted = endpoint(WidgetApplications.V2.class).path("entities");
+		assertThat(drifted.path("matches").asBoolean(true)).as(drifted.toString()).isFalse();
+		assertThat(drifted.path("differences").get(0).asString()).isEqualTo("add column widgets.colour VARCHAR(20)");
 	}
 
 	@Test
@@ -159,6 +183,28 @@ abstract class AutogenerateCommandScenarios {
 		Run run = CommandLineTestApplication.run(properties, "migrate", "check");
 		assertThat(run.exitCode()).isEqualTo(MigrateCommand.FAILED);
 		assertThat(run.err()).contains("Autogenerate needs the application's Hibernate entity model");
+	}
+
+	/**
+	 * The {@code /actuator/migrations} entry of the database, from the application
+	 * running.
+	 */
+	JsonNode endpoint(Class<?> application) throws Exception {
+		Map<String, Object> properties = properties();
+		properties.put("migrations.locations", WidgetApplications.REVISIONS);
+		properties.put("spring.jpa.database-platform", hibernateDialect());
+		properties.put("server.port", "0");
+		properties.put("management.endpoints.web.exposure.include", "migrations");
+		SpringApplication spring = new SpringApplication(application);
+		spring.setDefaultProperties(properties);
+		try (ConfigurableApplicationContext app = spring.run()) {
+			int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/migrations")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			return JsonMapper.builder().build().readTree(response.body()).path("migrators").path("migrator");
+		}
 	}
 
 	Run migrate(Class<?> application, String... command) {

@@ -48,6 +48,13 @@ public class CommandLineTestApplication {
 	}
 
 	/**
+	 * {@code java -cp … CommandLineTestApplication migrate …}, as a user runs the jar.
+	 */
+	public static void main(String[] args) {
+		SpringApplication.run(CommandLineTestApplication.class, args);
+	}
+
+	/**
 	 * Runs the application with {@code args}, capturing what it prints and the exit code
 	 * it asks for instead of exiting the JVM.
 	 */

@@ -189,6 +189,36 @@ abstract class MigrateCommandScenarios {
 		assertThat(versions()).containsExactly("bbbb00000001");
 	}
 
+	@Test
+	void restoreOnATerminalAsksNamingTheDatabaseTheRevisionAndTheTime() throws Exception {
+		Map<String, Object> properties = new LinkedHashMap<>(database().dataSourceProperties());
+		properties.put("migrations.locations", GOOD);
+		properties.put("migrations.backup.directory", this.backupDirectory.toString());
+		migrate(GOOD, "upgrade");
+		execute("INSERT INTO widgets (name, size) VALUES ('sprocket', 3)");
+		Run backup = migrate(GOOD, properties, "backup");
+		Matcher written = Pattern.compile("Backed up the database at aaaa00000002 to (\\S+) \\(verified: ")
+			.matcher(backup.out());
+		assertThat(written.find()).as(backup.out()).isTrue();
+		String file = written.group(1);
+		execute("DROP TABLE widgets");
+
+		TerminalRun declined = TerminalRun.run(properties, List.of("n"), "restore", file);
+		assertThat(declined.exitCode()).as(declined.screen()).isZero();
+		assertThat(declined.screen())
+			.containsPattern("Restore (SQLite|PostgreSQL) database .+ from " + Pattern.quote(file)
+					+ "\\s+\\S+ at aaaa00000002, taken \\d{4}-\\d\\d-\\d\\d")
+			.contains("This replaces the database's tables and rows. [y/N]")
+			.contains("Nothing was restored.");
+		assertThat(tableExists("widgets")).isFalse();
+
+		TerminalRun confirmed = TerminalRun.run(properties, List.of("y"), "restore", file);
+		assertThat(confirmed.exitCode()).as(confirmed.screen()).isZero();
+		assertThat(confirmed.screen()).contains("[y/N]").contains("the database is now at aaaa00000002.");
+		assertThat(count("widgets")).isEqualTo(1);
+		assertThat(versions()).containsExactly("aaaa00000002");
+	}
+
 	Run migrate(String locations, String... command) {
 		return migrate(locations, Map.of(), command);
 	}

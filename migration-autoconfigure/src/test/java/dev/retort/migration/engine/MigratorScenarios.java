@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 
 import dev.retort.migration.MigrationException;
+import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.dialect.LockTimeoutException;
 import dev.retort.migration.dialect.VersionTables.HistoryRecord;
 import dev.retort.migration.operation.IrreversibleOperationException;
@@ -652,6 +653,37 @@ abstract class MigratorScenarios {
 			assertThat(migrator.historyRecords()).extracting(HistoryRecord::revision, HistoryRecord::success)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("a10000000001", true),
 						org.assertj.core.groups.Tuple.tuple("b20000000002", false));
+		}
+	}
+
+	@Test
+	void aConnectionThatCannotBePreparedGoesBackToThePoolAsItCame() throws Exception {
+		try (HikariDataSource pool = pool()) {
+			// an application whose connections are not in auto-commit, which the
+			// migrator changes for its own work
+			pool.setAutoCommit(false);
+			applicationSettings(pool);
+			// read once the pool has settled: with auto-commit off, the set-up
+			// statement's
+			// uncommitted settings go with the first transaction's rollback
+			Map<String, String> before = applicationSettings(pool);
+			String actual;
+			try (Connection connection = pool.getConnection()) {
+				actual = Dialects.of(connection).name();
+			}
+			// migrations.dialect set to the other database: preparing the session (on
+			// PostgreSQL) or taking the run's lock (on SQLite) fails
+			String configured = actual.equals("sqlite") ? "postgresql" : "sqlite";
+			Migrator migrator = new Migrator(pool, config().withDialect(configured));
+
+			assertThatExceptionOfType(DatabaseAccessException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.withMessageMatching("(?s)Could not (prepare a connection|upgrade to heads) on the database: .*"
+						+ "Nothing further was run; check the connection and run `status`\\.");
+
+			// the pool's only connection is back, as the application had it
+			assertThat(applicationSettings(pool)).isEqualTo(before);
+			assertThat(migrationLockIsFree()).isTrue();
+			assertThat(tables()).isEmpty();
 		}
 	}
 

@@ -89,12 +89,14 @@ class PostgresMigratorTests extends MigratorScenarios {
 		try (Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT current_setting('lock_timeout'), "
 						+ "current_setting('statement_timeout'), pg_current_xact_id_if_assigned() IS NOT NULL, "
-						+ "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid())")) {
+						+ "(SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()), "
+						+ "current_setting('client_connection_check_interval')")) {
 			rows.next();
 			settings.put("lock_timeout", rows.getString(1));
 			settings.put("statement_timeout", rows.getString(2));
 			settings.put("transaction", rows.getString(3));
 			settings.put("advisory locks", rows.getString(4));
+			settings.put("client_connection_check_interval", rows.getString(5));
 		}
 		return settings;
 	}

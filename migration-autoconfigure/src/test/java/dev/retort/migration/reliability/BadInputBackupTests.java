@@ -86,8 +86,8 @@ class BadInputBackupTests {
 	private Child migrateWithFileSizeLimit(SqliteTestDatabase database, Path backups, String... command)
 			throws IOException, InterruptedException {
 		List<String> java = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + LIMIT_BLOCKS + " && exec \"$@\"",
-				"bash", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath(),
-				SpringApplication.class.getName(), "migrate"));
+				"bash", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+				"-XX:+UseSerialGC", "-cp", classPath(), SpringApplication.class.getName(), "migrate"));
 		java.addAll(List.of(command));
 		java.add("--spring.main.sources=" + CommandLineTestApplication.class.getName());
 		properties(database, backups).forEach((name, value) -> java.add("--" + name + "=" + value));

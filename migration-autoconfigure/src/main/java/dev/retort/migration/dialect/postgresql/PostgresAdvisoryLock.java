@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.zip.CRC32;
 
 import dev.retort.migration.dialect.DatabaseLock;
@@ -15,6 +18,10 @@ import dev.retort.migration.dialect.LockTimeoutException;
 /**
  * PostgreSQL's session-level advisory lock, held on the migrating connection for the
  * whole run; the server releases it when the connection ends, so it cannot go stale.
+ * While it is held the server checks every second that the client is still there
+ * ({@code client_connection_check_interval}, PostgreSQL 14 and later), so that a migrator
+ * killed in the middle of a long statement frees the lock within a second instead of when
+ * the statement ends.
  */
 public class PostgresAdvisoryLock implements DatabaseLock {
 
@@ -22,9 +29,16 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 
 	private static final String QUERY_CANCELED = "57014";
 
+	private static final String INVALID_PARAMETER_VALUE = "22023";
+
+	private static final String CLIENT_CHECK_INTERVAL = "1s";
+
 	private final long key;
 
 	private final String versionTable;
+
+	/** Connections on which this lock turned the client check on, to turn it off. */
+	private final Set<Connection> watched = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
 	public PostgresAdvisoryLock(String versionTable) {
 		this.versionTable = versionTable;
@@ -48,9 +62,13 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 	public void lockRun(Connection connection, Duration timeout) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			String lockTimeout;
-			try (ResultSet result = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+			try (ResultSet result = statement.executeQuery("SELECT current_setting('lock_timeout'), "
+					+ "current_setting('client_connection_check_interval', true)")) {
 				result.next();
 				lockTimeout = result.getString(1);
+				if ("0".equals(result.getString(2))) {
+					watchClient(connection, statement);
+				}
 			}
 			statement.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
 			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
@@ -58,6 +76,12 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 				lock.execute();
 			}
 			catch (SQLException ex) {
+				try {
+					stopWatchingClient(connection);
+				}
+				catch (SQLException restoring) {
+					ex.addSuppressed(restoring);
+				}
 				if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) || QUERY_CANCELED.equals(ex.getSQLState())) {
 					throw new LockTimeoutException("Timed out after " + timeout + " waiting for the migration lock on "
 							+ DatabaseLock.describe(connection) + " (advisory lock " + this.key + " for table "
@@ -81,6 +105,31 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 		}
 	}
 
+	/**
+	 * Has the server check the client every second while it runs statements; where the
+	 * platform cannot, the server refuses and nothing changes.
+	 */
+	private void watchClient(Connection connection, Statement statement) throws SQLException {
+		try {
+			statement.execute("SET client_connection_check_interval = '" + CLIENT_CHECK_INTERVAL + "'");
+			this.watched.add(connection);
+		}
+		catch (SQLException ex) {
+			if (!INVALID_PARAMETER_VALUE.equals(ex.getSQLState())) {
+				throw ex;
+			}
+		}
+	}
+
+	/** Puts back the application's setting: the connection may be pooled. */
+	private void stopWatchingClient(Connection connection) throws SQLException {
+		if (this.watched.remove(connection)) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET client_connection_check_interval = 0");
+			}
+		}
+	}
+
 	@Override
 	public void unlockRun(Connection connection) throws SQLException {
 		try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
@@ -90,6 +139,9 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 					throw new SQLException("advisory lock " + this.key + " was not held by this connection");
 				}
 			}
+		}
+		finally {
+			stopWatchingClient(connection);
 		}
 	}
 

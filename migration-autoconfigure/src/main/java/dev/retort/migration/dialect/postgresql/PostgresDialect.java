@@ -1,9 +1,13 @@
 package dev.retort.migration.dialect.postgresql;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -26,6 +30,11 @@ public class PostgresDialect extends AbstractDialect {
 	@Override
 	public String name() {
 		return "postgresql";
+	}
+
+	@Override
+	public boolean driverCreatesLobs() {
+		return false;
 	}
 
 	@Override
@@ -142,6 +151,20 @@ public class PostgresDialect extends AbstractDialect {
 	@Override
 	public Schema reflect(Connection connection) throws SQLException {
 		return new PostgresSchemaReader(connection).schema();
+	}
+
+	@Override
+	public Map<String, List<String>> enumTypes(Connection connection) throws SQLException {
+		Map<String, List<String>> types = new LinkedHashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT t.typname, e.enumlabel "
+				+ "FROM pg_catalog.pg_type t JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid "
+				+ "WHERE t.typnamespace = pg_catalog.to_regnamespace(pg_catalog.current_schema()) "
+				+ "ORDER BY t.typname, e.enumsortorder"); ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				types.computeIfAbsent(rows.getString(1), (name) -> new ArrayList<>()).add(rows.getString(2));
+			}
+		}
+		return types;
 	}
 
 	@Override

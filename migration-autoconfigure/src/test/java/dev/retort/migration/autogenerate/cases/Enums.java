@@ -104,4 +104,33 @@ public final class Enums {
 
 	}
 
+	/**
+	 * The same enum, named alike (its database type is named after it), a value later.
+	 */
+	public static final class Later {
+
+		private Later() {
+		}
+
+		public enum Mood {
+
+			CALM, ANGRY, BORED
+
+		}
+
+		@Entity
+		@Table(name = "people")
+		public static class NamedEnumPerson {
+
+			@Id
+			Long id;
+
+			@Enumerated(EnumType.STRING)
+			@JdbcTypeCode(SqlTypes.NAMED_ENUM)
+			Mood mood;
+
+		}
+
+	}
+
 }

@@ -82,4 +82,17 @@ public final class Misc {
 
 	}
 
+	@Entity
+	@Table(name = "rectangles")
+	public static class Ungenerated {
+
+		@Id
+		Long id;
+
+		int width;
+
+		int height;
+
+	}
+
 }

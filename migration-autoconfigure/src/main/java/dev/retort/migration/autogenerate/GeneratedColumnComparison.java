@@ -1,0 +1,117 @@
+package dev.retort.migration.autogenerate;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Table;
+
+/**
+ * Columns the database computes ({@code @GeneratedColumn}). Autogenerate does not write
+ * them: the database's spelling of the expression (and whether it is stored) differs per
+ * database, so a generated column the database lacks becomes a {@code TODO} that names
+ * it, never a plain column; one it has is left out of the comparison.
+ */
+final class GeneratedColumnComparison {
+
+	private final List<EntityModel.GeneratedColumn> columns;
+
+	private final SchemaRules rules;
+
+	GeneratedColumnComparison(List<EntityModel.GeneratedColumn> columns, Predicate<String> included,
+			SchemaRules rules) {
+		this.columns = columns.stream().filter((column) -> included.test(column.table())).toList();
+		this.rules = rules;
+	}
+
+	/** The database's schema without the model's generated columns. */
+	Schema withoutGenerated(Schema database) {
+		if (this.columns.isEmpty()) {
+			return database;
+		}
+		Map<String, Table> tables = new LinkedHashMap<>();
+		database.tables().forEach((name, table) -> {
+			List<Column> kept = table.columns().stream().filter((column) -> !isGenerated(table, column)).toList();
+			tables.put(name,
+					(kept.size() == table.columns().size()) ? table
+							: new Table(table.name(), kept, table.primaryKey(), table.uniqueConstraints(),
+									table.foreignKeys(), table.checks(), table.indexes(), table.comment()));
+		});
+		return new Schema(tables, database.sequences());
+	}
+
+	/**
+	 * The model's generated columns that the database behind the connection has, as
+	 * {@code table.column}: its driver lists them even where the dialect's reader does
+	 * not (SQLite's {@code table_info} leaves generated columns out).
+	 */
+	Set<String> present(Connection connection) throws SQLException {
+		Set<String> present = new HashSet<>();
+		DatabaseMetaData metaData = connection.getMetaData();
+		for (EntityModel.GeneratedColumn generated : this.columns) {
+			String table = this.rules.storedIdentifier(generated.table());
+			String column = this.rules.storedIdentifier(generated.column());
+			try (ResultSet rows = metaData.getColumns(connection.getCatalog(), connection.getSchema(), table, column)) {
+				while (rows.next()) {
+					if (rows.getString("COLUMN_NAME").equalsIgnoreCase(column)) {
+						present.add(key(table, column));
+					}
+				}
+			}
+		}
+		return present;
+	}
+
+	/**
+	 * The comparison's result, with a {@code TODO} for each generated column the database
+	 * lacks: after the rest of the upgrade (its table may be new), and first in the
+	 * downgrade when its table is already there.
+	 * @param result what the comparison of the rest found
+	 * @param database the database's schema as its dialect read it
+	 * @param present the generated columns its driver lists (see {@link #present})
+	 */
+	SchemaDiff.Result complete(SchemaDiff.Result result, Schema database, Set<String> present) {
+		List<Step> upgrade = new ArrayList<>(result.upgrade());
+		List<Step> downgrade = new ArrayList<>();
+		for (EntityModel.GeneratedColumn generated : this.columns) {
+			String table = this.rules.storedIdentifier(generated.table());
+			String column = this.rules.storedIdentifier(generated.column());
+			Table existing = database.table(table).orElse(null);
+			if (present.contains(key(table, column)) || (existing != null && existing.column(column).isPresent())) {
+				continue;
+			}
+			upgrade.add(Step.todo("add the generated column " + table + "." + column + " " + generated.type()
+					+ " GENERATED ALWAYS AS (" + generated.expression() + ") by hand (op.execute): autogenerate "
+					+ "does not write generated columns, whose form (STORED or VIRTUAL) differs per database"));
+			if (existing != null) {
+				downgrade.add(Step.todo("drop the generated column " + table + "." + column
+						+ " that the upgrade adds by hand (op.dropColumn)"));
+			}
+		}
+		downgrade.addAll(result.downgrade());
+		return new SchemaDiff.Result(upgrade, downgrade);
+	}
+
+	private static String key(String table, String column) {
+		return (table + "." + column).toLowerCase(Locale.ROOT);
+	}
+
+	private boolean isGenerated(Table table, Column column) {
+		return this.columns.stream()
+			.anyMatch((generated) -> this.rules.storedIdentifier(generated.table()).equalsIgnoreCase(table.name())
+					&& this.rules.storedIdentifier(generated.column()).equalsIgnoreCase(column.name()));
+	}
+
+}

@@ -1,0 +1,62 @@
+package dev.retort.migration.backup;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+/**
+ * How one kind of database is backed up, verified and restored: the one place each
+ * database's way differs, so that {@link DatabaseBackup} has no per-database branches.
+ */
+sealed interface BackupMethod permits SqliteBackup, PostgresBackup {
+
+	/** The dialect the backups are of, as the manifest records it. */
+	String dialect();
+
+	/** The database's name, for backup file names. */
+	String database();
+
+	/**
+	 * The database for messages and prompts, e.g. {@code SQLite database /app/data.db}.
+	 */
+	String describe();
+
+	/** Where backups go unless configured: next to an SQLite file, else here. */
+	Path defaultDirectory();
+
+	/** The backup files' extension. */
+	String extension();
+
+	/** What a backup file of this database is, for messages: "an SQLite database". */
+	String format();
+
+	/**
+	 * Roughly how much room a backup needs, for the message when writing it fails, e.g.
+	 * {@code " (about 3 MB, the size of the database)"}; empty when it cannot be told.
+	 */
+	default String roomNeeded() {
+		return "";
+	}
+
+	/** Whether the file starts as this database's backups do. */
+	boolean looksLikeBackup(Path file);
+
+	/** Copies the database into {@code target} (an empty file) and says what it held. */
+	Snapshot take(Path target) throws SQLException;
+
+	/**
+	 * Reads a backup back and says what it holds.
+	 * @throws InvalidBackupException when it does not read back
+	 */
+	Snapshot readBack(Path file);
+
+	/** Replaces the database's content with the backup's. */
+	void restore(Path file);
+
+	/**
+	 * Whether a restore replaces the whole database, so that the database as it was is
+	 * kept as a backup first (SQLite); a PostgreSQL restore replaces only what the dump
+	 * holds.
+	 */
+	boolean replacesDatabase();
+
+}
