@@ -1,7 +1,5 @@
 package dev.retort.migration.reliability;
 
-import javax.sql.DataSource;
-
 import dev.retort.migration.test.PostgresTestDatabase;
 import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,11 +16,6 @@ class BadInputEndpointPostgresTests extends BadInputEndpointScenarios {
 	@Override
 	TestDatabase database() {
 		return postgres;
-	}
-
-	@Override
-	DataSource dataSource() {
-		return postgres.dataSource();
 	}
 
 }

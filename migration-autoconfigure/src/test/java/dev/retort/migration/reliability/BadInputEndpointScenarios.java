@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +42,12 @@ abstract class BadInputEndpointScenarios {
 	/** The scenarios' database. */
 	abstract TestDatabase database();
 
-	/** A data source opening new connections to the database. */
-	abstract DataSource dataSource();
+	/** A data source opening a new connection to the database for each use. */
+	DataSource dataSource() {
+		Map<String, String> properties = database().dataSourceProperties();
+		return new DriverManagerDataSource(database().jdbcUrl(), properties.get("spring.datasource.username"),
+				properties.get("spring.datasource.password"));
+	}
 
 	@BeforeAll
 	void startTheApplicationOneRevisionBehind() throws SQLException {

@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import javax.sql.DataSource;
-
 import dev.retort.migration.dialect.postgresql.PostgresAdvisoryLock;
 import dev.retort.migration.engine.MigratorConfig;
 import dev.retort.migration.test.PostgresTestDatabase;
@@ -25,11 +23,6 @@ class BadInputPostgresTests extends BadInputScenarios {
 	@Override
 	TestDatabase database() {
 		return postgres;
-	}
-
-	@Override
-	DataSource dataSource() {
-		return postgres.dataSource();
 	}
 
 	@Override

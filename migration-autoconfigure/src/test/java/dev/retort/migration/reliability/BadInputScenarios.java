@@ -33,6 +33,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,8 +56,12 @@ abstract class BadInputScenarios {
 	/** The scenario's database, emptied before each scenario. */
 	abstract TestDatabase database();
 
-	/** A data source opening new connections to the scenario's database. */
-	abstract DataSource dataSource();
+	/** A data source opening a new connection to the database for each use. */
+	DataSource dataSource() {
+		Map<String, String> properties = database().dataSourceProperties();
+		return new DriverManagerDataSource(database().jdbcUrl(), properties.get("spring.datasource.username"),
+				properties.get("spring.datasource.password"));
+	}
 
 	/**
 	 * Whether a new connection can take the migration lock and write right now, without

@@ -5,13 +5,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import javax.sql.DataSource;
-
 import dev.retort.migration.test.SqliteTestDatabase;
 import dev.retort.migration.test.TestDatabase;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The bad-input catalogue on an SQLite file of its own per scenario.
@@ -24,11 +20,6 @@ class BadInputSqliteTests extends BadInputScenarios {
 	@Override
 	TestDatabase database() {
 		return new SqliteTestDatabase(this.directory.resolve("app.db"));
-	}
-
-	@Override
-	DataSource dataSource() {
-		return new SimpleDriverDataSource(new org.sqlite.JDBC(), database().jdbcUrl());
 	}
 
 	@Override
