@@ -178,7 +178,7 @@ public class MigrationsEndpoint {
 	 * several
 	 */
 	@WriteOperation
-	public WebEndpointResponse<Object> run(String command, @Nullable String target, @Nullable Boolean purge,
+	public WebEndpointResponse<Object> run(@Nullable String command, @Nullable String target, @Nullable Boolean purge,
 			@Nullable String migrator, SecurityContext securityContext) {
 		if (!this.access.writeEnabled()) {
 			return error(STATUS_FORBIDDEN,
@@ -210,6 +210,12 @@ public class MigrationsEndpoint {
 		if (chosen == null) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST,
 					"No migrator '" + name + "'; use one of " + String.join(", ", this.migrators.keySet()) + ".");
+		}
+		if (command == null || command.isBlank()) {
+			// optional for actuator, so that the answer can say what to send
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST,
+					"The request names no command. Send {\"command\":\"upgrade\"}, downgrade or stamp, "
+							+ "with a \"target\" (upgrade defaults to heads).");
 		}
 		String lower = command.toLowerCase(Locale.ROOT).strip();
 		if (!lower.equals("upgrade") && !lower.equals("downgrade") && !lower.equals("stamp")) {
@@ -401,8 +407,8 @@ public class MigrationsEndpoint {
 	}
 
 	/** The command-line equivalent of a refused write, for the error message. */
-	private static String commandLine(String command, @Nullable String target) {
-		if (!List.of("upgrade", "downgrade", "stamp").contains(command)) {
+	private static String commandLine(@Nullable String command, @Nullable String target) {
+		if (command == null || !List.of("upgrade", "downgrade", "stamp").contains(command)) {
 			return "java -jar app.jar migrate --help";
 		}
 		String argument = (target != null) ? " " + target : (command.equals("upgrade") ? "" : " TARGET");

@@ -13,15 +13,19 @@ import dev.retort.migration.engine.Migrator;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.Show;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -51,6 +55,22 @@ public final class MigrationsEndpointAutoConfiguration {
 		return new MigrationsEndpoint(beanFactory.getBeansOfType(Migrator.class), runs, access,
 				commands.getIfAvailable(() -> new MigrationCommands(runs, List.of())),
 				autogenerators.orderedStream().toList());
+	}
+
+	/** Bodies Spring MVC cannot read get an answer that says what to send. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = "org.springframework.web.servlet.HandlerExceptionResolver")
+	static class ServletBodyErrorsConfiguration {
+
+		@Bean
+		MigrationsEndpointBodyErrors migrationsEndpointBodyErrors(ObjectProvider<PathMappedEndpoints> endpoints) {
+			return new MigrationsEndpointBodyErrors(() -> {
+				PathMappedEndpoints mapped = endpoints.getIfAvailable();
+				return (mapped != null) ? mapped.getPath(EndpointId.of("migrations")) : null;
+			});
+		}
+
 	}
 
 }

@@ -29,6 +29,14 @@ sealed interface BackupMethod permits SqliteBackup, PostgresBackup {
 	/** What a backup file of this database is, for messages: "an SQLite database". */
 	String format();
 
+	/**
+	 * Roughly how much room a backup needs, for the message when writing it fails, e.g.
+	 * {@code " (about 3 MB, the size of the database)"}; empty when it cannot be told.
+	 */
+	default String roomNeeded() {
+		return "";
+	}
+
 	/** Whether the file starts as this database's backups do. */
 	boolean looksLikeBackup(Path file);
 

@@ -99,8 +99,12 @@ public class DatabaseBackup {
 			return new BackupFile(chosen, manifest);
 		}
 		catch (SQLException | IOException ex) {
+			// a full disk shows only as a write error: say what room the copy needs
 			throw new BackupException("Could not back up " + target.describe() + ": " + ex.getMessage()
-					+ ". Check that the database is reachable and " + directory + " is writable.", ex);
+					+ ". Check that the database is reachable and that " + directory
+					+ " is writable and has room for the copy" + target.method().roomNeeded() + ". No backup was kept"
+					+ (this.options.beforeUpgrade() ? " and the upgrade did not run" : "")
+					+ "; the database was not changed.", ex);
 		}
 		finally {
 			try {

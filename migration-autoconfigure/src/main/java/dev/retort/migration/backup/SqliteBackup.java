@@ -90,6 +90,17 @@ final class SqliteBackup implements BackupMethod {
 	}
 
 	@Override
+	public String roomNeeded() {
+		try {
+			long megabytes = Math.max(1, Math.round(Files.size(this.database) / (1024.0 * 1024.0)));
+			return " (about " + megabytes + " MB, the size of the database)";
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	@Override
 	public boolean looksLikeBackup(Path file) {
 		return looksLikeSqlite(file);
 	}
@@ -111,6 +122,11 @@ final class SqliteBackup implements BackupMethod {
 				try (Connection copier = DriverManager.getConnection("jdbc:sqlite:" + this.database);
 						Statement copy = copier.createStatement()) {
 					copy.execute(SqliteBackupStatements.vacuumInto(target));
+				}
+				catch (SQLException ex) {
+					// a copy that could not be written leaves its rollback journal behind
+					deleteQuietly(target.resolveSibling(target.getFileName() + "-journal"));
+					throw ex;
 				}
 				return snapshot;
 			}
@@ -219,6 +235,15 @@ final class SqliteBackup implements BackupMethod {
 		}
 		catch (IOException ex) {
 			return false;
+		}
+	}
+
+	private static void deleteQuietly(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			// its name says it is not a backup
 		}
 	}
 

@@ -32,9 +32,15 @@ final class StatusCommand extends MigrateSubcommand {
 		out.println("Database:   " + migrator.dialect());
 		out.println("Current:    " + ids(status.current()));
 		out.println("Heads:      " + ids(status.heads()));
-		out.println("Pending:    " + status.pending().size());
-		for (RevisionScript revision : status.pending()) {
-			out.println("  " + revision.id() + " " + revision.message());
+		if (status.unknown().isEmpty()) {
+			out.println("Pending:    " + status.pending().size());
+			for (RevisionScript revision : status.pending()) {
+				out.println("  " + revision.id() + " " + revision.message());
+			}
+		}
+		else {
+			// what lies under a revision the code does not know cannot be told
+			out.println("Pending:    unknown (the database is at revisions this code does not know)");
 		}
 		out.println("Unknown to this code: "
 				+ (status.unknown().isEmpty() ? "none" : String.join(", ", new TreeSet<>(status.unknown()))));
@@ -46,6 +52,14 @@ final class StatusCommand extends MigrateSubcommand {
 		printDrift(out, status);
 		if (status.upToDate()) {
 			out.println("The database is up to date.");
+		}
+		else if (!status.unknown().isEmpty()) {
+			boolean one = status.unknown().size() == 1;
+			out.println("The database is ahead of the code: it is at "
+					+ String.join(", ", new TreeSet<>(status.unknown()))
+					+ ", which this code does not know, so `migrate upgrade` refuses to run. Deploy the code that has "
+					+ (one ? "it" : "them") + ", or, if the database really is at a revision this code knows, "
+					+ "record that with `migrate stamp <revision> --purge`.");
 		}
 		else if (!status.pending().isEmpty()) {
 			out.println(status.pending().size() + " pending revision" + ((status.pending().size() == 1) ? "" : "s")

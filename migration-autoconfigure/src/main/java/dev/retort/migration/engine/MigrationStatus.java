@@ -10,7 +10,8 @@ import dev.retort.migration.revision.RevisionScript;
  *
  * @param current the version-table rows (the database's heads)
  * @param heads the code's heads
- * @param pending revisions an upgrade to {@code heads} would apply, in order
+ * @param pending revisions an upgrade to {@code heads} would apply, in order; none while
+ * the database has revisions the code does not know, since an upgrade then refuses to run
  * @param unknown revisions in the version table that the code does not know
  */
 public record MigrationStatus(Set<String> current, Set<String> heads, List<RevisionScript> pending,

@@ -5,6 +5,10 @@ import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -293,22 +298,51 @@ final class RevisionDiscovery {
 	}
 
 	private static String read(Resource resource) {
+		byte[] bytes;
 		try (InputStream input = resource.getInputStream()) {
-			return new String(input.readAllBytes(), StandardCharsets.UTF_8);
+			bytes = input.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new RevisionLocationException("Cannot read revision file " + url(resource) + ": " + ex.getMessage(),
 					ex);
 		}
+		return utf8(bytes, url(resource));
 	}
 
 	private static String read(Path file) {
+		byte[] bytes;
 		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
+			bytes = Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
 			throw new RevisionLocationException("Cannot read revision file " + file + ": " + ex.getMessage(), ex);
 		}
+		return utf8(bytes, file.toString());
+	}
+
+	/**
+	 * The file's text, refusing bytes that are not UTF-8 rather than replacing them: a
+	 * replaced character would run (and be checksummed) as something the author did not
+	 * write.
+	 */
+	private static String utf8(byte[] bytes, String source) {
+		ByteBuffer input = ByteBuffer.wrap(bytes);
+		CharBuffer output = CharBuffer.allocate(bytes.length);
+		CoderResult result = StandardCharsets.UTF_8.newDecoder()
+			.onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT)
+			.decode(input, output, true);
+		if (result.isError()) {
+			int offset = input.position();
+			int line = 1;
+			for (int i = 0; i < offset; i++) {
+				line += (bytes[i] == '\n') ? 1 : 0;
+			}
+			throw new RevisionFileException(source + ":" + line + ": the file is not UTF-8 text (byte 0x"
+					+ HexFormat.of().toHexDigits(bytes[offset]) + " at offset " + offset
+					+ "). To fix: save it as UTF-8 (revision files are always read as UTF-8).");
+		}
+		return output.flip().toString();
 	}
 
 }

@@ -241,7 +241,8 @@ final class TargetResolution {
 				String where = start.isEmpty() ? "base" : RevisionGraph.describe(start);
 				throw new TargetOutOfRangeException("Target '" + text + "' moves " + steps + " step(s) up, but only "
 						+ (step - 1) + " revision(s) lie above " + where
-						+ ((label != null) ? " on branch '" + label + "'" : "") + ".");
+						+ ((label != null) ? " on branch '" + label + "'" : "")
+						+ ". Use a smaller N or heads; `history` lists the revisions.");
 			}
 			if (candidates.size() > 1 && from.size() > 1) {
 				throw new MultipleHeadsException(
@@ -288,7 +289,7 @@ final class TargetResolution {
 			if (candidates.isEmpty()) {
 				throw new TargetOutOfRangeException("Target '" + text + "' moves " + steps + " step(s) down, but only "
 						+ (step - 1) + " revision(s)" + ((label != null) ? " of branch '" + label + "'" : "")
-						+ " are applied.");
+						+ " are applied. Use a smaller N or base; `current` shows where the database is.");
 			}
 			if (candidates.size() > 1) {
 				throw new MultipleHeadsException(

@@ -1,9 +1,6 @@
 package dev.retort.migration.autoconfigure;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +47,6 @@ abstract class MigrationApplicationScenarios {
 	static final String DATA = "classpath:dev/retort/migration/it/data";
 
 	static final String IRREVERSIBLE = "classpath:dev/retort/migration/it/irreversible";
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -382,16 +375,9 @@ abstract class MigrationApplicationScenarios {
 	}
 
 	ConfigurableApplicationContext start(List<String> profiles, Map<String, String> properties) {
-		Map<String, Object> all = new LinkedHashMap<>();
-		all.putAll(database().dataSourceProperties());
-		all.put("server.port", "0");
-		all.put("management.endpoints.web.exposure.include", "health,migrations");
-		all.put("management.endpoint.health.show-details", "always");
+		Map<String, Object> all = new LinkedHashMap<>(database().dataSourceProperties());
 		all.putAll(properties);
-		SpringApplication application = new SpringApplication(MigrationTestApplication.class);
-		application.setDefaultProperties(all);
-		application.setAdditionalProfiles(profiles.toArray(String[]::new));
-		return application.run();
+		return MigrationTestApplication.start(profiles, all);
 	}
 
 	void execute(String sql) throws SQLException {
@@ -413,8 +399,7 @@ abstract class MigrationApplicationScenarios {
 
 	HttpResponse<String> getResponse(ConfigurableApplicationContext app, String path)
 			throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(uri(app, path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		return MigrationTestApplication.send(app, path, null, null, "");
 	}
 
 	/** Posts a command as an authenticated user without roles. */
@@ -426,21 +411,7 @@ abstract class MigrationApplicationScenarios {
 	/** Posts a command as {@code user} with {@code roles}; anonymously when null. */
 	HttpResponse<String> postAs(ConfigurableApplicationContext app, String body, String user, String roles)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(uri(app, "/actuator/migrations"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(body));
-		if (user != null) {
-			request.header("X-Test-User", user);
-			if (!roles.isEmpty()) {
-				request.header("X-Test-Roles", roles);
-			}
-		}
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static URI uri(ConfigurableApplicationContext app, String path) {
-		int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-		return URI.create("http://127.0.0.1:" + port + path);
+		return MigrationTestApplication.send(app, "/actuator/migrations", body, user, (roles != null) ? roles : "");
 	}
 
 	static List<String> texts(JsonNode array) {

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Bean;
 @EnableAutoConfiguration(
 		excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
 				"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration" })
-class CommandLineTestApplication {
+public class CommandLineTestApplication {
 
 	/**
 	 * Set to {@code true} for a bean that prints and logs at start-up, as libraries do.
@@ -58,7 +58,7 @@ class CommandLineTestApplication {
 	 * Runs the application with {@code args}, capturing what it prints and the exit code
 	 * it asks for instead of exiting the JVM.
 	 */
-	static Run run(Map<String, Object> properties, String... args) {
+	public static Run run(Map<String, Object> properties, String... args) {
 		return run(CommandLineTestApplication.class, properties, args);
 	}
 
@@ -101,10 +101,10 @@ class CommandLineTestApplication {
 	 * @param web whether the application started as a web application
 	 * @param stillRunning whether its context is still open
 	 */
-	record Run(List<Integer> exitCodes, String out, String err, boolean web, boolean stillRunning) {
+	public record Run(List<Integer> exitCodes, String out, String err, boolean web, boolean stillRunning) {
 
 		/** The one exit code the application asked for. */
-		int exitCode() {
+		public int exitCode() {
 			if (this.exitCodes.size() != 1) {
 				throw new AssertionError("Expected one exit request, got " + this.exitCodes + "\nout:\n" + this.out
 						+ "\nerr:\n" + this.err);

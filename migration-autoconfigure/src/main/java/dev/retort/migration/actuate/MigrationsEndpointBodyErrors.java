@@ -1,0 +1,111 @@
+package dev.retort.migration.actuate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UrlPathHelper;
+
+/**
+ * Answers a {@code POST /actuator/migrations} whose body Spring MVC cannot read (not
+ * JSON, or not sent as JSON) with what to send instead, where Spring Boot's error page
+ * would say only "Bad Request". Requests to other paths are left to the usual handling.
+ */
+final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Ordered {
+
+	private static final String EXAMPLE = "{\"command\":\"upgrade\",\"target\":\"heads\"}";
+
+	private final UrlPathHelper paths = new UrlPathHelper();
+
+	private final Supplier<@Nullable String> endpointPath;
+
+	/**
+	 * @param endpointPath the endpoint's path within the application (e.g.
+	 * {@code /actuator/migrations}), or null when it is not mapped
+	 */
+	MigrationsEndpointBodyErrors(Supplier<@Nullable String> endpointPath) {
+		this.endpointPath = endpointPath;
+	}
+
+	@Override
+	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
+			@Nullable Object handler, Exception ex) {
+		String path = this.endpointPath.get();
+		if (path == null || !"POST".equals(request.getMethod())
+				|| !path.equals(this.paths.getPathWithinApplication(request))) {
+			return null;
+		}
+		if (ex instanceof HttpMessageNotReadableException unreadable) {
+			return answer(response, HttpServletResponse.SC_BAD_REQUEST,
+					"The request body of POST " + path + " is not valid JSON (" + firstLine(unreadable)
+							+ "). Send a JSON object such as " + EXAMPLE + ".");
+		}
+		if (ex instanceof HttpMediaTypeNotSupportedException) {
+			return answer(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+					"POST " + path + " takes a JSON body: send it with Content-Type: application/json, e.g. "
+							+ "curl -X POST -H 'Content-Type: application/json' -d '" + EXAMPLE + "'.");
+		}
+		return null;
+	}
+
+	@Override
+	public int getOrder() {
+		// before Spring MVC's own resolvers turn these into a bare 400 or 415
+		return Ordered.HIGHEST_PRECEDENCE + 10;
+	}
+
+	private static @Nullable ModelAndView answer(HttpServletResponse response, int status, String message) {
+		try {
+			response.setStatus(status);
+			response.setContentType("application/json");
+			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+			response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + json(message) + "\"}");
+			response.getWriter().flush();
+			return new ModelAndView();
+		}
+		catch (IOException ex) {
+			// the client went away: let the usual handling have it
+			return null;
+		}
+	}
+
+	/** What the JSON parser said, without the request body echoed back in full. */
+	private static String firstLine(HttpMessageNotReadableException ex) {
+		Throwable cause = (ex.getMostSpecificCause() != null) ? ex.getMostSpecificCause() : ex;
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		int end = message.indexOf('\n');
+		return ((end >= 0) ? message.substring(0, end) : message).strip();
+	}
+
+	private static String json(String text) {
+		StringBuilder escaped = new StringBuilder(text.length() + 16);
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '"' -> escaped.append("\\\"");
+				case '\\' -> escaped.append("\\\\");
+				case '\n' -> escaped.append("\\n");
+				case '\r' -> escaped.append("\\r");
+				case '\t' -> escaped.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						escaped.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						escaped.append(c);
+					}
+				}
+			}
+		}
+		return escaped.toString();
+	}
+
+}

@@ -1,0 +1,192 @@
+package dev.retort.migration.reliability;
+
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.retort.migration.autoconfigure.MigrationTestApplication;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.MigratorConfig;
+import dev.retort.migration.test.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The catalogue of bad requests to {@code POST /actuator/migrations}, against one running
+ * application whose database is one revision behind (so that every request would have
+ * work to do): each is refused with a status and a message that says what to send
+ * instead, and the version table, the history and the schema stay as they were. Written
+ * once and run against SQLite and PostgreSQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BadInputEndpointScenarios {
+
+	static final String GOOD = "classpath:dev/retort/migration/it/good";
+
+	private ConfigurableApplicationContext app;
+
+	private BadInputDatabaseState before;
+
+	/** The scenarios' database. */
+	abstract TestDatabase database();
+
+	/** A data source opening a new connection to the database for each use. */
+	DataSource dataSource() {
+		Map<String, String> properties = database().dataSourceProperties();
+		return new DriverManagerDataSource(database().jdbcUrl(), properties.get("spring.datasource.username"),
+				properties.get("spring.datasource.password"));
+	}
+
+	@BeforeAll
+	void startTheApplicationOneRevisionBehind() throws SQLException {
+		database().reset();
+		new Migrator(dataSource(), MigratorConfig.defaults().withLocations(GOOD)).upgrade("aaaa00000001");
+		this.app = start(Map.of("migrations.endpoint.write-enabled", "true", "migrations.endpoint.roles", "OPS"));
+	}
+
+	@AfterAll
+	void stopTheApplication() {
+		this.app.close();
+	}
+
+	@BeforeEach
+	void readTheDatabase() throws SQLException {
+		this.before = BadInputDatabaseState.of(database());
+		assertThat(this.before.versions()).containsExactly("aaaa00000001");
+	}
+
+	@Test
+	void malformedJson() throws Exception {
+		HttpResponse<String> response = post("{\"command\":\"upgrade\",", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("The request body of POST /actuator/migrations is not valid JSON")
+			.contains("Send a JSON object such as {\\\"command\\\":\\\"upgrade\\\",\\\"target\\\":\\\"heads\\\"}");
+		assertNothingChanged();
+	}
+
+	@Test
+	void bodyThatIsNotJson() throws Exception {
+		HttpResponse<String> response = post("command=upgrade", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("The request body of POST /actuator/migrations is not valid JSON");
+		assertNothingChanged();
+	}
+
+	@Test
+	void bodyThatIsNotMarkedAsJson() throws Exception {
+		HttpResponse<String> response = MigrationTestApplication.send(this.app, "/actuator/migrations",
+				"application/x-www-form-urlencoded", "command=upgrade", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(415);
+		assertThat(response.body())
+			.contains("POST /actuator/migrations takes a JSON body: send it with " + "Content-Type: application/json");
+		assertNothingChanged();
+	}
+
+	@Test
+	void unknownCommand() throws Exception {
+		HttpResponse<String> response = post("{\"command\":\"migrate\",\"target\":\"heads\"}", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("Unknown command 'migrate'. Use upgrade, downgrade or stamp.");
+		assertNothingChanged();
+	}
+
+	@Test
+	void missingCommand() throws Exception {
+		HttpResponse<String> response = post("{\"target\":\"heads\"}", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("The request names no command. Send {\\\"command\\\":\\\"upgrade\\\"}, "
+				+ "downgrade or stamp, with a \\\"target\\\" (upgrade defaults to heads).");
+		assertNothingChanged();
+	}
+
+	@Test
+	void missingTarget() throws Exception {
+		HttpResponse<String> response = post("{\"command\":\"downgrade\"}", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains(
+				"The downgrade command needs a target, e.g. {\\\"command\\\":\\\"downgrade\\\",\\\"target\\\":\\\"-1\\\"}.");
+		assertNothingChanged();
+	}
+
+	@Test
+	void unknownTarget() throws Exception {
+		HttpResponse<String> response = post("{\"command\":\"upgrade\",\"target\":\"ffff99999999\"}", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body())
+			.contains("Nothing was changed: No revision or branch label is named 'ffff99999999'.");
+		assertNothingChanged();
+	}
+
+	@Test
+	void unauthenticatedWrite() throws Exception {
+		HttpResponse<String> response = post("{\"command\":\"upgrade\"}", null, "");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body()).contains("The request is not authenticated: running migrations over the endpoint "
+				+ "needs an authenticated user with one of the roles OPS. Secure the endpoint (e.g. with Spring "
+				+ "Security), or run `java -jar app.jar migrate upgrade`.");
+		assertNothingChanged();
+	}
+
+	@Test
+	void unauthorisedWrite() throws Exception {
+		HttpResponse<String> response = post("{\"command\":\"upgrade\"}", "dev", "DEVELOPER");
+
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(response.body())
+			.contains("User 'dev' has none of the roles OPS that migrations.endpoint.roles allows");
+		assertNothingChanged();
+	}
+
+	@Test
+	void writeWithWriteEnabledOff() throws Exception {
+		try (ConfigurableApplicationContext readOnly = start(Map.of())) {
+			HttpResponse<String> response = MigrationTestApplication.send(readOnly, "/actuator/migrations",
+					"{\"command\":\"stamp\",\"target\":\"heads\"}", "ops", "OPS");
+
+			assertThat(response.statusCode()).isEqualTo(403);
+			assertThat(response.body()).contains("Write operations on /actuator/migrations are disabled. Set "
+					+ "migrations.endpoint.write-enabled=true (and secure the endpoint) to allow them, or run "
+					+ "`java -jar app.jar migrate stamp heads`.");
+		}
+		assertNothingChanged();
+	}
+
+	private ConfigurableApplicationContext start(Map<String, String> properties) {
+		Map<String, Object> all = new LinkedHashMap<>(database().dataSourceProperties());
+		all.put("migrations.locations", GOOD);
+		all.putAll(properties);
+		return MigrationTestApplication.start(List.of(), all);
+	}
+
+	private HttpResponse<String> post(String body, String user, String roles) throws Exception {
+		HttpResponse<String> response = MigrationTestApplication.send(this.app, "/actuator/migrations", body, user,
+				roles);
+		assertThat(response.body()).as("no stack trace for the user").doesNotContain("\tat ").doesNotContain(".java:");
+		return response;
+	}
+
+	private void assertNothingChanged() throws SQLException {
+		assertThat(BadInputDatabaseState.of(database())).isEqualTo(this.before);
+	}
+
+}
