@@ -64,6 +64,14 @@ public final class BenchmarkSuite {
 
 	private final List<String> report = new ArrayList<>();
 
+	private String[] args = new String[0];
+
+	private Instant started = Instant.now();
+
+	private String loadBefore = "unknown";
+
+	private List<String> databases = List.of();
+
 	private BenchmarkSuite(Options options) throws IOException {
 		this.options = options;
 		this.work = Files.createTempDirectory("retort-bench-suite");
@@ -81,8 +89,7 @@ public final class BenchmarkSuite {
 	}
 
 	private void run(String[] args) throws Exception {
-		Instant started = Instant.now();
-		String loadBefore = loadAverage();
+		this.args = args;
 		List<String> databases = new ArrayList<>();
 		for (String database : this.options.databases) {
 			if (database.equals("postgresql") && !Postgres.available(this.options)) {
@@ -91,61 +98,104 @@ public final class BenchmarkSuite {
 			}
 			databases.add(database);
 		}
-		if (this.options.runs("apply")) {
-			applyRows(databases);
-		}
+		this.started = Instant.now();
+		this.loadBefore = loadAverage();
+		this.databases = databases;
 		if (this.options.runs("scale") || this.options.runs("status")) {
-			statusRows(databases);
+			attempt(this.options.runs("status") ? "status" : "scale", () -> statusRows(databases));
 		}
-		if (this.options.runs("warm")) {
-			section("Warm, in one JVM: the migrator against plain JDBC (MigrationBenchmark, 500 revisions)",
-					tables(javaMain(MigrationBenchmark.class, List.of(), "-Drounds=" + this.options.rounds,
-							"-Ddatabases=" + String.join(",", databases))));
-		}
-		if (this.options.runs("reflection")) {
-			section("Schema readers (ReflectionBenchmark)",
-					tables(javaMain(ReflectionBenchmark.class, List.of(), "-Druns=" + this.options.rounds,
-							"-Dtables=" + join(this.options.entities), "-Ddatabases=" + String.join(",", databases))));
-		}
-		if (this.options.runs("autogenerate")) {
-			section("Autogenerate: the diff and `migrate check` (AutogenerateBenchmark)",
-					tables(javaMain(AutogenerateBenchmark.class, List.of(), "-Drounds=" + this.options.rounds,
-							"-Dentities=" + join(this.options.entities), "-DstartupRounds=" + this.options.startupRuns,
-							"-Ddatabases=" + String.join(",", databases))));
-		}
-		if (this.options.runs("startup")) {
-			startupRows();
-		}
+		attempt("apply", () -> applyRows(databases));
+		// the warm-up of MigrationBenchmark applies 100
+		int warmRevisions = Math.max(100, Collections.min(this.options.apply));
+		attempt("warm",
+				() -> section(
+						"Warm, in one JVM: the migrator against plain JDBC (MigrationBenchmark, " + warmRevisions
+								+ " revisions)",
+						tables(javaMain(MigrationBenchmark.class, List.of(), "-Drounds=" + this.options.rounds,
+								"-Drevisions=" + warmRevisions, "-Ddatabases=" + String.join(",", databases)))));
+		attempt("reflection",
+				() -> section("Schema readers (ReflectionBenchmark)",
+						tables(javaMain(ReflectionBenchmark.class, List.of(), "-Druns=" + this.options.rounds,
+								"-Dtables=" + join(this.options.entities),
+								"-Ddatabases=" + String.join(",", databases)))));
+		attempt("autogenerate", () -> section("Autogenerate: the diff and `migrate check` (AutogenerateBenchmark)",
+				tables(javaMain(AutogenerateBenchmark.class, List.of(), "-Drounds=" + this.options.rounds,
+						"-Dentities=" + join(this.options.entities), "-DstartupRounds=" + this.options.startupRuns,
+						"-Ddatabases=" + String.join(",", databases)))));
+		attempt("startup", this::startupRows);
+		publish(true);
+	}
+
+	/**
+	 * Writes what has been measured so far: after every section, so that a run stopped
+	 * early still leaves its figures.
+	 */
+	private void publish(boolean finished) throws IOException, SQLException {
 		String loadAfter = loadAverage();
 		List<String> generated = new ArrayList<>();
 		generated.add(BEGIN);
 		generated.add("");
-		generated.add("### " + MINUTE.format(started) + " to " + MINUTE.format(Instant.now()).substring(11));
+		generated.add("### " + MINUTE.format(this.started) + " to " + MINUTE.format(Instant.now()).substring(11)
+				+ (finished ? "" : " (still running: the sections below are those finished so far)"));
 		generated.add("");
 		generated.add("- Command: `./mvnw -Pbenchmarks -pl migration-autoconfigure test-compile exec:exec"
-				+ ((args.length > 0) ? " -Dbench=\"" + String.join(" ", args) + "\"" : "") + "`");
+				+ ((this.args.length > 0) ? " -Dbench=\"" + String.join(" ", this.args) + "\"" : "") + "`");
 		generated.add("- Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel() + "), "
 				+ System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
 				+ System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + "; load average "
-				+ loadBefore + " before, " + loadAfter + " after (1, 5, 15 minutes)");
-		generated.add("- Databases: " + versions(databases));
+				+ this.loadBefore + " before, " + loadAfter + " after (1, 5, 15 minutes)");
+		generated.add("- Databases: " + versions(this.databases));
 		generated.add("- Cold rows: one fresh JVM per measurement (" + ColdRun.class.getSimpleName()
 				+ "), tools in rotating order, median of " + this.options.runs + " runs (" + this.options.largeRuns
 				+ " from " + this.options.largeFrom
-				+ " revisions on); each database created for its run and dropped after. \"cold\" is timed inside the "
-				+ "child from `main` to the result in hand (class loading, discovery, parsing, connecting: not the "
-				+ "JVM's own start); \"process\" is launch to exit; \"warm\" repeats the same work in the same JVM "
-				+ "(apply: on a second empty database). Ratios are to plain JDBC in the same run: the median of "
-				+ "each run's own ratio.");
+				+ " revisions on; `status`: at least 3); each database created for its run and dropped after. "
+				+ "\"cold\" is timed inside the child from its logging set up and JDBC driver registered to the result in "
+				+ "hand (loading the tool's classes, discovery, parsing, connecting: not the JVM's own start); \"process\" is launch to exit; "
+				+ "\"warm\" repeats the same work in the same JVM (apply: on a second empty database). Ratios are "
+				+ "to plain JDBC in the same run: the median of each run's own ratio.");
 		generated.add("");
 		generated.addAll(this.report);
 		generated.add(END);
 		String text = String.join("\n", generated) + "\n";
-		System.out.println(text);
+		if (finished) {
+			System.out.println(text);
+		}
 		if (this.options.write) {
 			write(this.options.file, text);
 			log("Wrote the generated section of " + this.options.file);
 		}
+	}
+
+	/**
+	 * Runs a section when it was asked for; a failing section is reported in the file and
+	 * the others still run.
+	 */
+	private void attempt(String name, Section section) {
+		if (!this.options.runs(name)) {
+			return;
+		}
+		try {
+			section.run();
+		}
+		catch (Exception ex) {
+			log("section " + name + " failed: " + ex);
+			ex.printStackTrace();
+			String message = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+			section(name + ": failed", List.of("`" + ex.getClass().getSimpleName() + ": " + message + "`"));
+		}
+		try {
+			publish(false);
+		}
+		catch (IOException | SQLException ex) {
+			log("could not write the report so far: " + ex);
+		}
+	}
+
+	/** One part of the suite. */
+	private interface Section {
+
+		void run() throws Exception;
+
 	}
 
 	// -- apply

@@ -35,10 +35,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * One cold measurement, in a JVM of its own that {@link BenchmarkSuite} starts with the
  * test classpath plus a directory of generated revisions ({@link RevisionFiles}): one
  * tool applies them to an empty database, or reads the status of a database they were
- * applied to. The clock starts once logging is set up (as an application's is before it
- * builds a migrator), so it counts everything the tool does in a fresh process (class
- * loading, discovery, parsing, connecting) but not the JVM's own start;
- * {@code BenchmarkSuite} times the process from launch to exit as well.
+ * applied to. The clock starts once logging is set up and the JDBC driver registered (as
+ * an application's are before it builds a migrator), so it counts everything the tool
+ * does in a fresh process (loading its classes, discovery, parsing, connecting) but not
+ * the JVM's own start; {@code BenchmarkSuite} times the process from launch to exit as
+ * well.
  *
  * <p>
  * Arguments: {@code tool action revisions url [warmUrl]}: tool {@code jdbc},
@@ -55,13 +56,15 @@ public final class ColdRun {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// an application has its logging set up before it builds a migrator
-		quietLogs();
-		long started = System.nanoTime();
 		String tool = args[0];
 		String action = args[1];
 		int revisions = Integer.parseInt(args[2]);
 		String url = args[3];
+		// an application has its logging set up and its JDBC driver registered (by its
+		// DataSource) before it builds a migrator; connecting is timed
+		quietLogs();
+		DriverManager.getDriver(url);
+		long started = System.nanoTime();
 		String user = System.getProperty("bench.user");
 		Tool runner = switch (tool) {
 			case "jdbc" -> new PlainJdbc(user);
