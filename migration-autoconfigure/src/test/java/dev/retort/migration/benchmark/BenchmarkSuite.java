@@ -62,7 +62,28 @@ public final class BenchmarkSuite {
 
 	private final Path work;
 
-	private final List<String> report = new ArrayList<>();
+	private static final String STATUS = "`status` in a fresh process (targets: under 20 ms at 500, under 200 ms at 10,000)";
+
+	private static final String STATUS_HEADER = "| database | applied revisions | tool | cold: build the tool, discover "
+			+ "and parse, status in hand (median) | process, launch to exit | ratio to plain JDBC, cold "
+			+ "| warm (same JVM again) | ratio to plain JDBC, warm |";
+
+	private static final String SCALE = "Apply at scale, cold, once per database";
+
+	private static final String SCALE_HEADER = "| database | revisions | tool | one cold run | process, launch to exit "
+			+ "| ratio to plain JDBC |";
+
+	private static final String APPLY = "Apply N revisions to an empty database, cold (a table of five columns and an "
+			+ "index each)";
+
+	private static final String APPLY_HEADER = "| database | revisions | tool | cold (median) | process, launch to exit "
+			+ "| ratio to plain JDBC, cold | warm | ratio to plain JDBC, warm |";
+
+	/**
+	 * Each section's lines by title, in the order they are shown; tables without rows are
+	 * left out.
+	 */
+	private final Map<String, List<String>> sections = new LinkedHashMap<>();
 
 	private String[] args = new String[0];
 
@@ -101,10 +122,24 @@ public final class BenchmarkSuite {
 		this.started = Instant.now();
 		this.loadBefore = loadAverage();
 		this.databases = databases;
-		if (this.options.runs("scale") || this.options.runs("status")) {
-			attempt(this.options.runs("status") ? "status" : "scale", () -> statusRows(databases));
+		section(STATUS, List.of(STATUS_HEADER, "|---|---|---|---|---|---|---|---|"));
+		section(SCALE, List.of(SCALE_HEADER, "|---|---|---|---|---|---|"));
+		section(APPLY, List.of(APPLY_HEADER, "|---|---|---|---|---|---|---|---|"));
+		// small sizes first, so that a run stopped early has a figure of each kind
+		for (String database : databases) {
+			for (int size : this.options.status) {
+				if (size != this.options.scale || !this.options.runs("scale")) {
+					attempt("status", () -> statusRows(database, size, false));
+				}
+			}
 		}
-		attempt("apply", () -> applyRows(databases));
+		for (String database : databases) {
+			for (int size : this.options.apply) {
+				if (size < this.options.largeFrom) {
+					attempt("apply", () -> applyRows(database, size));
+				}
+			}
+		}
 		// the warm-up of MigrationBenchmark applies 100
 		int warmRevisions = Math.max(100, Collections.min(this.options.apply));
 		attempt("warm",
@@ -123,6 +158,18 @@ public final class BenchmarkSuite {
 						"-Dentities=" + join(this.options.entities), "-DstartupRounds=" + this.options.startupRuns,
 						"-Ddatabases=" + String.join(",", databases)))));
 		attempt("startup", this::startupRows);
+		if (this.options.scale > 0) {
+			for (String database : databases) {
+				attempt("scale", () -> statusRows(database, this.options.scale, true));
+			}
+		}
+		for (String database : databases) {
+			for (int size : this.options.apply) {
+				if (size >= this.options.largeFrom) {
+					attempt("apply", () -> applyRows(database, size));
+				}
+			}
+		}
 		publish(true);
 	}
 
@@ -154,7 +201,7 @@ public final class BenchmarkSuite {
 				+ "\"warm\" repeats the same work in the same JVM (apply: on a second empty database). Ratios are "
 				+ "to plain JDBC in the same run: the median of each run's own ratio.");
 		generated.add("");
-		generated.addAll(this.report);
+		generated.addAll(report());
 		generated.add(END);
 		String text = String.join("\n", generated) + "\n";
 		if (finished) {
@@ -200,113 +247,81 @@ public final class BenchmarkSuite {
 
 	// -- apply
 
-	private void applyRows(List<String> databases) throws Exception {
-		List<String> rows = new ArrayList<>();
-		rows.add("| database | revisions | tool | cold (median) | process, launch to exit | ratio to plain JDBC, cold "
-				+ "| warm | ratio to plain JDBC, warm |");
-		rows.add("|---|---|---|---|---|---|---|---|");
+	private void applyRows(String database, int size) throws Exception {
 		// an earlier build of Retort is compared where it differs: status
-		List<String> applyTools = this.options.tools.stream().filter((tool) -> !tool.equals("retort-before")).toList();
-		for (String database : databases) {
-			for (int size : this.options.apply) {
-				Path revisions = revisions(database, size);
-				int runs = this.options.runsFor(size);
-				boolean warm = size <= this.options.warmApplyMax;
-				Map<String, List<double[]>> results = new LinkedHashMap<>();
-				for (int run = 0; run < runs; run++) {
-					for (String tool : rotate(applyTools, run)) {
-						try (TemporaryDatabase first = TemporaryDatabase.create(database, this.work, this.options);
-								TemporaryDatabase second = warm
-										? TemporaryDatabase.create(database, this.work, this.options) : null) {
-							double[] times = child(revisions, tool, "apply", size, first.url(),
-									(second != null) ? second.url() : null);
-							results.computeIfAbsent(tool, (key) -> new ArrayList<>()).add(times);
-							log(String.format(Locale.ROOT, "apply %s %d %s run %d/%d: cold %.0f ms, warm %.0f ms",
-									database, size, tool, run + 1, runs, times[0], times[2]));
-						}
-					}
+		List<String> tools = this.options.tools.stream().filter((tool) -> !tool.equals("retort-before")).toList();
+		Path revisions = revisions(database, size);
+		int runs = this.options.runsFor(size);
+		boolean warm = size <= this.options.warmApplyMax;
+		Map<String, List<double[]>> results = new LinkedHashMap<>();
+		for (int run = 0; run < runs; run++) {
+			for (String tool : rotate(tools, run)) {
+				try (TemporaryDatabase first = TemporaryDatabase.create(database, this.work, this.options);
+						TemporaryDatabase second = warm ? TemporaryDatabase.create(database, this.work, this.options)
+								: null) {
+					double[] times = child(revisions, tool, "apply", size, first.url(),
+							(second != null) ? second.url() : null);
+					results.computeIfAbsent(tool, (key) -> new ArrayList<>()).add(times);
+					log(String.format(Locale.ROOT, "apply %s %d %s run %d/%d: cold %.0f ms, warm %.0f ms", database,
+							size, tool, run + 1, runs, times[0], times[2]));
 				}
-				rows.addAll(rowsFor(database, size, results, 0));
 			}
 		}
-		section("Apply N revisions to an empty database, cold (a table of five columns and an index each)", rows);
+		this.sections.get(APPLY).addAll(rowsFor(database, size, results, 0));
 	}
 
 	// -- status, and applying at scale
 
-	private void statusRows(List<String> databases) throws Exception {
-		List<String> scaleRows = new ArrayList<>();
-		scaleRows.add("| database | revisions | tool | one cold run | process, launch to exit | ratio to plain JDBC |");
-		scaleRows.add("|---|---|---|---|---|---|");
-		List<String> rows = new ArrayList<>();
-		rows.add("| database | applied revisions | tool | cold: build the tool, discover and parse, status in hand "
-				+ "(median) | process, launch to exit | ratio to plain JDBC, cold | warm (same JVM again) "
-				+ "| ratio to plain JDBC, warm |");
-		rows.add("|---|---|---|---|---|---|---|---|");
+	/**
+	 * {@code status} read cold at {@code size} applied revisions; at scale, each tool's
+	 * database is first migrated cold and timed.
+	 */
+	private void statusRows(String database, int size, boolean scale) throws Exception {
 		List<String> statusTools = this.options.tools.stream().filter((tool) -> !tool.equals("liquibase")).toList();
-		for (String database : databases) {
-			Set<Integer> sizes = new LinkedHashSet<>();
-			if (this.options.runs("scale") && this.options.scale > 0) {
-				sizes.add(this.options.scale);
-			}
-			if (this.options.runs("status")) {
-				sizes.addAll(this.options.status);
-			}
-			for (int size : sizes) {
-				Path revisions = revisions(database, size);
-				boolean scale = this.options.runs("scale") && size == this.options.scale;
-				// one database per tool, migrated by the tool itself (timed when at
-				// scale)
-				Map<String, TemporaryDatabase> migrated = new LinkedHashMap<>();
-				try {
-					Map<String, double[]> applied = new LinkedHashMap<>();
-					for (String tool : List.of("jdbc", "retort", "flyway")) {
-						if (!scale && (tool.equals("jdbc") || !statusTools.contains(tool))) {
-							continue;
-						}
-						TemporaryDatabase target = TemporaryDatabase.create(database, this.work, this.options);
-						migrated.put(tool, target);
-						log("applying " + size + " revisions on " + database + " with " + tool
-								+ (scale ? " (timed)" : " (to read its status)"));
-						applied.put(tool, child(revisions, tool, "apply", size, target.url(), null));
-					}
-					if (scale) {
-						double floor = applied.get("jdbc")[0];
-						applied.forEach((tool,
-								times) -> scaleRows.add(String.format(Locale.ROOT,
-										"| %s | %,d | %s | %s | %s | %.2fx |", label(database), size, toolName(tool),
-										millis(times[0]), millis(times[1]), times[0] / floor)));
-					}
-					if (!this.options.runs("status") || !this.options.status.contains(size)) {
-						continue;
-					}
-					Map<String, List<double[]>> results = new LinkedHashMap<>();
-					int runs = Math.max(this.options.runs, 3);
-					for (int run = 0; run < runs; run++) {
-						for (String tool : rotate(statusTools, run)) {
-							// plain JDBC reads Retort's version table
-							TemporaryDatabase target = migrated
-								.get(tool.startsWith("retort") ? "retort" : tool.equals("jdbc") ? "retort" : tool);
-							double[] times = child(revisions, tool, "status", size, target.url(), null);
-							results.computeIfAbsent(tool, (key) -> new ArrayList<>()).add(times);
-							log(String.format(Locale.ROOT, "status %s %d %s run %d/%d: cold %.1f ms, warm %.1f ms",
-									database, size, tool, run + 1, runs, times[0], times[2]));
-						}
-					}
-					rows.addAll(rowsFor(database, size, results, 1));
+		Path revisions = revisions(database, size);
+		// one database per tool, migrated by the tool itself
+		Map<String, TemporaryDatabase> migrated = new LinkedHashMap<>();
+		try {
+			Map<String, double[]> applied = new LinkedHashMap<>();
+			for (String tool : List.of("jdbc", "retort", "flyway")) {
+				if (!scale && (tool.equals("jdbc") || !statusTools.contains(tool))) {
+					continue;
 				}
-				finally {
-					for (TemporaryDatabase target : migrated.values()) {
-						target.close();
-					}
+				TemporaryDatabase target = TemporaryDatabase.create(database, this.work, this.options);
+				migrated.put(tool, target);
+				log("applying " + size + " revisions on " + database + " with " + tool
+						+ (scale ? " (timed)" : " (to read its status)"));
+				applied.put(tool, child(revisions, tool, "apply", size, target.url(), null));
+			}
+			if (scale) {
+				double floor = applied.get("jdbc")[0];
+				applied.forEach((tool, times) -> this.sections.get(SCALE)
+					.add(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | %.2fx |", label(database), size,
+							toolName(tool), millis(times[0]), millis(times[1]), times[0] / floor)));
+				publish(false);
+			}
+			if (!this.options.runs("status") || !this.options.status.contains(size)) {
+				return;
+			}
+			Map<String, List<double[]>> results = new LinkedHashMap<>();
+			int runs = Math.max(this.options.runs, 3);
+			for (int run = 0; run < runs; run++) {
+				for (String tool : rotate(statusTools, run)) {
+					// plain JDBC reads Retort's version table
+					TemporaryDatabase target = migrated
+						.get((tool.startsWith("retort") || tool.equals("jdbc")) ? "retort" : tool);
+					double[] times = child(revisions, tool, "status", size, target.url(), null);
+					results.computeIfAbsent(tool, (key) -> new ArrayList<>()).add(times);
+					log(String.format(Locale.ROOT, "status %s %d %s run %d/%d: cold %.1f ms, warm %.1f ms", database,
+							size, tool, run + 1, runs, times[0], times[2]));
 				}
 			}
+			this.sections.get(STATUS).addAll(rowsFor(database, size, results, 1));
 		}
-		if (this.options.runs("status")) {
-			section("`status` in a fresh process (targets: under 20 ms at 500, under 200 ms at 10,000)", rows);
-		}
-		if (scaleRows.size() > 2) {
-			section("Apply at scale, cold, once per database", scaleRows);
+		finally {
+			for (TemporaryDatabase target : migrated.values()) {
+				target.close();
+			}
 		}
 	}
 
@@ -460,10 +475,21 @@ public final class BenchmarkSuite {
 	// -- report
 
 	private void section(String title, List<String> lines) {
-		this.report.add("#### " + title);
-		this.report.add("");
-		this.report.addAll(lines);
-		this.report.add("");
+		this.sections.put(title, new ArrayList<>(lines));
+	}
+
+	private List<String> report() {
+		List<String> report = new ArrayList<>();
+		this.sections.forEach((title, lines) -> {
+			boolean emptyTable = lines.size() == 2 && lines.get(1).startsWith("|---");
+			if (!emptyTable) {
+				report.add("#### " + title);
+				report.add("");
+				report.addAll(lines);
+				report.add("");
+			}
+		});
+		return report;
 	}
 
 	/**
