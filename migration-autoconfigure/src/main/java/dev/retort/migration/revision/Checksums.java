@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,8 @@ final class Checksums {
 	 * loader (a devtools restart's) must not outlive the graph that holds them.
 	 */
 	private static final Map<Migration, Map<String, String>> cache = Collections.synchronizedMap(new WeakHashMap<>());
+
+	private static final MessageDigest SHA_256 = sha256Prototype();
 
 	private Checksums() {
 	}
@@ -44,8 +47,13 @@ final class Checksums {
 	 * The digest of SQL text: line endings, trailing whitespace and blank lines ignored.
 	 */
 	static String ofText(String text) {
+		return ofLines(SqlRevisionFile.lines(text));
+	}
+
+	/** {@link #ofText} of text already split into lines. */
+	static String ofLines(List<String> lines) {
 		StringBuilder normalised = new StringBuilder();
-		for (String line : text.split("\r\n|\r|\n")) {
+		for (String line : lines) {
 			String stripped = line.stripTrailing();
 			if (!stripped.isEmpty()) {
 				normalised.append(stripped).append('\n');
@@ -61,8 +69,18 @@ final class Checksums {
 
 	private static String sha256(String text) {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			MessageDigest digest = (MessageDigest) SHA_256.clone();
 			return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (CloneNotSupportedException ex) {
+			throw new IllegalStateException("SHA-256 digests of this JVM cannot be copied", ex);
+		}
+	}
+
+	/** Copied per digest: looking the algorithm up each time costs more than hashing. */
+	private static MessageDigest sha256Prototype() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);

@@ -2,9 +2,12 @@ package dev.retort.migration.revision;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
@@ -15,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.AnnotationMetadata;
@@ -45,7 +51,8 @@ final class RevisionDiscovery {
 
 	private final ClassLoader classLoader;
 
-	private final PathMatchingResourcePatternResolver resolver;
+	/** Created when first needed: most locations are directories. */
+	private PathMatchingResourcePatternResolver resolver;
 
 	private final MetadataReaderFactory metadataReaders;
 
@@ -55,7 +62,6 @@ final class RevisionDiscovery {
 
 	private RevisionDiscovery(ClassLoader classLoader) {
 		this.classLoader = classLoader;
-		this.resolver = new PathMatchingResourcePatternResolver(classLoader);
 		this.metadataReaders = new CachingMetadataReaderFactory(classLoader);
 	}
 
@@ -81,8 +87,20 @@ final class RevisionDiscovery {
 			throw new RevisionLocationException("Location '" + location
 					+ "' is the whole classpath. Name a package, e.g. classpath:db/migrations.");
 		}
-		String root = "classpath*:" + path + "/**/";
-		for (Resource resource : resources(location, root + "*.class")) {
+		List<Resource> classes = new ArrayList<>();
+		List<Resource> sqlFiles = new ArrayList<>();
+		if (path.contains("*") || path.contains("?") || path.contains("{")) {
+			// a pattern in the location itself: only the resolver can expand it
+			String root = "classpath*:" + path + "/**/";
+			classes.addAll(Arrays.asList(resources(location, root + "*.class")));
+			sqlFiles.addAll(Arrays.asList(resources(location, root + "*.sql")));
+		}
+		else {
+			for (URL root : roots(location, path)) {
+				collect(location, root, classes, sqlFiles);
+			}
+		}
+		for (Resource resource : classes) {
 			MetadataReader reader = metadata(location, resource);
 			AnnotationMetadata annotations = reader.getAnnotationMetadata();
 			if (annotations.hasAnnotation(Revision.class.getName()) && this.seen.add(annotations.getClassName())) {
@@ -90,17 +108,71 @@ final class RevisionDiscovery {
 			}
 		}
 		Map<String, List<Resource>> sqlBySource = new LinkedHashMap<>();
-		for (Resource resource : resources(location, root + "*.sql")) {
-			sqlBySource.computeIfAbsent(classpathSource(path, resource), (source) -> new ArrayList<>()).add(resource);
+		Map<Resource, String> urls = new HashMap<>();
+		for (Resource resource : sqlFiles) {
+			String url = url(resource);
+			urls.put(resource, url);
+			sqlBySource.computeIfAbsent(classpathSource(path, url), (source) -> new ArrayList<>()).add(resource);
 		}
 		sqlBySource.forEach((source, resources) -> {
 			for (Resource resource : resources) {
-				String description = (resources.size() > 1) ? source + " (" + url(resource) + ")" : source;
-				if (this.seen.add(url(resource))) {
+				String url = urls.get(resource);
+				String description = (resources.size() > 1) ? source + " (" + url + ")" : source;
+				if (this.seen.add(url)) {
 					this.found.add(SqlRevisionFile.parse(resource.getFilename(), description, read(resource)));
 				}
 			}
 		});
+	}
+
+	/** The class path entries that hold the location's package, in class path order. */
+	private List<URL> roots(String location, String path) {
+		try {
+			return Collections.list(this.classLoader.getResources(path + "/"));
+		}
+		catch (IOException ex) {
+			throw new RevisionLocationException("Cannot scan migration location " + location + ": " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * The class and SQL files under one class path entry's copy of the location. A
+	 * directory is walked once, which is what Spring's resolver finds there without
+	 * matching every file against two patterns; jars and other forms go through the
+	 * resolver.
+	 */
+	private void collect(String location, URL root, List<Resource> classes, List<Resource> sqlFiles) {
+		if (!"file".equals(root.getProtocol())) {
+			classes.addAll(Arrays.asList(resources(location, root + "**/*.class")));
+			sqlFiles.addAll(Arrays.asList(resources(location, root + "**/*.sql")));
+			return;
+		}
+		Path directory;
+		try {
+			directory = Path.of(root.toURI());
+		}
+		catch (URISyntaxException | IllegalArgumentException ex) {
+			throw new RevisionLocationException(
+					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage(), ex);
+		}
+		List<Path> files;
+		try (Stream<Path> walk = Files.walk(directory)) {
+			files = walk.filter(Files::isRegularFile).sorted().toList();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new RevisionLocationException(
+					"Cannot scan migration location " + location + " in " + directory + ": " + ex.getMessage(), ex);
+		}
+		for (Path file : files) {
+			String name = file.getFileName().toString();
+			if (name.endsWith(".class")) {
+				classes.add(new FileSystemResource(file));
+			}
+			else if (name.endsWith(".sql")) {
+				sqlFiles.add(new FileSystemResource(file));
+			}
+		}
 	}
 
 	private void scanDirectory(String location) {
@@ -263,12 +335,19 @@ final class RevisionDiscovery {
 
 	private Resource[] resources(String location, String pattern) {
 		try {
-			return this.resolver.getResources(pattern);
+			return resolver().getResources(pattern);
 		}
 		catch (IOException ex) {
 			throw new RevisionLocationException("Cannot scan migration location " + location + ": " + ex.getMessage(),
 					ex);
 		}
+	}
+
+	private PathMatchingResourcePatternResolver resolver() {
+		if (this.resolver == null) {
+			this.resolver = new PathMatchingResourcePatternResolver(this.classLoader);
+		}
+		return this.resolver;
 	}
 
 	private MetadataReader metadata(String location, Resource resource) {
@@ -282,8 +361,7 @@ final class RevisionDiscovery {
 	}
 
 	/** {@code classpath:db/migrations/sub/x.sql} for a resource found under the path. */
-	private static String classpathSource(String path, Resource resource) {
-		String url = url(resource);
+	private static String classpathSource(String path, String url) {
 		int index = url.lastIndexOf("/" + path + "/");
 		return (index >= 0) ? CLASSPATH + url.substring(index + 1) : url;
 	}

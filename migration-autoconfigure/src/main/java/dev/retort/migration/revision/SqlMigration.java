@@ -11,29 +11,28 @@ final class SqlMigration implements Migration {
 
 	private final String source;
 
-	private final List<SqlStatements.Statement> upgrade;
+	private final Section upgrade;
 
-	private final List<SqlStatements.Statement> downgrade;
+	private final Section downgrade;
 
 	private final String irreversibleReason;
 
 	/**
 	 * @param source the file, for messages
-	 * @param upgrade the upgrade statements
-	 * @param downgrade the downgrade statements, or {@code null} when irreversible
+	 * @param upgrade the upgrade section's text and the line it starts on
+	 * @param downgrade the downgrade section, or {@code null} when irreversible
 	 * @param irreversibleReason why the downgrade cannot run, or {@code null}
 	 */
-	SqlMigration(String source, List<SqlStatements.Statement> upgrade, List<SqlStatements.Statement> downgrade,
-			String irreversibleReason) {
+	SqlMigration(String source, Section upgrade, Section downgrade, String irreversibleReason) {
 		this.source = source;
-		this.upgrade = List.copyOf(upgrade);
-		this.downgrade = (downgrade != null) ? List.copyOf(downgrade) : null;
+		this.upgrade = upgrade;
+		this.downgrade = downgrade;
 		this.irreversibleReason = irreversibleReason;
 	}
 
 	@Override
 	public void upgrade(Operations op) {
-		this.upgrade.forEach((statement) -> op.execute(statement.sql()));
+		this.upgrade.statements().forEach((statement) -> op.execute(statement.sql()));
 	}
 
 	@Override
@@ -42,22 +41,52 @@ final class SqlMigration implements Migration {
 			op.irreversible(this.irreversibleReason);
 			return;
 		}
-		this.downgrade.forEach((statement) -> op.execute(statement.sql()));
+		this.downgrade.statements().forEach((statement) -> op.execute(statement.sql()));
 	}
 
 	/** The upgrade statements with the lines they start on. */
 	List<SqlStatements.Statement> upgradeStatements() {
-		return this.upgrade;
+		return this.upgrade.statements();
 	}
 
 	/** The downgrade statements with their lines; empty when irreversible. */
 	List<SqlStatements.Statement> downgradeStatements() {
-		return (this.downgrade != null) ? this.downgrade : List.of();
+		return (this.downgrade != null) ? this.downgrade.statements() : List.of();
 	}
 
 	@Override
 	public String toString() {
 		return this.source;
+	}
+
+	/**
+	 * One section of the file, split into statements when it first runs: discovery (every
+	 * start, every {@code status}) reads only the headers. Splitting cannot fail, so
+	 * doing it later changes no outcome.
+	 */
+	static final class Section {
+
+		private final String text;
+
+		private final int firstLine;
+
+		private volatile List<SqlStatements.Statement> statements;
+
+		Section(String text, int firstLine) {
+			this.text = text;
+			this.firstLine = firstLine;
+		}
+
+		List<SqlStatements.Statement> statements() {
+			List<SqlStatements.Statement> split = this.statements;
+			if (split == null) {
+				// racing threads compute the same immutable list
+				split = List.copyOf(SqlStatements.splitWithLines(this.text, this.firstLine));
+				this.statements = split;
+			}
+			return split;
+		}
+
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,19 +64,20 @@ final class SqlRevisionFile {
 	static RevisionScript parse(String fileName, String source, String text) {
 		// A byte-order mark would hide the first header line.
 		String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-		String[] lines = content.split("\r\n|\r|\n", -1);
+		List<String> lines = lines(content);
 		Map<String, String> header = new LinkedHashMap<>();
 		Map<String, Integer> headerLines = new LinkedHashMap<>();
 		Map<String, Integer> sectionLines = new LinkedHashMap<>();
 		Map<String, StringBuilder> sections = new LinkedHashMap<>();
 		String downgradeIrreversible = null;
 		StringBuilder current = null;
-		for (int index = 0; index < lines.length; index++) {
+		for (int index = 0; index < lines.size(); index++) {
 			int number = index + 1;
-			String line = lines[index];
+			String line = lines.get(index);
 			String stripped = line.strip();
-			Matcher section = SECTION.matcher(stripped);
-			if (section.matches()) {
+			// only comment lines can be sections: statement lines skip the pattern
+			Matcher section = stripped.startsWith("--") ? SECTION.matcher(stripped) : null;
+			if (section != null && section.matches()) {
 				String name = section.group(1).toLowerCase(Locale.ROOT);
 				String rest = section.group(2).strip();
 				if (!name.equals("upgrade") && !name.equals("downgrade")) {
@@ -136,7 +138,7 @@ final class SqlRevisionFile {
 							+ "3f2a9c1b7d4e', then '-- revises: <parent id>' (none for a base)");
 		}
 		if (!sectionLines.containsKey("upgrade")) {
-			throw error(source, lines.length, "there is no '-- +upgrade' section",
+			throw error(source, lines.size(), "there is no '-- +upgrade' section",
 					"put the upgrade statements under a '-- +upgrade' line after the header");
 		}
 		if (downgradeIrreversible != null && hasStatements(sections.get("downgrade"))) {
@@ -145,11 +147,11 @@ final class SqlRevisionFile {
 					"remove the statements, or remove 'irreversible' to run them");
 		}
 		Set<String> dialects = dialects(fileName, source, header, headerLines);
-		List<SqlStatements.Statement> upgrade = SqlStatements.splitWithLines(sections.get("upgrade").toString(),
+		SqlMigration.Section upgrade = new SqlMigration.Section(sections.get("upgrade").toString(),
 				sectionLines.get("upgrade") + 1);
-		List<SqlStatements.Statement> downgrade = null;
+		SqlMigration.Section downgrade = null;
 		if (sections.containsKey("downgrade") && downgradeIrreversible == null) {
-			downgrade = SqlStatements.splitWithLines(sections.get("downgrade").toString(),
+			downgrade = new SqlMigration.Section(sections.get("downgrade").toString(),
 					sectionLines.get("downgrade") + 1);
 		}
 		else if (downgradeIrreversible == null) {
@@ -162,7 +164,30 @@ final class SqlRevisionFile {
 				header.getOrDefault("message", ""),
 				created(source, header.get("created"), line(headerLines, "created")),
 				transactional(source, header.get("transactional"), line(headerLines, "transactional")), dialects,
-				source, RevisionScript.Kind.SQL, migration, Checksums.ofText(text));
+				source, RevisionScript.Kind.SQL, migration, checksum(text, content, lines));
+	}
+
+	/** The checksum of the whole text, from the lines already split when possible. */
+	private static String checksum(String text, String content, List<String> lines) {
+		return (content.length() == text.length()) ? Checksums.ofLines(lines) : Checksums.ofText(text);
+	}
+
+	/** The text's lines, split at {@code \r\n}, {@code \r} or {@code \n}. */
+	static List<String> lines(String text) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		for (int index = 0; index < text.length(); index++) {
+			char c = text.charAt(index);
+			if (c == '\n' || c == '\r') {
+				lines.add(text.substring(start, index));
+				if (c == '\r' && index + 1 < text.length() && text.charAt(index + 1) == '\n') {
+					index++;
+				}
+				start = index + 1;
+			}
+		}
+		lines.add(text.substring(start));
+		return lines;
 	}
 
 	private static boolean hasStatements(StringBuilder section) {
@@ -212,6 +237,9 @@ final class SqlRevisionFile {
 	private static List<String> list(String value) {
 		if (value == null || value.isBlank()) {
 			return List.of();
+		}
+		if (value.indexOf(',') < 0 && value.chars().noneMatch(Character::isWhitespace)) {
+			return List.of(value);
 		}
 		return Arrays.stream(value.split("[,\\s]+")).filter((part) -> !part.isEmpty()).toList();
 	}

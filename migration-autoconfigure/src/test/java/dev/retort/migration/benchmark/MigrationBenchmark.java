@@ -304,7 +304,7 @@ public final class MigrationBenchmark {
 		return revisions;
 	}
 
-	private static List<Operation> operations(int i) {
+	static List<Operation> operations(int i) {
 		String name = "bench_" + i;
 		Table table = Table.of(name,
 				List.of(Column.of("id", Type.BIGINT).primaryKey(), Column.of("name", Type.varchar(100)).notNull(),
@@ -331,7 +331,7 @@ public final class MigrationBenchmark {
 		return statements;
 	}
 
-	private static String id(int i) {
+	static String id(int i) {
 		return String.format(Locale.ROOT, "%012x", 0xbe0000000000L + i);
 	}
 

@@ -120,6 +120,66 @@ class RevisionDiscoveryTests {
 	}
 
 	@Test
+	void classpathLocationInADirectoryIsWalkedIntoSubdirectoriesAndSkipsOtherFiles(@TempDir Path directory)
+			throws IOException {
+		Path migrations = Files.createDirectories(directory.resolve("walked/migrations/2026/11"));
+		write(directory.resolve("walked/migrations/20261121_aaaaaaaaaaaa.sql"), "aaaaaaaaaaaa", "");
+		write(migrations.resolve("20261122_bbbbbbbbbbbb.sql"), "bbbbbbbbbbbb", "aaaaaaaaaaaa");
+		Files.writeString(migrations.resolve("README.md"), "-- revision: cccccccccccc\n-- +upgrade\n");
+		Files.createDirectories(directory.resolve("walked/migrations/empty.sql"));
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { directory.toUri().toURL() }, this.classLoader)) {
+			RevisionGraph graph = RevisionGraph.load(List.of("classpath:/walked/migrations/"), loader);
+
+			assertThat(graph.revisions()).extracting(RevisionScript::id)
+				.containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb");
+			assertThat(graph.get("bbbb").source())
+				.isEqualTo("classpath:walked/migrations/2026/11/20261122_bbbbbbbbbbbb.sql");
+		}
+	}
+
+	@Test
+	void classpathLocationInADirectoryAndAJarCombinesBothAndNamesACopyFoundTwiceByItsUrl(@TempDir Path directory)
+			throws IOException {
+		Path folder = Files.createDirectories(directory.resolve("classes/split/migrations"));
+		write(folder.resolve("20261121_aaaaaaaaaaaa.sql"), "aaaaaaaaaaaa", "");
+		write(folder.resolve("20261122_bbbbbbbbbbbb.sql"), "bbbbbbbbbbbb", "aaaaaaaaaaaa");
+		Path jar = directory.resolve("app.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			out.putNextEntry(new JarEntry("split/"));
+			out.putNextEntry(new JarEntry("split/migrations/"));
+			out.putNextEntry(new JarEntry("split/migrations/20261121_aaaaaaaaaaaa.sql"));
+			out.write(revisionText("aaaaaaaaaaaa", "").getBytes(StandardCharsets.UTF_8));
+			out.closeEntry();
+		}
+		URL[] entries = { directory.resolve("classes").toUri().toURL(), jar.toUri().toURL() };
+
+		try (URLClassLoader loader = new URLClassLoader(entries, this.classLoader)) {
+			assertThatExceptionOfType(DuplicateRevisionException.class)
+				.isThrownBy(() -> RevisionGraph.load(List.of("classpath:split/migrations"), loader))
+				.withMessageContaining("classpath:split/migrations/20261121_aaaaaaaaaaaa.sql ("
+						+ folder.resolve("20261121_aaaaaaaaaaaa.sql").toUri().toURL())
+				.withMessageContaining("classpath:split/migrations/20261121_aaaaaaaaaaaa.sql (jar:"
+						+ jar.toUri().toURL() + "!/split/migrations/20261121_aaaaaaaaaaaa.sql)");
+		}
+	}
+
+	@Test
+	void classpathLocationWithAWildcardIsExpanded(@TempDir Path directory) throws IOException {
+		write(Files.createDirectories(directory.resolve("modules/one/migrations")).resolve("a.sql"), "aaaaaaaaaaaa",
+				"");
+		write(Files.createDirectories(directory.resolve("modules/two/migrations")).resolve("b.sql"), "bbbbbbbbbbbb",
+				"aaaaaaaaaaaa");
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { directory.toUri().toURL() }, this.classLoader)) {
+			RevisionGraph graph = RevisionGraph.load(List.of("classpath:modules/*/migrations"), loader);
+
+			assertThat(graph.revisions()).extracting(RevisionScript::id)
+				.containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb");
+		}
+	}
+
+	@Test
 	void emptyOrMissingClasspathLocationHasNoRevisions() {
 		RevisionGraph graph = RevisionGraph.load(List.of("classpath:db/nothing_here"), this.classLoader);
 

@@ -229,6 +229,32 @@ class SqlRevisionFileTests {
 		assertThat(windows.checksum("sqlite")).isEqualTo(unix.checksum("sqlite"));
 	}
 
+	@Test
+	void carriageReturnsAloneAndMixedLineEndingsCountLinesAsNewlinesDo() {
+		String unixText = "-- revision: abc\n-- message: m\n-- +upgrade\nSELECT 1;\n\nSELECT 2;\n-- +downgrade\nSELECT 3;\n";
+		RevisionScript unix = parse(NAME, unixText);
+		RevisionScript mixed = parse(NAME,
+				"-- revision: abc\r-- message: m\r\n-- +upgrade\rSELECT 1;\r\n\rSELECT 2;\n-- +downgrade\r\nSELECT 3;\r");
+
+		assertThat(mixed.message()).isEqualTo("m");
+		assertThat(upgrade(mixed)).isEqualTo(upgrade(unix));
+		assertThat(downgrade(mixed)).isEqualTo(downgrade(unix));
+		assertThat(((SqlMigration) mixed.migration()).upgradeStatements()).extracting(SqlStatements.Statement::line)
+			.containsExactly(4, 6);
+		assertThat(((SqlMigration) mixed.migration()).downgradeStatements()).extracting(SqlStatements.Statement::line)
+			.containsExactly(8);
+		assertThat(mixed.checksum("sqlite")).isEqualTo(unix.checksum("sqlite")).isEqualTo(Checksums.ofText(unixText));
+	}
+
+	@Test
+	void aByteOrderMarkDoesNotHideTheFirstHeaderAndTheChecksumIsOfTheFileAsRead() {
+		String text = "\uFEFF-- revision: abc\n-- +upgrade\nSELECT 1;\n";
+		RevisionScript marked = parse(NAME, text);
+
+		assertThat(marked.id()).isEqualTo("abc");
+		assertThat(marked.checksum("sqlite")).isEqualTo(Checksums.ofText(text));
+	}
+
 	private static RevisionScript parse(String name, String text) {
 		return SqlRevisionFile.parse(name, "db/migrations/" + name, text);
 	}

@@ -1,0 +1,282 @@
+package dev.retort.migration.benchmark;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+import dev.retort.migration.engine.MigrationResult;
+import dev.retort.migration.engine.MigrationStatus;
+import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.MigratorConfig;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * One cold measurement, in a JVM of its own that {@link BenchmarkSuite} starts with the
+ * test classpath plus a directory of generated revisions ({@link RevisionFiles}): one
+ * tool applies them to an empty database, or reads the status of a database they were
+ * applied to. The clock starts once logging is set up and the JDBC driver registered (as
+ * an application's are before it builds a migrator), so it counts everything the tool
+ * does in a fresh process (loading its classes, discovery, parsing, connecting) but not
+ * the JVM's own start; {@code BenchmarkSuite} times the process from launch to exit as
+ * well.
+ *
+ * <p>
+ * Arguments: {@code tool action revisions url [warmUrl]}: tool {@code jdbc},
+ * {@code retort}, {@code flyway} or {@code liquibase}; action {@code apply} or
+ * {@code status}; the number of revisions expected; the JDBC URL of the database (user
+ * from {@code -Dbench.user}); for {@code apply}, optionally a second empty database on
+ * which the same process then repeats the work, warm. {@code status} always repeats warm
+ * on the same database. Prints {@code cold-ms=… warm-ms=…} (warm {@code -1} when not
+ * measured).
+ */
+public final class ColdRun {
+
+	private ColdRun() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String tool = args[0];
+		String action = args[1];
+		int revisions = Integer.parseInt(args[2]);
+		String url = args[3];
+		// an application has its logging set up and its JDBC driver registered (by its
+		// DataSource) before it builds a migrator; connecting is timed
+		quietLogs();
+		DriverManager.getDriver(url);
+		long started = System.nanoTime();
+		String user = System.getProperty("bench.user");
+		Tool runner = switch (tool) {
+			case "jdbc" -> new PlainJdbc(user);
+			case "retort" -> new Retort(user);
+			case "flyway" -> new FlywayTool(user);
+			case "liquibase" -> new LiquibaseTool(user);
+			default -> throw new IllegalArgumentException("Unknown tool " + tool);
+		};
+		run(runner, action, revisions, url);
+		double cold = (System.nanoTime() - started) / 1e6;
+		double warm = -1;
+		String warmUrl = action.equals("status") ? url : (args.length > 4) ? args[4] : null;
+		if (warmUrl != null) {
+			long again = System.nanoTime();
+			run(runner, action, revisions, warmUrl);
+			warm = (System.nanoTime() - again) / 1e6;
+		}
+		System.out.printf(Locale.ROOT, "cold-ms=%.2f warm-ms=%.2f%n", cold, warm);
+	}
+
+	private static void run(Tool tool, String action, int revisions, String url) throws Exception {
+		if (action.equals("apply")) {
+			int applied = tool.apply(url);
+			check(applied == revisions, tool + " applied " + applied + " of " + revisions + " revisions");
+		}
+		else {
+			int applied = tool.status(url, revisions);
+			check(applied == revisions, tool + " reports " + applied + " of " + revisions + " revisions applied");
+		}
+	}
+
+	/**
+	 * Root at WARN, so that a tool's per-step INFO lines on a console do not time the
+	 * console.
+	 */
+	private static void quietLogs() {
+		System.setProperty("liquibase.analytics.enabled", "false");
+		System.setProperty("liquibase.showBanner", "false");
+		((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+	}
+
+	static void check(boolean condition, String what) {
+		if (!condition) {
+			throw new IllegalStateException("Benchmark sanity check failed: " + what);
+		}
+	}
+
+	private static Connection connect(String url, String user) throws SQLException {
+		Properties properties = new Properties();
+		if (user != null) {
+			properties.setProperty("user", user);
+		}
+		return DriverManager.getConnection(url, properties);
+	}
+
+	/** What every tool does in a fresh process. */
+	private interface Tool {
+
+		/** Applies every revision to an empty database; the number applied. */
+		int apply(String url) throws Exception;
+
+		/**
+		 * Reads where a fully migrated database stands; the number of revisions applied,
+		 * after checking that nothing is pending.
+		 */
+		int status(String url, int revisions) throws Exception;
+
+	}
+
+	/**
+	 * The floor: the same statements from one resource, one transaction per revision, no
+	 * bookkeeping; status reads Retort's version table.
+	 */
+	private record PlainJdbc(String user) implements Tool {
+
+		@Override
+		public int apply(String url) throws Exception {
+			List<List<String>> revisions = statements();
+			try (Connection connection = connect(url, this.user); Statement statement = connection.createStatement()) {
+				connection.setAutoCommit(false);
+				for (List<String> revision : revisions) {
+					for (String sql : revision) {
+						statement.execute(sql);
+					}
+					connection.commit();
+				}
+			}
+			return revisions.size();
+		}
+
+		@Override
+		public int status(String url, int revisions) throws Exception {
+			try (Connection connection = connect(url, this.user);
+					Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT version_num FROM migrations_version")) {
+				check(rows.next(), "the version table has a row");
+				check(rows.getString(1).equals(MigrationBenchmark.id(revisions - 1)), "at the last revision");
+				return revisions;
+			}
+		}
+
+		private static List<List<String>> statements() throws IOException {
+			List<List<String>> revisions = new ArrayList<>();
+			try (InputStream input = ColdRun.class.getClassLoader().getResourceAsStream(RevisionFiles.JDBC)) {
+				String text = new String(input.readAllBytes(), StandardCharsets.UTF_8);
+				for (String revision : text.split("\n\n")) {
+					if (!revision.isBlank()) {
+						String statements = revision.strip();
+						revisions.add(List.of(statements.substring(0, statements.length() - 1).split(";\n")));
+					}
+				}
+			}
+			return revisions;
+		}
+
+		@Override
+		public String toString() {
+			return "plain JDBC";
+		}
+
+	}
+
+	/** Retort as an application runs it: a Migrator over its classpath location. */
+	private record Retort(String user) implements Tool {
+
+		private Migrator migrator(String url) {
+			DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
+			dataSource.setUsername(this.user);
+			return new Migrator(dataSource, MigratorConfig.defaults().withLocations(RevisionFiles.RETORT_LOCATION));
+		}
+
+		@Override
+		public int apply(String url) {
+			MigrationResult result = migrator(url).upgrade("heads");
+			return result.steps().size();
+		}
+
+		@Override
+		public int status(String url, int revisions) {
+			Migrator migrator = migrator(url);
+			MigrationStatus status = migrator.status();
+			check(status.upToDate(), "Retort's status is up to date");
+			return migrator.graph().revisions().size();
+		}
+
+		@Override
+		public String toString() {
+			return "Retort";
+		}
+
+	}
+
+	private record FlywayTool(String user) implements Tool {
+
+		private Flyway flyway(String url) {
+			return Flyway.configure()
+				.dataSource(url, this.user, null)
+				.locations(RevisionFiles.FLYWAY_LOCATION)
+				.loggers("slf4j")
+				.load();
+		}
+
+		@Override
+		public int apply(String url) {
+			MigrateResult result = flyway(url).migrate();
+			return result.migrationsExecuted;
+		}
+
+		@Override
+		public int status(String url, int revisions) {
+			MigrationInfoService info = flyway(url).info();
+			check(info.pending().length == 0, "Flyway has nothing pending");
+			return info.applied().length;
+		}
+
+		@Override
+		public String toString() {
+			return "Flyway";
+		}
+
+	}
+
+	private record LiquibaseTool(String user) implements Tool {
+
+		@Override
+		public int apply(String url) throws SQLException, LiquibaseException {
+			try (Connection connection = connect(url, this.user)) {
+				Database database = DatabaseFactory.getInstance()
+					.findCorrectDatabaseImplementation(new JdbcConnection(connection));
+				new CommandScope(UpdateCommandStep.COMMAND_NAME)
+					.addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+					.addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, RevisionFiles.LIQUIBASE_CHANGELOG)
+					.execute();
+				try (Statement statement = connection.createStatement();
+						ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM databasechangelog")) {
+					rows.next();
+					return rows.getInt(1);
+				}
+			}
+		}
+
+		@Override
+		public int status(String url, int revisions) {
+			throw new UnsupportedOperationException("status is measured for Retort, Flyway and plain JDBC");
+		}
+
+		@Override
+		public String toString() {
+			return "Liquibase";
+		}
+
+	}
+
+}
