@@ -205,6 +205,7 @@ class MigrationAutoConfigurationTests {
 			.run((context) -> {
 				try (Connection held = context.getBean(DataSource.class).getConnection()) {
 					context.getBean(Migrator.class).upgrade("heads");
+					assertThat(held.isValid(1)).as("the application's connection, held throughout").isTrue();
 				}
 				assertThat(tables("jdbc:sqlite:" + this.directory.resolve("app.db"))).contains("tasks");
 			});

@@ -146,10 +146,17 @@ final class SeparateJvm implements AutoCloseable {
 		}
 	}
 
+	/** Kills it if it still runs, and waits for it to be gone. */
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		if (this.process.isAlive()) {
-			kill();
+			this.process.destroyForcibly();
+			try {
+				this.process.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
