@@ -1,10 +1,10 @@
 package dev.retort.migration.reliability;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -17,12 +17,12 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
 
 /**
  * A minimal application migrated by Retort's auto-migrate: no web server, no JPA. When
- * ready it waits at a starting gate (a directory shared by every instance) so that all
- * instances upgrade at once, then prints its {@code migrations} health and exits.
+ * ready it waits at a starting gate (it prints {@link #READY} and blocks until the test
+ * writes a line to its stdin) so that all instances upgrade at once, then prints its
+ * {@code migrations} health and exits.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(
@@ -36,18 +36,12 @@ class ConcurrentStartApplication {
 	/** Printed with the {@code migrations} health status after the upgrade. */
 	static final String HEALTH = "migrations health ";
 
-	/** The property naming the starting gate's directory. */
-	static final String GATE = "reliability.gate";
-
-	/** The file whose presence in the gate directory lets every instance go. */
-	static final String OPEN = "open";
-
-	static final String READY = ".ready";
+	/** Printed when the instance waits at the starting gate. */
+	static final String READY = "ready at the gate";
 
 	@Bean
-	StartingGate startingGate(Environment environment) {
-		return new StartingGate(Path.of(environment.getRequiredProperty(GATE)),
-				environment.getRequiredProperty("migrations.applied-by"));
+	StartingGate startingGate() {
+		return new StartingGate();
 	}
 
 	public static void main(String[] args) {
@@ -65,33 +59,15 @@ class ConcurrentStartApplication {
 	 */
 	static class StartingGate implements ApplicationListener<ApplicationReadyEvent>, Ordered {
 
-		private final Path directory;
-
-		private final String name;
-
-		StartingGate(Path directory, String name) {
-			this.directory = directory;
-			this.name = name;
-		}
-
 		@Override
 		public void onApplicationEvent(ApplicationReadyEvent event) {
+			System.out.println(READY);
 			try {
-				Files.createFile(this.directory.resolve(this.name + READY));
-				long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-				while (!Files.exists(this.directory.resolve(OPEN))) {
-					if (System.nanoTime() - deadline > 0) {
-						throw new IllegalStateException("The starting gate " + this.directory + " never opened");
-					}
-					Thread.sleep(5);
-				}
+				// blocks until the test opens the gate (or its end of the pipe closes)
+				new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
 			}
 			System.out.println(UPGRADING + System.currentTimeMillis());
 		}

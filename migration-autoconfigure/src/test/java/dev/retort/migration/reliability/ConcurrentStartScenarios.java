@@ -1,7 +1,5 @@
 package dev.retort.migration.reliability;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -10,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import dev.retort.migration.engine.HistoryEntry;
 import dev.retort.migration.test.TestDatabase;
@@ -51,15 +48,18 @@ abstract class ConcurrentStartScenarios {
 	void applicationsStartingAtOnceApplyEveryRevisionExactlyOnceAndAreAllHealthy() throws Exception {
 		SlowRevisions revisions = SlowRevisions.write(this.directory.resolve("revisions"), REVISIONS,
 				rowsPerRevision());
-		Path gate = Files.createDirectories(this.directory.resolve("gate"));
 		List<SeparateJvm> instances = new ArrayList<>();
 		try {
 			for (int number = 1; number <= INSTANCES; number++) {
 				String name = "app-" + number;
 				instances.add(SeparateJvm.start(name, ConcurrentStartApplication.class, arguments(name, revisions)));
 			}
-			awaitAllAtTheGate(gate, instances);
-			Files.createFile(gate.resolve(ConcurrentStartApplication.OPEN));
+			for (SeparateJvm instance : instances) {
+				assertThat(instance.awaitLine(ConcurrentStartApplication.READY, TIMEOUT))
+					.as("%s at the starting gate: %s", instance.name(), instance.output())
+					.isPresent();
+			}
+			instances.forEach((instance) -> instance.send("open"));
 			Map<String, Instant> upgrading = new TreeMap<>();
 			List<String> outcomes = new ArrayList<>();
 			for (SeparateJvm instance : instances) {
@@ -112,32 +112,10 @@ abstract class ConcurrentStartScenarios {
 		List<String> arguments = new ArrayList<>();
 		database().dataSourceProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
 		arguments.addAll(List.of("--migrations.locations=" + revisions.location(), "--migrations.auto-migrate=true",
-				"--migrations.applied-by=" + name,
-				"--" + ConcurrentStartApplication.GATE + "=" + this.directory.resolve("gate"),
-				"--spring.datasource.hikari.maximum-pool-size=2", "--spring.datasource.hikari.minimum-idle=1",
-				"--spring.main.banner-mode=off", "--logging.level.root=warn", "--logging.level.dev.retort=info"));
+				"--migrations.applied-by=" + name, "--spring.datasource.hikari.maximum-pool-size=2",
+				"--spring.datasource.hikari.minimum-idle=1", "--spring.main.banner-mode=off",
+				"--logging.level.root=warn", "--logging.level.dev.retort=info"));
 		return arguments;
-	}
-
-	private static void awaitAllAtTheGate(Path gate, List<SeparateJvm> instances)
-			throws IOException, InterruptedException {
-		long deadline = System.nanoTime() + TIMEOUT.toNanos();
-		while (ready(gate) < instances.size()) {
-			for (SeparateJvm instance : instances) {
-				assertThat(instance.process().isAlive())
-					.as("%s ended before the gate opened: %s", instance.name(), instance.output())
-					.isTrue();
-			}
-			assertThat(System.nanoTime() - deadline).as("instances at the gate after %s", TIMEOUT).isNegative();
-			Thread.sleep(20);
-		}
-	}
-
-	private static long ready(Path gate) throws IOException {
-		try (Stream<Path> files = Files.list(gate)) {
-			return files.filter((file) -> file.getFileName().toString().endsWith(ConcurrentStartApplication.READY))
-				.count();
-		}
 	}
 
 }

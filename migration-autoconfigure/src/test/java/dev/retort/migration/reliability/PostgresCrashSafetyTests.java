@@ -12,6 +12,7 @@ import java.time.Duration;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.test.PostgresTestDatabase;
 import dev.retort.migration.test.TestDatabase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -72,14 +73,11 @@ class PostgresCrashSafetyTests extends CrashSafetyScenarios {
 	 * Polls until {@code name} has {@code count} backends, running a query that starts
 	 * with {@code query} unless that is empty.
 	 */
-	private static void awaitBackends(String name, String query, int count) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (backends(name, query) != count) {
-			assertThat(System.nanoTime() - deadline)
-				.as("waiting for %d backends of %s running '%s'", count, name, query)
-				.isNegative();
-			Thread.sleep(10);
-		}
+	private static void awaitBackends(String name, String query, int count) {
+		Awaitility.await(count + " backends of " + name + " running '" + query + "'")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(10))
+			.until(() -> backends(name, query) == count);
 	}
 
 	private static int backends(String name, String query) throws SQLException {

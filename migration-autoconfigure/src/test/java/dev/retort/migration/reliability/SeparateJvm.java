@@ -81,6 +81,17 @@ final class SeparateJvm implements AutoCloseable {
 		}
 	}
 
+	/** Writes a line to its stdin. */
+	void send(String line) {
+		try {
+			this.process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+			this.process.getOutputStream().flush();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write to " + this.name + ": " + ex.getMessage(), ex);
+		}
+	}
+
 	/** The lines it printed so far that start with {@code prefix}. */
 	List<String> lines(String prefix) {
 		synchronized (this.lines) {
