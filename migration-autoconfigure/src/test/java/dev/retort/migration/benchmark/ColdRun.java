@@ -11,7 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+
+import javax.sql.DataSource;
 
 import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.engine.MigrationStatus;
@@ -35,11 +36,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * One cold measurement, in a JVM of its own that {@link BenchmarkSuite} starts with the
  * test classpath plus a directory of generated revisions ({@link RevisionFiles}): one
  * tool applies them to an empty database, or reads the status of a database they were
- * applied to. The clock starts once logging is set up and the JDBC driver registered (as
- * an application's are before it builds a migrator), so it counts everything the tool
- * does in a fresh process (loading its classes, discovery, parsing, connecting) but not
- * the JVM's own start; {@code BenchmarkSuite} times the process from launch to exit as
- * well.
+ * applied to. The clock starts once logging is set up and the DataSource made, its JDBC
+ * driver registered (as an application's are before it builds a migrator), so it counts
+ * everything the tool does in a fresh process (loading its classes, discovery, parsing,
+ * connecting) but not the JVM's own start or the application's DataSource;
+ * {@code BenchmarkSuite} times the process from launch to exit as well.
  *
  * <p>
  * Arguments: {@code tool action revisions url [warmUrl]}: tool {@code jdbc},
@@ -60,38 +61,38 @@ public final class ColdRun {
 		String action = args[1];
 		int revisions = Integer.parseInt(args[2]);
 		String url = args[3];
-		// an application has its logging set up and its JDBC driver registered (by its
-		// DataSource) before it builds a migrator; connecting is timed
+		// an application has its logging set up and its DataSource made before it builds
+		// a migrator; connecting is timed
 		quietLogs();
-		DriverManager.getDriver(url);
+		DataSource dataSource = dataSource(url);
 		long started = System.nanoTime();
-		String user = System.getProperty("bench.user");
 		Tool runner = switch (tool) {
-			case "jdbc" -> new PlainJdbc(user);
-			case "retort" -> new Retort(user);
-			case "flyway" -> new FlywayTool(user);
-			case "liquibase" -> new LiquibaseTool(user);
+			case "jdbc" -> new PlainJdbc();
+			case "retort" -> new Retort();
+			case "flyway" -> new FlywayTool();
+			case "liquibase" -> new LiquibaseTool();
 			default -> throw new IllegalArgumentException("Unknown tool " + tool);
 		};
-		run(runner, action, revisions, url);
+		run(runner, action, revisions, dataSource);
 		double cold = (System.nanoTime() - started) / 1e6;
 		double warm = -1;
 		String warmUrl = action.equals("status") ? url : (args.length > 4) ? args[4] : null;
 		if (warmUrl != null) {
+			DataSource warmDataSource = dataSource(warmUrl);
 			long again = System.nanoTime();
-			run(runner, action, revisions, warmUrl);
+			run(runner, action, revisions, warmDataSource);
 			warm = (System.nanoTime() - again) / 1e6;
 		}
 		System.out.printf(Locale.ROOT, "cold-ms=%.2f warm-ms=%.2f%n", cold, warm);
 	}
 
-	private static void run(Tool tool, String action, int revisions, String url) throws Exception {
+	private static void run(Tool tool, String action, int revisions, DataSource dataSource) throws Exception {
 		if (action.equals("apply")) {
-			int applied = tool.apply(url);
+			int applied = tool.apply(dataSource);
 			check(applied == revisions, tool + " applied " + applied + " of " + revisions + " revisions");
 		}
 		else {
-			int applied = tool.status(url, revisions);
+			int applied = tool.status(dataSource, revisions);
 			check(applied == revisions, tool + " reports " + applied + " of " + revisions + " revisions applied");
 		}
 	}
@@ -113,25 +114,30 @@ public final class ColdRun {
 		}
 	}
 
-	private static Connection connect(String url, String user) throws SQLException {
-		Properties properties = new Properties();
-		if (user != null) {
-			properties.setProperty("user", user);
-		}
-		return DriverManager.getConnection(url, properties);
+	/**
+	 * The application's DataSource, made before the clock starts: a plain
+	 * {@code DriverManager} one (no pool), its driver registered and Spring's logging
+	 * bridge set up by it, as an application's are before it builds a migrator. Every
+	 * tool connects through it.
+	 */
+	private static DataSource dataSource(String url) throws SQLException {
+		DriverManager.getDriver(url);
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
+		dataSource.setUsername(System.getProperty("bench.user"));
+		return dataSource;
 	}
 
 	/** What every tool does in a fresh process. */
 	private interface Tool {
 
 		/** Applies every revision to an empty database; the number applied. */
-		int apply(String url) throws Exception;
+		int apply(DataSource dataSource) throws Exception;
 
 		/**
 		 * Reads where a fully migrated database stands; the number of revisions applied,
 		 * after checking that nothing is pending.
 		 */
-		int status(String url, int revisions) throws Exception;
+		int status(DataSource dataSource, int revisions) throws Exception;
 
 	}
 
@@ -139,12 +145,13 @@ public final class ColdRun {
 	 * The floor: the same statements from one resource, one transaction per revision, no
 	 * bookkeeping; status reads Retort's version table.
 	 */
-	private record PlainJdbc(String user) implements Tool {
+	private record PlainJdbc() implements Tool {
 
 		@Override
-		public int apply(String url) throws Exception {
+		public int apply(DataSource dataSource) throws Exception {
 			List<List<String>> revisions = statements();
-			try (Connection connection = connect(url, this.user); Statement statement = connection.createStatement()) {
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
 				connection.setAutoCommit(false);
 				for (List<String> revision : revisions) {
 					for (String sql : revision) {
@@ -157,8 +164,8 @@ public final class ColdRun {
 		}
 
 		@Override
-		public int status(String url, int revisions) throws Exception {
-			try (Connection connection = connect(url, this.user);
+		public int status(DataSource dataSource, int revisions) throws Exception {
+			try (Connection connection = dataSource.getConnection();
 					Statement statement = connection.createStatement();
 					ResultSet rows = statement.executeQuery("SELECT version_num FROM migrations_version")) {
 				check(rows.next(), "the version table has a row");
@@ -189,23 +196,21 @@ public final class ColdRun {
 	}
 
 	/** Retort as an application runs it: a Migrator over its classpath location. */
-	private record Retort(String user) implements Tool {
+	private record Retort() implements Tool {
 
-		private Migrator migrator(String url) {
-			DriverManagerDataSource dataSource = new DriverManagerDataSource(url);
-			dataSource.setUsername(this.user);
+		private Migrator migrator(DataSource dataSource) {
 			return new Migrator(dataSource, MigratorConfig.defaults().withLocations(RevisionFiles.RETORT_LOCATION));
 		}
 
 		@Override
-		public int apply(String url) {
-			MigrationResult result = migrator(url).upgrade("heads");
+		public int apply(DataSource dataSource) {
+			MigrationResult result = migrator(dataSource).upgrade("heads");
 			return result.steps().size();
 		}
 
 		@Override
-		public int status(String url, int revisions) {
-			Migrator migrator = migrator(url);
+		public int status(DataSource dataSource, int revisions) {
+			Migrator migrator = migrator(dataSource);
 			MigrationStatus status = migrator.status();
 			check(status.upToDate(), "Retort's status is up to date");
 			return migrator.graph().revisions().size();
@@ -218,25 +223,25 @@ public final class ColdRun {
 
 	}
 
-	private record FlywayTool(String user) implements Tool {
+	private record FlywayTool() implements Tool {
 
-		private Flyway flyway(String url) {
+		private Flyway flyway(DataSource dataSource) {
 			return Flyway.configure()
-				.dataSource(url, this.user, null)
+				.dataSource(dataSource)
 				.locations(RevisionFiles.FLYWAY_LOCATION)
 				.loggers("slf4j")
 				.load();
 		}
 
 		@Override
-		public int apply(String url) {
-			MigrateResult result = flyway(url).migrate();
+		public int apply(DataSource dataSource) {
+			MigrateResult result = flyway(dataSource).migrate();
 			return result.migrationsExecuted;
 		}
 
 		@Override
-		public int status(String url, int revisions) {
-			MigrationInfoService info = flyway(url).info();
+		public int status(DataSource dataSource, int revisions) {
+			MigrationInfoService info = flyway(dataSource).info();
 			check(info.pending().length == 0, "Flyway has nothing pending");
 			return info.applied().length;
 		}
@@ -248,11 +253,11 @@ public final class ColdRun {
 
 	}
 
-	private record LiquibaseTool(String user) implements Tool {
+	private record LiquibaseTool() implements Tool {
 
 		@Override
-		public int apply(String url) throws SQLException, LiquibaseException {
-			try (Connection connection = connect(url, this.user)) {
+		public int apply(DataSource dataSource) throws SQLException, LiquibaseException {
+			try (Connection connection = dataSource.getConnection()) {
 				Database database = DatabaseFactory.getInstance()
 					.findCorrectDatabaseImplementation(new JdbcConnection(connection));
 				new CommandScope(UpdateCommandStep.COMMAND_NAME)
@@ -268,7 +273,7 @@ public final class ColdRun {
 		}
 
 		@Override
-		public int status(String url, int revisions) {
+		public int status(DataSource dataSource, int revisions) {
 			throw new UnsupportedOperationException("status is measured for Retort, Flyway and plain JDBC");
 		}
 
