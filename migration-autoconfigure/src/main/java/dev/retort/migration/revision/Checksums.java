@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,17 +46,22 @@ final class Checksums {
 	 * The digest of SQL text: line endings, trailing whitespace and blank lines ignored.
 	 */
 	static String ofText(String text) {
-		return ofLines(SqlRevisionFile.lines(text));
-	}
-
-	/** {@link #ofText} of text already split into lines. */
-	static String ofLines(List<String> lines) {
-		StringBuilder normalised = new StringBuilder();
-		for (String line : lines) {
-			String stripped = line.stripTrailing();
-			if (!stripped.isEmpty()) {
-				normalised.append(stripped).append('\n');
+		StringBuilder normalised = new StringBuilder(text.length());
+		int length = text.length();
+		int start = 0;
+		while (start <= length) {
+			int end = start;
+			while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+				end++;
 			}
+			int last = end;
+			while (last > start && Character.isWhitespace(text.charAt(last - 1))) {
+				last--;
+			}
+			if (last > start) {
+				normalised.append(text, start, last).append('\n');
+			}
+			start = end + 1;
 		}
 		return sha256(normalised.toString());
 	}

@@ -1,11 +1,13 @@
 package dev.retort.migration.revision;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
@@ -13,8 +15,11 @@ import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -54,7 +58,8 @@ final class RevisionDiscovery {
 	/** Created when first needed: most locations are directories. */
 	private PathMatchingResourcePatternResolver resolver;
 
-	private final MetadataReaderFactory metadataReaders;
+	/** Created when first needed: most locations hold no classes. */
+	private MetadataReaderFactory metadataReaders;
 
 	private final Set<String> seen = new HashSet<>();
 
@@ -62,7 +67,6 @@ final class RevisionDiscovery {
 
 	private RevisionDiscovery(ClassLoader classLoader) {
 		this.classLoader = classLoader;
-		this.metadataReaders = new CachingMetadataReaderFactory(classLoader);
 	}
 
 	static List<RevisionScript> discover(List<String> locations, ClassLoader classLoader) {
@@ -88,12 +92,12 @@ final class RevisionDiscovery {
 					+ "' is the whole classpath. Name a package, e.g. classpath:db/migrations.");
 		}
 		List<Resource> classes = new ArrayList<>();
-		List<Resource> sqlFiles = new ArrayList<>();
+		List<SqlFile> sqlFiles = new ArrayList<>();
 		if (path.contains("*") || path.contains("?") || path.contains("{")) {
 			// a pattern in the location itself: only the resolver can expand it
 			String root = "classpath*:" + path + "/**/";
 			classes.addAll(Arrays.asList(resources(location, root + "*.class")));
-			sqlFiles.addAll(Arrays.asList(resources(location, root + "*.sql")));
+			addResources(sqlFiles, resources(location, root + "*.sql"));
 		}
 		else {
 			for (URL root : roots(location, path)) {
@@ -107,22 +111,27 @@ final class RevisionDiscovery {
 				this.found.add(javaRevision(annotations.getClassName()));
 			}
 		}
-		Map<String, List<Resource>> sqlBySource = new LinkedHashMap<>();
-		Map<Resource, String> urls = new HashMap<>();
-		for (Resource resource : sqlFiles) {
-			String url = url(resource);
-			urls.put(resource, url);
-			sqlBySource.computeIfAbsent(classpathSource(path, url), (source) -> new ArrayList<>()).add(resource);
+		Map<String, Integer> perSource = new HashMap<>();
+		List<String> sources = new ArrayList<>(sqlFiles.size());
+		for (SqlFile file : sqlFiles) {
+			String source = classpathSource(path, file.url());
+			sources.add(source);
+			perSource.merge(source, 1, Integer::sum);
 		}
-		sqlBySource.forEach((source, resources) -> {
-			for (Resource resource : resources) {
-				String url = urls.get(resource);
-				String description = (resources.size() > 1) ? source + " (" + url + ")" : source;
-				if (this.seen.add(url)) {
-					this.found.add(SqlRevisionFile.parse(resource.getFilename(), description, read(resource)));
-				}
+		for (int index = 0; index < sqlFiles.size(); index++) {
+			SqlFile file = sqlFiles.get(index);
+			String source = sources.get(index);
+			String description = (perSource.get(source) > 1) ? source + " (" + file.url() + ")" : source;
+			if (this.seen.add(file.url())) {
+				this.found.add(SqlRevisionFile.parse(file.name(), description, file.read()));
 			}
-		});
+		}
+	}
+
+	private static void addResources(List<SqlFile> sqlFiles, Resource[] resources) {
+		for (Resource resource : resources) {
+			sqlFiles.add(new SqlFile(url(resource), resource.getFilename(), resource, null));
+		}
 	}
 
 	/** The class path entries that hold the location's package, in class path order. */
@@ -138,14 +147,14 @@ final class RevisionDiscovery {
 
 	/**
 	 * The class and SQL files under one class path entry's copy of the location. A
-	 * directory is walked once, which is what Spring's resolver finds there without
-	 * matching every file against two patterns; jars and other forms go through the
-	 * resolver.
+	 * directory is walked once (one {@code stat} per entry, no URL built per file), which
+	 * is what Spring's resolver finds there without matching every file against two
+	 * patterns; jars and other forms go through the resolver.
 	 */
-	private void collect(String location, URL root, List<Resource> classes, List<Resource> sqlFiles) {
+	private void collect(String location, URL root, List<Resource> classes, List<SqlFile> sqlFiles) {
 		if (!"file".equals(root.getProtocol())) {
 			classes.addAll(Arrays.asList(resources(location, root + "**/*.class")));
-			sqlFiles.addAll(Arrays.asList(resources(location, root + "**/*.sql")));
+			addResources(sqlFiles, resources(location, root + "**/*.sql"));
 			return;
 		}
 		Path directory;
@@ -156,23 +165,62 @@ final class RevisionDiscovery {
 			throw new RevisionLocationException(
 					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage(), ex);
 		}
-		List<Path> files;
-		try (Stream<Path> walk = Files.walk(directory)) {
-			files = walk.filter(Files::isRegularFile).sorted().toList();
-		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new RevisionLocationException(
-					"Cannot scan migration location " + location + " in " + directory + ": " + ex.getMessage(), ex);
-		}
-		for (Path file : files) {
+		String rootUrl = root.toString().endsWith("/") ? root.toString() : root + "/";
+		for (Path file : regularFiles(directory, location)) {
 			String name = file.getFileName().toString();
 			if (name.endsWith(".class")) {
 				classes.add(new FileSystemResource(file));
 			}
 			else if (name.endsWith(".sql")) {
-				sqlFiles.add(new FileSystemResource(file));
+				sqlFiles.add(new SqlFile(fileUrl(rootUrl, directory, file), name, null, file));
 			}
 		}
+	}
+
+	/** The regular files under a directory, sorted, found with one walk. */
+	private static List<Path> regularFiles(Path directory, String location) {
+		List<Path> files = new ArrayList<>();
+		try {
+			Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+					// a link is followed to a file, as the resolver does
+					if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
+						files.add(file);
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
+		}
+		catch (IOException | UncheckedIOException ex) {
+			throw new RevisionLocationException(
+					"Cannot scan migration location " + location + " in " + directory + ": " + ex.getMessage(), ex);
+		}
+		files.sort(null);
+		return files;
+	}
+
+	/**
+	 * The file's URL as the class loader writes it: the root's URL and the relative path
+	 * when that needs no escaping, which holds for most revision names.
+	 */
+	private static String fileUrl(String rootUrl, Path directory, Path file) {
+		String path = directory.relativize(file).toString().replace('\\', '/');
+		for (int index = 0; index < path.length(); index++) {
+			char c = path.charAt(index);
+			if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+					|| c == '.' || c == '/')) {
+				try {
+					return file.toUri().toURL().toString();
+				}
+				catch (MalformedURLException ex) {
+					return file.toUri().toString();
+				}
+			}
+		}
+		return rootUrl + path;
 	}
 
 	private void scanDirectory(String location) {
@@ -183,19 +231,10 @@ final class RevisionDiscovery {
 					+ "). Create it, or correct migrations.locations: use classpath:<package>, "
 					+ "filesystem:<directory> or a directory path.");
 		}
-		List<Path> files;
-		try (Stream<Path> walk = Files.walk(directory)) {
-			files = walk.filter((file) -> Files.isRegularFile(file) && file.getFileName().toString().endsWith(".sql"))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new RevisionLocationException("Cannot list migration location " + directory + ": " + ex.getMessage(),
-					ex);
-		}
-		for (Path file : files) {
-			if (this.seen.add(file.toUri().toString())) {
-				this.found.add(SqlRevisionFile.parse(file.getFileName().toString(), file.toString(), read(file)));
+		for (Path file : regularFiles(directory, location)) {
+			String name = file.getFileName().toString();
+			if (name.endsWith(".sql") && this.seen.add(file.toUri().toString())) {
+				this.found.add(SqlRevisionFile.parse(name, file.toString(), read(file)));
 			}
 		}
 	}
@@ -232,7 +271,7 @@ final class RevisionDiscovery {
 		return new RevisionScript(revision.id(), Arrays.asList(revision.revises()),
 				Set.copyOf(Arrays.asList(revision.branchLabels())), Arrays.asList(revision.dependsOn()),
 				revision.message(), javaCreated(className, revision.created()), revision.transactional(),
-				Set.copyOf(Arrays.asList(revision.dialects())), source, RevisionScript.Kind.JAVA, migration, null);
+				Set.copyOf(Arrays.asList(revision.dialects())), source, RevisionScript.Kind.JAVA, migration);
 	}
 
 	private static Migration instantiate(Class<? extends Migration> type) {
@@ -312,7 +351,7 @@ final class RevisionDiscovery {
 			DialectVariants migration = new DialectVariants(variants);
 			result.add(new RevisionScript(first.id(), first.parents(), first.branchLabels(), first.dependsOn(),
 					first.message(), first.created(), first.transactional(), dialects, migration.toString(),
-					RevisionScript.Kind.SQL, migration, null));
+					RevisionScript.Kind.SQL, migration));
 		}
 		result.sort(Comparator.comparing(RevisionScript::source));
 		return result;
@@ -352,6 +391,9 @@ final class RevisionDiscovery {
 
 	private MetadataReader metadata(String location, Resource resource) {
 		try {
+			if (this.metadataReaders == null) {
+				this.metadataReaders = new CachingMetadataReaderFactory(this.classLoader);
+			}
 			return this.metadataReaders.getMetadataReader(resource);
 		}
 		catch (IOException ex) {
@@ -389,8 +431,9 @@ final class RevisionDiscovery {
 
 	private static String read(Path file) {
 		byte[] bytes;
-		try {
-			bytes = Files.readAllBytes(file);
+		// a plain stream: far less code than a channel to run cold, for every file
+		try (InputStream input = new FileInputStream(file.toFile())) {
+			bytes = input.readAllBytes();
 		}
 		catch (IOException ex) {
 			throw new RevisionLocationException("Cannot read revision file " + file + ": " + ex.getMessage(), ex);
@@ -404,6 +447,11 @@ final class RevisionDiscovery {
 	 * write.
 	 */
 	private static String utf8(byte[] bytes, String source) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		if (text.indexOf('\uFFFD') < 0) {
+			// the common case, decoded by the JDK's fast path: nothing was replaced
+			return text;
+		}
 		ByteBuffer input = ByteBuffer.wrap(bytes);
 		CharBuffer output = CharBuffer.allocate(bytes.length);
 		CoderResult result = StandardCharsets.UTF_8.newDecoder()
@@ -421,6 +469,18 @@ final class RevisionDiscovery {
 					+ "). To fix: save it as UTF-8 (revision files are always read as UTF-8).");
 		}
 		return output.flip().toString();
+	}
+
+	/**
+	 * An SQL file found under a classpath location: a file of a directory entry, or a
+	 * resource the resolver found in a jar.
+	 */
+	private record SqlFile(String url, String name, Resource resource, Path path) {
+
+		String read() {
+			return (this.path != null) ? RevisionDiscovery.read(this.path) : RevisionDiscovery.read(this.resource);
+		}
+
 	}
 
 }

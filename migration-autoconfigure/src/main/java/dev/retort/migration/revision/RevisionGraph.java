@@ -106,12 +106,17 @@ public final class RevisionGraph {
 	/** Validates and builds a graph from revisions already loaded. */
 	public static RevisionGraph of(Collection<RevisionScript> revisions) {
 		List<RevisionScript> sorted = new ArrayList<>(revisions);
-		sorted.sort(Comparator.comparing(RevisionScript::id).thenComparing(RevisionScript::source));
+		sorted.sort(RevisionGraph::byIdThenSource);
 		RevisionValidation.checkNames(sorted);
 		Map<String, RevisionScript> byId = RevisionValidation.checkUnique(sorted);
 		Map<String, String> labels = RevisionValidation.checkLabels(sorted, byId);
 		Map<String, List<String>> requires = RevisionValidation.checkReferences(sorted, byId, labels);
 		return new RevisionGraph(RevisionOrder.sort(sorted, requires), requires, labels);
+	}
+
+	private static int byIdThenSource(RevisionScript one, RevisionScript other) {
+		int byId = one.id().compareTo(other.id());
+		return (byId != 0) ? byId : one.source().compareTo(other.source());
 	}
 
 	/**

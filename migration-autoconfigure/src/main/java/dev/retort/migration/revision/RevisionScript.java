@@ -22,13 +22,10 @@ import java.util.Set;
  * @param source where it came from: a class name or a resource description, for errors
  * @param kind whether it is Java or SQL
  * @param migration what it does, in both directions
- * @param contentChecksum for SQL revisions, the digest of their normalised text;
- * {@code null} for Java revisions, whose checksum depends on the operations they record
- * per dialect
  */
 public record RevisionScript(String id, List<String> parents, Set<String> branchLabels, List<String> dependsOn,
 		String message, Instant created, boolean transactional, Set<String> dialects, String source, Kind kind,
-		Migration migration, String contentChecksum) {
+		Migration migration) {
 
 	public RevisionScript {
 		Objects.requireNonNull(id, "id");
@@ -50,6 +47,15 @@ public record RevisionScript(String id, List<String> parents, Set<String> branch
 	/** Whether this revision applies to the named dialect. */
 	public boolean appliesTo(String dialect) {
 		return this.dialects.isEmpty() || this.dialects.contains(dialect);
+	}
+
+	/**
+	 * For an SQL file, the digest of its normalised text (computed when first asked for);
+	 * {@code null} for Java revisions, whose checksum depends on the operations they
+	 * record per dialect, and for SQL written once per dialect.
+	 */
+	public String contentChecksum() {
+		return (this.migration instanceof SqlMigration sql) ? sql.checksum() : null;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.retort.migration.revision;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * The checks a set of revisions must pass before it becomes a {@link RevisionGraph}:
@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
  */
 final class RevisionValidation {
 
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
-
 	private static final Set<String> RESERVED = Set.of("head", "heads", "base");
 
 	private RevisionValidation() {
@@ -27,7 +25,16 @@ final class RevisionValidation {
 
 	/** Whether the text can be a revision id or a branch label. */
 	static boolean isValidName(String name) {
-		return name != null && NAME.matcher(name).matches() && !RESERVED.contains(name);
+		if (name == null || name.isEmpty() || RESERVED.contains(name)) {
+			return false;
+		}
+		for (int index = 0; index < name.length(); index++) {
+			char c = name.charAt(index);
+			if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static void checkNames(List<RevisionScript> revisions) {
@@ -36,7 +43,7 @@ final class RevisionValidation {
 			if (!isValidName(revision.id())) {
 				problems.add("Revision id '" + revision.id() + "' in " + revision.source() + " is not valid.");
 			}
-			for (String label : new TreeSet<>(revision.branchLabels())) {
+			for (String label : sorted(revision.branchLabels())) {
 				if (!isValidName(label)) {
 					problems.add("Branch label '" + label + "' of revision " + revision.id() + " in "
 							+ revision.source() + " is not valid.");
@@ -48,6 +55,10 @@ final class RevisionValidation {
 					+ "'head', 'heads' or 'base' (targets use these words and the characters @ + -). Rename them.");
 			throw new InvalidRevisionIdException(String.join(System.lineSeparator(), problems));
 		}
+	}
+
+	private static Collection<String> sorted(Set<String> labels) {
+		return (labels.size() < 2) ? labels : new TreeSet<>(labels);
 	}
 
 	/** The revisions by id. */
@@ -74,7 +85,7 @@ final class RevisionValidation {
 		Map<String, String> labels = new TreeMap<>();
 		List<String> problems = new ArrayList<>();
 		for (RevisionScript revision : revisions) {
-			for (String label : new TreeSet<>(revision.branchLabels())) {
+			for (String label : sorted(revision.branchLabels())) {
 				String previous = labels.putIfAbsent(label, revision.id());
 				if (previous != null) {
 					problems.add("Branch label '" + label + "' is declared by revision " + previous + " in "
@@ -103,6 +114,12 @@ final class RevisionValidation {
 		Map<String, List<String>> requires = new HashMap<>();
 		List<String> problems = new ArrayList<>();
 		for (RevisionScript revision : revisions) {
+			if (revision.dependsOn().isEmpty() && revision.parents().size() == 1
+					&& byId.containsKey(revision.parents().get(0))) {
+				// the common case: one parent that exists
+				requires.put(revision.id(), revision.parents());
+				continue;
+			}
 			Set<String> required = new LinkedHashSet<>();
 			for (String parent : revision.parents()) {
 				if (byId.containsKey(parent)) {

@@ -11,6 +11,10 @@ final class SqlMigration implements Migration {
 
 	private final String source;
 
+	private final String text;
+
+	private volatile String checksum;
+
 	private final Section upgrade;
 
 	private final Section downgrade;
@@ -19,12 +23,14 @@ final class SqlMigration implements Migration {
 
 	/**
 	 * @param source the file, for messages
+	 * @param text the file's whole text, for its checksum
 	 * @param upgrade the upgrade section's text and the line it starts on
 	 * @param downgrade the downgrade section, or {@code null} when irreversible
 	 * @param irreversibleReason why the downgrade cannot run, or {@code null}
 	 */
-	SqlMigration(String source, Section upgrade, Section downgrade, String irreversibleReason) {
+	SqlMigration(String source, String text, Section upgrade, Section downgrade, String irreversibleReason) {
 		this.source = source;
+		this.text = text;
 		this.upgrade = upgrade;
 		this.downgrade = downgrade;
 		this.irreversibleReason = irreversibleReason;
@@ -52,6 +58,20 @@ final class SqlMigration implements Migration {
 	/** The downgrade statements with their lines; empty when irreversible. */
 	List<SqlStatements.Statement> downgradeStatements() {
 		return (this.downgrade != null) ? this.downgrade.statements() : List.of();
+	}
+
+	/**
+	 * The digest of the file's normalised text, computed when first asked for: a
+	 * {@code status} or an upgrade with nothing to do never needs it.
+	 */
+	String checksum() {
+		String digest = this.checksum;
+		if (digest == null) {
+			// racing threads compute the same digest
+			digest = Checksums.ofText(this.text);
+			this.checksum = digest;
+		}
+		return digest;
 	}
 
 	@Override

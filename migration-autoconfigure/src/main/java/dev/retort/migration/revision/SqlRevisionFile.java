@@ -1,5 +1,6 @@
 package dev.retort.migration.revision;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,12 +8,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -37,13 +36,25 @@ final class SqlRevisionFile {
 	static final List<String> KEYS = List.of("revision", "revises", "message", "branch-labels", "depends-on", "created",
 			"transactional", "dialect");
 
-	private static final Pattern HEADER = Pattern.compile("^--\\s*([A-Za-z][A-Za-z_-]*)\\s*:(.*)$");
+	/* Each key's place in KEYS. */
 
-	private static final Pattern SECTION = Pattern.compile("^--\\s*\\+([A-Za-z][A-Za-z_-]*)(.*)$");
+	private static final int REVISION = 0;
+
+	private static final int REVISES = 1;
+
+	private static final int MESSAGE = 2;
+
+	private static final int BRANCH_LABELS = 3;
+
+	private static final int DEPENDS_ON = 4;
+
+	private static final int CREATED = 5;
+
+	private static final int TRANSACTIONAL = 6;
+
+	private static final int DIALECT = 7;
 
 	private static final Pattern IRREVERSIBLE = Pattern.compile("^irreversible\\s*(?::(.*))?$");
-
-	private static final Pattern DIALECT_SUFFIX = Pattern.compile("\\.([a-z0-9]+)\\.sql$");
 
 	private static final Pattern DIALECT_NAME = Pattern.compile("[a-z0-9]+");
 
@@ -56,7 +67,10 @@ final class SqlRevisionFile {
 	}
 
 	/**
-	 * Parses one file.
+	 * Parses one file. Every start and every {@code status} parses every file, so this
+	 * walks the text once by index: the sections are cut out of it as they are, split
+	 * into statements when they first run, and the checksum is computed when first asked
+	 * for.
 	 * @param fileName the file's name, for its dialect suffix
 	 * @param source how to name the file in errors
 	 * @param text the file's content
@@ -64,158 +78,249 @@ final class SqlRevisionFile {
 	static RevisionScript parse(String fileName, String source, String text) {
 		// A byte-order mark would hide the first header line.
 		String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-		List<String> lines = lines(content);
-		Map<String, String> header = new LinkedHashMap<>();
-		Map<String, Integer> headerLines = new LinkedHashMap<>();
-		Map<String, Integer> sectionLines = new LinkedHashMap<>();
-		Map<String, StringBuilder> sections = new LinkedHashMap<>();
+		// indexed as an array: every start runs this on every file, mostly before the
+		// JIT compiler has caught up, and a call per character is what costs then
+		char[] chars = content.toCharArray();
+		int length = chars.length;
+		Header header = new Header();
 		String downgradeIrreversible = null;
-		StringBuilder current = null;
-		for (int index = 0; index < lines.size(); index++) {
-			int number = index + 1;
-			String line = lines.get(index);
-			String stripped = line.strip();
-			// only comment lines can be sections: statement lines skip the pattern
-			Matcher section = stripped.startsWith("--") ? SECTION.matcher(stripped) : null;
-			if (section != null && section.matches()) {
-				String name = section.group(1).toLowerCase(Locale.ROOT);
-				String rest = section.group(2).strip();
-				if (!name.equals("upgrade") && !name.equals("downgrade")) {
-					throw error(source, number, "'" + stripped + "' is not a section",
-							"write '-- +upgrade' or '-- +downgrade'");
-				}
-				if (sectionLines.containsKey(name)) {
-					throw error(source, number, "the '-- +" + name + "' section appears twice (first on line "
-							+ sectionLines.get(name) + ")", "keep one '-- +" + name + "' section");
-				}
-				if (name.equals("upgrade") && !rest.isEmpty()) {
-					throw error(source, number, "'-- +upgrade' takes nothing after it",
-							"put the statements on the following lines");
-				}
-				if (name.equals("downgrade") && !rest.isEmpty()) {
-					Matcher irreversible = IRREVERSIBLE.matcher(rest);
-					if (!irreversible.matches()) {
-						throw error(source, number, "'" + stripped + "' is not understood",
-								"write '-- +downgrade' followed by statements, or '-- +downgrade irreversible: why'");
+		String section = null;
+		int upgradeLine = 0;
+		int downgradeLine = 0;
+		int[] upgrade = null;
+		int[] downgrade = null;
+		int number = 0;
+		int start = 0;
+		while (start <= length) {
+			number++;
+			int end = start;
+			while (end < length && chars[end] != '\n' && chars[end] != '\r') {
+				end++;
+			}
+			int next = (end + 1 < length && chars[end] == '\r' && chars[end + 1] == '\n') ? end + 2 : end + 1;
+			int first = start;
+			while (first < end && Character.isWhitespace(chars[first])) {
+				first++;
+			}
+			boolean comment = first + 1 < end && chars[first] == '-' && chars[first + 1] == '-';
+			if (comment && isSectionCandidate(chars, first + 2, end)) {
+				String stripped = content.substring(first, lastNonSpace(chars, first, end));
+				String[] marker = sectionMarker(stripped);
+				if (marker != null) {
+					String name = marker[0].toLowerCase(Locale.ROOT);
+					String rest = marker[1].strip();
+					if (!name.equals("upgrade") && !name.equals("downgrade")) {
+						throw error(source, number, "'" + stripped + "' is not a section",
+								"write '-- +upgrade' or '-- +downgrade'");
 					}
-					String reason = (irreversible.group(1) != null) ? irreversible.group(1).strip() : "";
-					downgradeIrreversible = reason.isEmpty() ? "declared irreversible in " + source : reason;
+					int seenOn = name.equals("upgrade") ? upgradeLine : downgradeLine;
+					if (seenOn > 0) {
+						throw error(source, number,
+								"the '-- +" + name + "' section appears twice (first on line " + seenOn + ")",
+								"keep one '-- +" + name + "' section");
+					}
+					if (name.equals("upgrade") && !rest.isEmpty()) {
+						throw error(source, number, "'-- +upgrade' takes nothing after it",
+								"put the statements on the following lines");
+					}
+					if (name.equals("downgrade") && !rest.isEmpty()) {
+						Matcher irreversible = IRREVERSIBLE.matcher(rest);
+						if (!irreversible.matches()) {
+							throw error(source, number, "'" + stripped + "' is not understood",
+									"write '-- +downgrade' followed by statements, or '-- +downgrade irreversible: why'");
+						}
+						String reason = (irreversible.group(1) != null) ? irreversible.group(1).strip() : "";
+						downgradeIrreversible = reason.isEmpty() ? "declared irreversible in " + source : reason;
+					}
+					closeSection(section, upgrade, downgrade, start);
+					int[] bounds = { next, length };
+					if (name.equals("upgrade")) {
+						upgradeLine = number;
+						upgrade = bounds;
+					}
+					else {
+						downgradeLine = number;
+						downgrade = bounds;
+					}
+					section = name;
+					start = next;
+					continue;
 				}
-				sectionLines.put(name, number);
-				current = new StringBuilder();
-				sections.put(name, current);
-				continue;
 			}
-			if (current != null) {
-				current.append(line).append('\n');
-				continue;
-			}
-			if (stripped.isEmpty()) {
-				continue;
-			}
-			if (!stripped.startsWith("--")) {
-				throw error(source, number, "a statement comes before '-- +upgrade'",
-						"put statements under '-- +upgrade' (or '-- +downgrade'), after the header comments");
-			}
-			Matcher entry = HEADER.matcher(stripped);
-			if (entry.matches()) {
-				String key = entry.group(1).toLowerCase(Locale.ROOT);
-				if (!KEYS.contains(key)) {
-					throw error(source, number, "unknown header '" + entry.group(1) + "'", "use one of "
-							+ String.join(", ", KEYS) + " (for a plain comment in the header, leave out the colon)");
+			if (section == null && first < end) {
+				if (!comment) {
+					throw error(source, number, "a statement comes before '-- +upgrade'",
+							"put statements under '-- +upgrade' (or '-- +downgrade'), after the header comments");
 				}
-				if (header.containsKey(key)) {
-					throw error(source, number, "the header '" + key + "' appears twice", "keep one of them");
-				}
-				header.put(key, entry.group(2).strip());
-				headerLines.put(key, number);
+				readHeader(source, number, content, chars, first + 2, end, header);
 			}
+			start = next;
 		}
-		String id = header.get("revision");
+		String id = header.get(REVISION);
 		if (id == null || id.isEmpty()) {
 			throw error(source, 1, "there is no '-- revision: <id>' header",
 					"start the file with '-- revision: <12 hex characters>', e.g. '-- revision: "
 							+ "3f2a9c1b7d4e', then '-- revises: <parent id>' (none for a base)");
 		}
-		if (!sectionLines.containsKey("upgrade")) {
-			throw error(source, lines.size(), "there is no '-- +upgrade' section",
+		if (upgrade == null) {
+			throw error(source, number, "there is no '-- +upgrade' section",
 					"put the upgrade statements under a '-- +upgrade' line after the header");
 		}
-		if (downgradeIrreversible != null && hasStatements(sections.get("downgrade"))) {
-			throw error(source, sectionLines.get("downgrade"),
-					"the downgrade is declared irreversible but has statements",
+		String downgradeText = (downgrade != null) ? sectionText(content, downgrade) : null;
+		if (downgradeIrreversible != null && downgradeText != null && !SqlStatements.split(downgradeText).isEmpty()) {
+			throw error(source, downgradeLine, "the downgrade is declared irreversible but has statements",
 					"remove the statements, or remove 'irreversible' to run them");
 		}
-		Set<String> dialects = dialects(fileName, source, header, headerLines);
-		SqlMigration.Section upgrade = new SqlMigration.Section(sections.get("upgrade").toString(),
-				sectionLines.get("upgrade") + 1);
-		SqlMigration.Section downgrade = null;
-		if (sections.containsKey("downgrade") && downgradeIrreversible == null) {
-			downgrade = new SqlMigration.Section(sections.get("downgrade").toString(),
-					sectionLines.get("downgrade") + 1);
+		Set<String> dialects = dialects(fileName, source, header);
+		SqlMigration.Section downgradeSection = null;
+		if (downgrade != null && downgradeIrreversible == null) {
+			downgradeSection = new SqlMigration.Section(downgradeText, downgradeLine + 1);
 		}
 		else if (downgradeIrreversible == null) {
 			downgradeIrreversible = source + " has no '-- +downgrade' section (add one with the statements that undo "
 					+ "the upgrade, or '-- +downgrade irreversible: why')";
 		}
-		SqlMigration migration = new SqlMigration(source, upgrade, downgrade, downgradeIrreversible);
-		return new RevisionScript(id, list(header.get("revises")),
-				new LinkedHashSet<>(list(header.get("branch-labels"))), list(header.get("depends-on")),
-				header.getOrDefault("message", ""),
-				created(source, header.get("created"), line(headerLines, "created")),
-				transactional(source, header.get("transactional"), line(headerLines, "transactional")), dialects,
-				source, RevisionScript.Kind.SQL, migration, checksum(text, content, lines));
+		SqlMigration migration = new SqlMigration(source, text,
+				new SqlMigration.Section(sectionText(content, upgrade), upgradeLine + 1), downgradeSection,
+				downgradeIrreversible);
+		List<String> labels = list(header.get(BRANCH_LABELS));
+		return new RevisionScript(id, list(header.get(REVISES)),
+				labels.isEmpty() ? Set.of() : new LinkedHashSet<>(labels), list(header.get(DEPENDS_ON)),
+				Objects.requireNonNullElse(header.get(MESSAGE), ""),
+				created(source, header.get(CREATED), header.line(CREATED)),
+				transactional(source, header.get(TRANSACTIONAL), header.line(TRANSACTIONAL)), dialects, source,
+				RevisionScript.Kind.SQL, migration);
 	}
 
-	/** The checksum of the whole text, from the lines already split when possible. */
-	private static String checksum(String text, String content, List<String> lines) {
-		return (content.length() == text.length()) ? Checksums.ofLines(lines) : Checksums.ofText(text);
-	}
-
-	/** The text's lines, split at {@code \r\n}, {@code \r} or {@code \n}. */
-	static List<String> lines(String text) {
-		List<String> lines = new ArrayList<>();
-		int start = 0;
-		for (int index = 0; index < text.length(); index++) {
-			char c = text.charAt(index);
-			if (c == '\n' || c == '\r') {
-				lines.add(text.substring(start, index));
-				if (c == '\r' && index + 1 < text.length() && text.charAt(index + 1) == '\n') {
-					index++;
-				}
-				start = index + 1;
-			}
+	/** Whether a comment's text, from {@code from}, starts with {@code +}: a section. */
+	private static boolean isSectionCandidate(char[] chars, int from, int end) {
+		int index = from;
+		while (index < end && isRegexSpace(chars[index])) {
+			index++;
 		}
-		lines.add(text.substring(start));
-		return lines;
+		return index < end && chars[index] == '+';
 	}
 
-	private static boolean hasStatements(StringBuilder section) {
-		return section != null && !SqlStatements.split(section.toString()).isEmpty();
+	/** Ends the open section where the next one's marker line starts. */
+	private static void closeSection(String section, int[] upgrade, int[] downgrade, int markerStart) {
+		if ("upgrade".equals(section)) {
+			upgrade[1] = markerStart;
+		}
+		else if ("downgrade".equals(section)) {
+			downgrade[1] = markerStart;
+		}
 	}
 
-	private static Set<String> dialects(String fileName, String source, Map<String, String> header,
-			Map<String, Integer> headerLines) {
+	/**
+	 * A section's lines, each ended by {@code \n}: the text as written up to the next
+	 * marker, or to the end of the file (whose last line gets its {@code \n}).
+	 */
+	private static String sectionText(String content, int[] bounds) {
+		int from = bounds[0];
+		int to = bounds[1];
+		if (from > content.length()) {
+			return "";
+		}
+		String text = content.substring(from, to);
+		if (text.indexOf('\r') >= 0) {
+			text = text.replace("\r\n", "\n").replace('\r', '\n');
+		}
+		return (to == content.length()) ? text + "\n" : text;
+	}
+
+	/**
+	 * Reads {@code key: value} from a header comment's text (after its {@code --}); a
+	 * comment without a key and a colon is a free comment.
+	 */
+	private static void readHeader(String source, int number, String content, char[] chars, int from, int end,
+			Header header) {
+		int index = from;
+		while (index < end && isRegexSpace(chars[index])) {
+			index++;
+		}
+		int keyStart = index;
+		if (index >= end || !isAsciiLetter(chars[index])) {
+			return;
+		}
+		while (index < end && (isAsciiLetter(chars[index]) || chars[index] == '_' || chars[index] == '-')) {
+			index++;
+		}
+		int keyEnd = index;
+		while (index < end && isRegexSpace(chars[index])) {
+			index++;
+		}
+		if (index >= end || chars[index] != ':') {
+			return;
+		}
+		String written = content.substring(keyStart, keyEnd);
+		String key = written.toLowerCase(Locale.ROOT);
+		int slot = slot(key);
+		if (slot < 0) {
+			throw error(source, number, "unknown header '" + written + "'", "use one of " + String.join(", ", KEYS)
+					+ " (for a plain comment in the header, leave out the colon)");
+		}
+		if (header.values[slot] != null) {
+			throw error(source, number, "the header '" + key + "' appears twice", "keep one of them");
+		}
+		header.values[slot] = content.substring(index + 1, end).strip();
+		header.lines[slot] = number;
+	}
+
+	/** The key's place in {@link #KEYS}, or -1. */
+	private static int slot(String key) {
+		return switch (key) {
+			case "revision" -> REVISION;
+			case "revises" -> REVISES;
+			case "message" -> MESSAGE;
+			case "branch-labels" -> BRANCH_LABELS;
+			case "depends-on" -> DEPENDS_ON;
+			case "created" -> CREATED;
+			case "transactional" -> TRANSACTIONAL;
+			case "dialect" -> DIALECT;
+			default -> -1;
+		};
+	}
+
+	private static int lastNonSpace(char[] chars, int from, int end) {
+		int last = end;
+		while (last > from && Character.isWhitespace(chars[last - 1])) {
+			last--;
+		}
+		return last;
+	}
+
+	/** {@code \s} of a regular expression: ASCII white space. */
+	private static boolean isRegexSpace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+	}
+
+	private static Set<String> dialects(String fileName, String source, Header header) {
+		String fromName = dialectSuffix(fileName);
+		if (fromName == null && header.get(DIALECT) == null) {
+			return Set.of();
+		}
 		Set<String> fromHeader = new LinkedHashSet<>();
-		for (String dialect : list(header.get("dialect"))) {
+		for (String dialect : list(header.get(DIALECT))) {
 			String name = dialect.toLowerCase(Locale.ROOT);
 			if (!DIALECT_NAME.matcher(name).matches()) {
-				throw error(source, line(headerLines, "dialect"), "'" + dialect + "' is not a dialect name",
+				throw error(source, header.line(DIALECT), "'" + dialect + "' is not a dialect name",
 						"write e.g. '-- dialect: postgresql' or '-- dialect: sqlite'");
 			}
 			if (!DialectNames.isKnown(name)) {
-				throw error(source, line(headerLines, "dialect"),
+				throw error(source, header.line(DIALECT),
 						"'" + dialect + "' is not a dialect Retort knows" + DialectNames.suggestion(name)
 								+ ", so the revision would run nowhere and be recorded as applied",
 						"write one of " + DialectNames.list() + ", or drop the line to run it on every database");
 			}
 			fromHeader.add(name);
 		}
-		Matcher suffix = DIALECT_SUFFIX.matcher(fileName);
-		if (!suffix.find()) {
+		if (fromName == null) {
 			return fromHeader;
 		}
-		String fromName = suffix.group(1);
 		if (!DialectNames.isKnown(fromName)) {
 			throw error(source, 1,
 					"the file name ends in '." + fromName + ".sql', which limits it to a dialect '" + fromName
@@ -226,26 +331,102 @@ final class SqlRevisionFile {
 							+ "e.g. 'bump_to_1_5.sql')");
 		}
 		if (!fromHeader.isEmpty() && !fromHeader.equals(Set.of(fromName))) {
-			throw error(
-					source, line(headerLines, "dialect"), "the file name says dialect '" + fromName
-							+ "' but the header says '" + String.join(", ", fromHeader) + "'",
+			throw error(source, header.line(DIALECT), "the file name says dialect '" + fromName
+					+ "' but the header says '" + String.join(", ", fromHeader) + "'",
 					"make them agree, or drop one of them");
 		}
 		return Set.of(fromName);
 	}
 
+	/**
+	 * The {@code postgresql} of {@code x.postgresql.sql}: the last dotted part before
+	 * {@code .sql} when it is lower-case letters and digits; {@code null} otherwise.
+	 */
+	private static String dialectSuffix(String fileName) {
+		if (!fileName.endsWith(".sql")) {
+			return null;
+		}
+		int end = fileName.length() - ".sql".length();
+		int dot = fileName.lastIndexOf('.', end - 1);
+		if (dot < 0 || dot + 1 == end) {
+			return null;
+		}
+		for (int index = dot + 1; index < end; index++) {
+			char c = fileName.charAt(index);
+			if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+				return null;
+			}
+		}
+		return fileName.substring(dot + 1, end);
+	}
+
+	/** The names in a header value, separated by commas or white space. */
 	private static List<String> list(String value) {
 		if (value == null || value.isBlank()) {
 			return List.of();
 		}
-		if (value.indexOf(',') < 0 && value.chars().noneMatch(Character::isWhitespace)) {
-			return List.of(value);
+		List<String> names = new ArrayList<>(1);
+		int start = 0;
+		for (int index = 0; index <= value.length(); index++) {
+			if (index == value.length() || value.charAt(index) == ',' || isRegexSpace(value.charAt(index))) {
+				if (index > start) {
+					names.add(value.substring(start, index));
+				}
+				start = index + 1;
+			}
 		}
-		return Arrays.stream(value.split("[,\\s]+")).filter((part) -> !part.isEmpty()).toList();
+		return (names.size() == 1) ? List.of(names.get(0)) : List.copyOf(names);
 	}
 
-	private static int line(Map<String, Integer> headerLines, String key) {
-		return headerLines.getOrDefault(key, 1);
+	/**
+	 * The name and the rest of a section line ({@code -- +name rest}, a name of letters,
+	 * {@code _} and {@code -}), or {@code null} when the comment is not one.
+	 */
+	private static String[] sectionMarker(String stripped) {
+		int index = 2;
+		while (index < stripped.length() && isRegexSpace(stripped.charAt(index))) {
+			index++;
+		}
+		if (index + 1 >= stripped.length() || stripped.charAt(index) != '+'
+				|| !isAsciiLetter(stripped.charAt(index + 1))) {
+			return null;
+		}
+		int nameStart = index + 1;
+		int nameEnd = nameStart + 1;
+		while (nameEnd < stripped.length() && (isAsciiLetter(stripped.charAt(nameEnd))
+				|| stripped.charAt(nameEnd) == '_' || stripped.charAt(nameEnd) == '-')) {
+			nameEnd++;
+		}
+		String rest = stripped.substring(nameEnd);
+		for (int at = 0; at < rest.length(); at++) {
+			char c = rest.charAt(at);
+			if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return null;
+			}
+		}
+		return new String[] { stripped.substring(nameStart, nameEnd), rest };
+	}
+
+	/**
+	 * The header's values and the lines they are on, by their key's place in
+	 * {@link #KEYS}.
+	 */
+	private static final class Header {
+
+		final String[] values = new String[KEYS.size()];
+
+		final int[] lines = new int[KEYS.size()];
+
+		String get(int slot) {
+			return this.values[slot];
+		}
+
+		/** The line the key is on; 1 when it is absent. */
+		int line(int slot) {
+			int line = this.lines[slot];
+			return (line > 0) ? line : 1;
+		}
+
 	}
 
 	/**
@@ -256,6 +437,10 @@ final class SqlRevisionFile {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Instant written = asWritten(value);
+		if (written != null) {
+			return written;
+		}
 		for (Function<String, Instant> form : CREATED_FORMS) {
 			try {
 				return form.apply(value.strip());
@@ -265,6 +450,60 @@ final class SqlRevisionFile {
 			}
 		}
 		throw error(source, line, "'" + value + "' is not an ISO-8601 time", "write e.g. '2026-11-21T12:00:00Z'");
+	}
+
+	/**
+	 * The form Retort writes ({@code 2026-11-21T12:00:00Z}, with or without a fraction of
+	 * a second), read without the date-time parser every start would otherwise load;
+	 * {@code null} for any other form.
+	 */
+	private static Instant asWritten(String value) {
+		int length = value.length();
+		if (length < 20 || length == 21 || length > 30 || value.charAt(length - 1) != 'Z' || value.charAt(4) != '-'
+				|| value.charAt(7) != '-' || value.charAt(10) != 'T' || value.charAt(13) != ':'
+				|| value.charAt(16) != ':' || (length > 20 && value.charAt(19) != '.')) {
+			return null;
+		}
+		int nanos = 0;
+		for (int index = 20; index < 29; index++) {
+			int digit = (index < length - 1) ? digit(value.charAt(index)) : 0;
+			if (digit < 0) {
+				return null;
+			}
+			nanos = nanos * 10 + digit;
+		}
+		int year = number(value, 0, 4);
+		int month = number(value, 5, 7);
+		int day = number(value, 8, 10);
+		int hour = number(value, 11, 13);
+		int minute = number(value, 14, 16);
+		int second = number(value, 17, 19);
+		if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+			return null;
+		}
+		try {
+			return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+		}
+		catch (DateTimeException ex) {
+			return null;
+		}
+	}
+
+	/** The decimal number in {@code value[from, to)}, or -1 when it is not digits. */
+	private static int number(String value, int from, int to) {
+		int result = 0;
+		for (int index = from; index < to; index++) {
+			int digit = digit(value.charAt(index));
+			if (digit < 0) {
+				return -1;
+			}
+			result = result * 10 + digit;
+		}
+		return result;
+	}
+
+	private static int digit(char c) {
+		return (c >= '0' && c <= '9') ? c - '0' : -1;
 	}
 
 	private static boolean transactional(String source, String value, int line) {

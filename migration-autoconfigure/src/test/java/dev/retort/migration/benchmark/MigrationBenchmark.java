@@ -299,7 +299,7 @@ public final class MigrationBenchmark {
 			};
 			revisions.add(new RevisionScript(id(i), (i == 0) ? List.of() : List.of(id(i - 1)), Set.of(), List.of(),
 					"create bench_" + i, null, true, Set.of(), "generated revision " + i, RevisionScript.Kind.JAVA,
-					migration, null));
+					migration));
 		}
 		return revisions;
 	}

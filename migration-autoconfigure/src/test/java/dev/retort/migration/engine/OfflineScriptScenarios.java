@@ -279,7 +279,7 @@ abstract class OfflineScriptScenarios {
 
 		};
 		return new RevisionScript(id, parents, Set.of(), List.of(), message, null, transactional, Set.of(),
-				"offline test revision " + id, RevisionScript.Kind.JAVA, migration, null);
+				"offline test revision " + id, RevisionScript.Kind.JAVA, migration);
 	}
 
 	/** What a command-line client printed and how it exited. */

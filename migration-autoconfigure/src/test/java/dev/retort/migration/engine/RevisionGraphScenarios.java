@@ -264,7 +264,7 @@ abstract class RevisionGraphScenarios {
 		RevisionScript build() {
 			return new RevisionScript(this.id, this.parents, Set.copyOf(this.labels), this.dependsOn,
 					"create " + tableOf(this.id), this.created, true, Set.of(), "test revision " + this.id,
-					RevisionScript.Kind.JAVA, createsTable(this.id), null);
+					RevisionScript.Kind.JAVA, createsTable(this.id));
 		}
 
 	}

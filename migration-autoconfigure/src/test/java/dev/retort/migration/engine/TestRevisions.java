@@ -36,7 +36,7 @@ final class TestRevisions {
 	static RevisionScript revision(String id, List<String> parents, Set<String> labels, boolean transactional,
 			Migration migration) {
 		return new RevisionScript(id, parents, labels, List.of(), "create " + tableOf(id), null, transactional,
-				Set.of(), "test revision " + id, RevisionScript.Kind.JAVA, migration, null);
+				Set.of(), "test revision " + id, RevisionScript.Kind.JAVA, migration);
 	}
 
 	static Migration createsTable(String id) {

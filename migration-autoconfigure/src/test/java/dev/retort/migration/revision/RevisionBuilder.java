@@ -89,7 +89,7 @@ final class RevisionBuilder {
 
 	RevisionScript build() {
 		return new RevisionScript(this.id, this.parents, Set.copyOf(this.labels), this.dependsOn, "revision " + this.id,
-				this.created, true, Set.of(), this.source, RevisionScript.Kind.JAVA, this.migration, null);
+				this.created, true, Set.of(), this.source, RevisionScript.Kind.JAVA, this.migration);
 	}
 
 }

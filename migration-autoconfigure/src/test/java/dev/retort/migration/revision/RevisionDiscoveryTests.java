@@ -139,6 +139,38 @@ class RevisionDiscoveryTests {
 	}
 
 	@Test
+	void classpathDirectoryFollowsLinkedFilesAndNamesUnusualFileNamesByTheirUrl(@TempDir Path directory)
+			throws IOException {
+		Path folder = Files.createDirectories(directory.resolve("classes/odd/migrations"));
+		Path elsewhere = Files.createDirectories(directory.resolve("shared"));
+		write(folder.resolve("20261121 première aaaaaaaaaaaa.sql"), "aaaaaaaaaaaa", "");
+		write(elsewhere.resolve("20261122_bbbbbbbbbbbb.sql"), "bbbbbbbbbbbb", "aaaaaaaaaaaa");
+		Files.createSymbolicLink(folder.resolve("20261122_bbbbbbbbbbbb.sql"),
+				elsewhere.resolve("20261122_bbbbbbbbbbbb.sql"));
+		// the same file twice, once through the link: named by each URL
+		write(elsewhere.resolve("twice.sql"), "cccccccccccc", "bbbbbbbbbbbb");
+		Files.createSymbolicLink(folder.resolve("twice.sql"), elsewhere.resolve("twice.sql"));
+		Files.copy(elsewhere.resolve("twice.sql"), folder.resolve("twice copy.sql"));
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { directory.resolve("classes").toUri().toURL() },
+				this.classLoader)) {
+			assertThatExceptionOfType(DuplicateRevisionException.class)
+				.isThrownBy(() -> RevisionGraph.load(List.of("classpath:odd/migrations"), loader))
+				.withMessageContaining(
+						"in classpath:odd/migrations/twice%20copy.sql and in classpath:odd/migrations/twice.sql");
+			Files.delete(folder.resolve("twice copy.sql"));
+			RevisionGraph graph = RevisionGraph.load(List.of("classpath:odd/migrations"), loader);
+
+			assertThat(graph.revisions()).extracting(RevisionScript::id)
+				.containsExactly("aaaaaaaaaaaa", "bbbbbbbbbbbb", "cccccccccccc");
+			String url = folder.resolve("20261121 première aaaaaaaaaaaa.sql").toUri().toURL().toString();
+			assertThat(graph.get("aaaa").source())
+				.isEqualTo("classpath:" + url.substring(url.indexOf("odd/migrations/")));
+			assertThat(graph.get("bbbb").source()).isEqualTo("classpath:odd/migrations/20261122_bbbbbbbbbbbb.sql");
+		}
+	}
+
+	@Test
 	void classpathLocationInADirectoryAndAJarCombinesBothAndNamesACopyFoundTwiceByItsUrl(@TempDir Path directory)
 			throws IOException {
 		Path folder = Files.createDirectories(directory.resolve("classes/split/migrations"));

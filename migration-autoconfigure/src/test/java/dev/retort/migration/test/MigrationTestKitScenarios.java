@@ -256,7 +256,7 @@ abstract class MigrationTestKitScenarios {
 
 	static RevisionScript revision(String id, String message, Migration migration, String... parents) {
 		return new RevisionScript(id, List.of(parents), Set.of(), List.of(), message, null, true, Set.of(),
-				"test revision " + id, RevisionScript.Kind.JAVA, migration, null);
+				"test revision " + id, RevisionScript.Kind.JAVA, migration);
 	}
 
 	static Migration migration(Consumer<Operations> upgrade, Consumer<Operations> downgrade) {
