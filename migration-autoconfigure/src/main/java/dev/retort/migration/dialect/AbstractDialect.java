@@ -1,9 +1,12 @@
 package dev.retort.migration.dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,6 +135,32 @@ public abstract class AbstractDialect implements Dialect {
 			}
 
 		};
+	}
+
+	/**
+	 * The names a catalog query returns (its first column), asked in one round trip:
+	 * {@code ?names} in the query stands for the list of names as parameters.
+	 */
+	protected static Set<String> existingNames(Connection connection, String query, List<String> names)
+			throws SQLException {
+		Set<String> existing = new LinkedHashSet<>();
+		if (names.isEmpty()) {
+			return existing;
+		}
+		String parameters = String.join(", ", Collections.nCopies(names.size(), "?"));
+		try (PreparedStatement statement = connection.prepareStatement(query.replace("?names", parameters))) {
+			for (int index = 0; index < names.size(); index++) {
+				statement.setString(index + 1, names.get(index));
+			}
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					existing.add(rows.getString(1));
+				}
+			}
+		}
+		Set<String> inOrder = new LinkedHashSet<>(names);
+		inOrder.retainAll(existing);
+		return inOrder;
 	}
 
 	/** The tables of the connection's current schema, sorted by name. */

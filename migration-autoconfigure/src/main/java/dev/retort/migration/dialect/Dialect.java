@@ -1,14 +1,17 @@
 package dev.retort.migration.dialect;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.schema.Column;
@@ -52,6 +55,28 @@ public interface Dialect {
 	 */
 	default String metadataSchema(Connection connection) throws SQLException {
 		return connection.getSchema();
+	}
+
+	/**
+	 * Which of the named tables (or views) exist among the connection's own, by exact
+	 * name. Every start and every {@code status} asks this for the version and history
+	 * tables, so dialects answer it with one catalog query; this default asks the
+	 * driver's metadata once per name.
+	 */
+	default Set<String> existingTables(Connection connection, List<String> names) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		String schema = metadataSchema(connection);
+		Set<String> existing = new LinkedHashSet<>();
+		for (String name : names) {
+			try (ResultSet tables = metaData.getTables(null, schema, name, null)) {
+				while (tables.next()) {
+					if (name.equals(tables.getString("TABLE_NAME"))) {
+						existing.add(name);
+					}
+				}
+			}
+		}
+		return existing;
 	}
 
 	/** Binds a point in time to a statement parameter. */

@@ -80,7 +80,7 @@ public final class VersionTables {
 
 	/** Whether both tables exist in the connection's current schema. */
 	public boolean exist(Connection connection) throws SQLException {
-		return tableExists(connection, this.versionTable) && tableExists(connection, this.historyTable);
+		return existing(connection).size() == 2;
 	}
 
 	/**
@@ -89,11 +89,12 @@ public final class VersionTables {
 	 */
 	public void create(Connection connection) throws SQLException {
 		List<String> statements = new ArrayList<>();
-		if (!tableExists(connection, this.versionTable)) {
+		Set<String> existing = existing(connection);
+		if (!existing.contains(this.versionTable)) {
 			statements.addAll(createVersionTable());
 		}
 		List<Operation> missing = new ArrayList<>();
-		if (!tableExists(connection, this.historyTable)) {
+		if (!existing.contains(this.historyTable)) {
 			missing.add(new CreateTable(historyTableDefinition()));
 		}
 		if (!missing.isEmpty()) {
@@ -130,17 +131,8 @@ public final class VersionTables {
 		return this.dialect.rowNumberColumn("id");
 	}
 
-	private boolean tableExists(Connection connection, String table) throws SQLException {
-		DatabaseMetaData metaData = connection.getMetaData();
-		String schema = this.dialect.metadataSchema(connection);
-		try (ResultSet tables = metaData.getTables(null, schema, table, null)) {
-			while (tables.next()) {
-				if (table.equals(tables.getString("TABLE_NAME"))) {
-					return true;
-				}
-			}
-		}
-		return false;
+	private Set<String> existing(Connection connection) throws SQLException {
+		return this.dialect.existingTables(connection, List.of(this.versionTable, this.historyTable));
 	}
 
 	/** The version-table rows: the database's applied heads. */

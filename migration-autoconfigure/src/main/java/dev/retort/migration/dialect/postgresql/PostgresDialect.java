@@ -28,6 +28,15 @@ import dev.retort.migration.schema.Type;
 public class PostgresDialect extends AbstractDialect {
 
 	@Override
+	public Set<String> existingTables(Connection connection, List<String> names) throws SQLException {
+		return existingNames(connection,
+				"SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+						+ "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname IN (?names) "
+						+ "AND c.relkind IN ('r', 'p', 'v', 'm', 'f')",
+				names);
+	}
+
+	@Override
 	public String name() {
 		return "postgresql";
 	}

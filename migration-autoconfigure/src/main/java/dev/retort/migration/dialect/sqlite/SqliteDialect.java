@@ -78,6 +78,12 @@ public class SqliteDialect extends AbstractDialect {
 		return null;
 	}
 
+	@Override
+	public Set<String> existingTables(Connection connection, List<String> names) throws SQLException {
+		return existingNames(connection,
+				"SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name IN (?names)", names);
+	}
+
 	/** SQLite has no timestamp type: ISO-8601 text sorts and reads back unambiguously. */
 	@Override
 	public void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
