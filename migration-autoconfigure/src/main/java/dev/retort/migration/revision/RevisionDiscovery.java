@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.net.JarURLConnection;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -32,9 +34,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.UrlResource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.core.type.classreading.CachingMetadataReaderFactory;
@@ -130,7 +135,7 @@ final class RevisionDiscovery {
 
 	private static void addResources(List<SqlFile> sqlFiles, Resource[] resources) {
 		for (Resource resource : resources) {
-			sqlFiles.add(new SqlFile(url(resource), resource.getFilename(), resource, null));
+			sqlFiles.add(new SqlFile(url(resource), resource.getFilename(), () -> readAll(resource.getInputStream())));
 		}
 	}
 
@@ -152,6 +157,9 @@ final class RevisionDiscovery {
 	 * patterns; jars and other forms go through the resolver.
 	 */
 	private void collect(String location, URL root, List<Resource> classes, List<SqlFile> sqlFiles) {
+		if ("jar".equals(root.getProtocol()) && collectJar(location, root, classes, sqlFiles)) {
+			return;
+		}
 		if (!"file".equals(root.getProtocol())) {
 			classes.addAll(Arrays.asList(resources(location, root + "**/*.class")));
 			addResources(sqlFiles, resources(location, root + "**/*.sql"));
@@ -172,8 +180,71 @@ final class RevisionDiscovery {
 				classes.add(new FileSystemResource(file));
 			}
 			else if (name.endsWith(".sql")) {
-				sqlFiles.add(new SqlFile(fileUrl(rootUrl, directory, file), name, null, file));
+				sqlFiles.add(new SqlFile(fileUrl(rootUrl, directory, file), name,
+						() -> readAll(new FileInputStream(file.toFile()))));
 			}
+		}
+	}
+
+	/**
+	 * The class and SQL entries under the location's folder of a jar (a Spring Boot jar's
+	 * nested ones too), read from the jar the class loader already opened: one pass over
+	 * its entries instead of the resolver matching each against two patterns.
+	 * {@code false} when the URL does not lead to a jar this way.
+	 */
+	private boolean collectJar(String location, URL root, List<Resource> classes, List<SqlFile> sqlFiles) {
+		JarFile jar;
+		String folder;
+		try {
+			if (!(root.openConnection() instanceof JarURLConnection connection)) {
+				return false;
+			}
+			// the class loader's cached jar: closing it is not ours to do
+			jar = connection.getJarFile();
+			folder = connection.getEntryName();
+		}
+		catch (IOException ex) {
+			throw new RevisionLocationException(
+					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage(), ex);
+		}
+		if (folder == null) {
+			return false;
+		}
+		String prefix = folder.endsWith("/") ? folder : folder + "/";
+		String rootUrl = root.toString().endsWith("/") ? root.toString() : root + "/";
+		List<JarEntry> entries = new ArrayList<>();
+		Enumeration<JarEntry> all = jar.entries();
+		while (all.hasMoreElements()) {
+			JarEntry entry = all.nextElement();
+			String name = entry.getName();
+			if (!entry.isDirectory() && name.startsWith(prefix) && (name.endsWith(".sql") || name.endsWith(".class"))) {
+				entries.add(entry);
+			}
+		}
+		entries.sort(Comparator.comparing(JarEntry::getName));
+		for (JarEntry entry : entries) {
+			String relative = entry.getName().substring(prefix.length());
+			String url = rootUrl + relative;
+			if (relative.endsWith(".class")) {
+				try {
+					classes.add(new UrlResource(url));
+				}
+				catch (MalformedURLException ex) {
+					throw new RevisionLocationException(
+							"Cannot read class " + url + " under " + location + ": " + ex.getMessage(), ex);
+				}
+			}
+			else {
+				String name = relative.substring(relative.lastIndexOf('/') + 1);
+				sqlFiles.add(new SqlFile(url, name, () -> readAll(jar.getInputStream(entry))));
+			}
+		}
+		return true;
+	}
+
+	private static byte[] readAll(InputStream stream) throws IOException {
+		try (InputStream input = stream) {
+			return input.readAllBytes();
 		}
 	}
 
@@ -417,18 +488,6 @@ final class RevisionDiscovery {
 		}
 	}
 
-	private static String read(Resource resource) {
-		byte[] bytes;
-		try (InputStream input = resource.getInputStream()) {
-			bytes = input.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new RevisionLocationException("Cannot read revision file " + url(resource) + ": " + ex.getMessage(),
-					ex);
-		}
-		return utf8(bytes, url(resource));
-	}
-
 	private static String read(Path file) {
 		byte[] bytes;
 		// a plain stream: far less code than a channel to run cold, for every file
@@ -472,14 +531,30 @@ final class RevisionDiscovery {
 	}
 
 	/**
-	 * An SQL file found under a classpath location: a file of a directory entry, or a
-	 * resource the resolver found in a jar.
+	 * An SQL file found under a classpath location: a file of a directory, an entry of a
+	 * jar, or a resource the resolver found.
 	 */
-	private record SqlFile(String url, String name, Resource resource, Path path) {
+	private record SqlFile(String url, String name, Content content) {
 
 		String read() {
-			return (this.path != null) ? RevisionDiscovery.read(this.path) : RevisionDiscovery.read(this.resource);
+			byte[] bytes;
+			try {
+				bytes = this.content.read();
+			}
+			catch (IOException ex) {
+				throw new RevisionLocationException("Cannot read revision file " + this.url + ": " + ex.getMessage(),
+						ex);
+			}
+			return utf8(bytes, this.url);
 		}
+
+	}
+
+	/** How to read a file's bytes. */
+	@FunctionalInterface
+	private interface Content {
+
+		byte[] read() throws IOException;
 
 	}
 
