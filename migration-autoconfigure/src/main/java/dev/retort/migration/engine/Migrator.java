@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -221,7 +222,8 @@ public class Migrator {
 	 * unknown revisions; reports them.
 	 */
 	public MigrationStatus status() {
-		return RevisionReports.status(graph(), current());
+		Set<String> current = whileLoadingGraph(this::current);
+		return RevisionReports.status(graph(), current);
 	}
 
 	/**
@@ -251,8 +253,9 @@ public class Migrator {
 	}
 
 	private MigrationResult migrate(Direction direction, String target, boolean dryRun) {
-		RevisionGraph graph = graph();
-		try (MigrationSession session = open()) {
+		MigrationSession opened = whileLoadingGraph(this::open);
+		try (MigrationSession session = opened) {
+			RevisionGraph graph = graph();
 			session.lockRun();
 			return dryRun ? dryRun(session, graph, direction, target) : run(session, graph, direction, target);
 		}
@@ -375,6 +378,42 @@ public class Migrator {
 
 	private MigrationSession open() {
 		return MigrationSession.open(this.dataSource, this::bind, this.config.lockTimeout());
+	}
+
+	/**
+	 * Does the database work while the graph loads on a thread of its own, when it is not
+	 * loaded yet: on a cold start, reading and parsing the revisions and connecting to
+	 * the database (loading the driver, the first round trips) overlap. The caller then
+	 * takes the graph with {@link #graph()}, which waits for the load or, when it failed,
+	 * fails the same way in the caller's thread. A broken revision is still reported
+	 * before a database that cannot be reached.
+	 */
+	private <T> T whileLoadingGraph(Supplier<T> databaseWork) {
+		if (this.graph == null) {
+			Thread loader = new Thread(() -> {
+				try {
+					graph();
+				}
+				catch (RuntimeException | Error ex) {
+					// reported by the caller's own graph()
+				}
+			}, "retort-revision-discovery");
+			loader.setDaemon(true);
+			loader.start();
+		}
+		try {
+			return databaseWork.get();
+		}
+		catch (RuntimeException ex) {
+			try {
+				graph();
+			}
+			catch (RuntimeException revisionsFailed) {
+				revisionsFailed.addSuppressed(ex);
+				throw revisionsFailed;
+			}
+			throw ex;
+		}
 	}
 
 	private MigrationSession.Binding bind(Connection connection) throws SQLException {
