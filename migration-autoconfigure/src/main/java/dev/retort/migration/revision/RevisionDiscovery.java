@@ -173,15 +173,14 @@ final class RevisionDiscovery {
 			throw new RevisionLocationException(
 					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage(), ex);
 		}
-		String rootUrl = root.toString().endsWith("/") ? root.toString() : root + "/";
+		String rootUrl = folderUrl(root);
 		for (Path file : regularFiles(directory, location)) {
 			String name = file.getFileName().toString();
 			if (name.endsWith(".class")) {
 				classes.add(new FileSystemResource(file));
 			}
 			else if (name.endsWith(".sql")) {
-				sqlFiles.add(new SqlFile(fileUrl(rootUrl, directory, file), name,
-						() -> readAll(new FileInputStream(file.toFile()))));
+				sqlFiles.add(fromFile(fileUrl(rootUrl, directory, file), file));
 			}
 		}
 	}
@@ -211,7 +210,7 @@ final class RevisionDiscovery {
 			return false;
 		}
 		String prefix = folder.endsWith("/") ? folder : folder + "/";
-		String rootUrl = root.toString().endsWith("/") ? root.toString() : root + "/";
+		String rootUrl = folderUrl(root);
 		List<JarEntry> entries = new ArrayList<>();
 		Enumeration<JarEntry> all = jar.entries();
 		while (all.hasMoreElements()) {
@@ -240,6 +239,18 @@ final class RevisionDiscovery {
 			}
 		}
 		return true;
+	}
+
+	private static String folderUrl(URL root) {
+		return root.toString().endsWith("/") ? root.toString() : root + "/";
+	}
+
+	/**
+	 * A file read through a plain stream: far less code than a channel to run cold, for
+	 * every file on every start.
+	 */
+	private static SqlFile fromFile(String url, Path file) {
+		return new SqlFile(url, file.getFileName().toString(), () -> readAll(new FileInputStream(file.toFile())));
 	}
 
 	private static byte[] readAll(InputStream stream) throws IOException {
@@ -305,7 +316,7 @@ final class RevisionDiscovery {
 		for (Path file : regularFiles(directory, location)) {
 			String name = file.getFileName().toString();
 			if (name.endsWith(".sql") && this.seen.add(file.toUri().toString())) {
-				this.found.add(SqlRevisionFile.parse(name, file.toString(), read(file)));
+				this.found.add(SqlRevisionFile.parse(name, file.toString(), fromFile(file.toString(), file).read()));
 			}
 		}
 	}
@@ -488,18 +499,6 @@ final class RevisionDiscovery {
 		}
 	}
 
-	private static String read(Path file) {
-		byte[] bytes;
-		// a plain stream: far less code than a channel to run cold, for every file
-		try (InputStream input = new FileInputStream(file.toFile())) {
-			bytes = input.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new RevisionLocationException("Cannot read revision file " + file + ": " + ex.getMessage(), ex);
-		}
-		return utf8(bytes, file.toString());
-	}
-
 	/**
 	 * The file's text, refusing bytes that are not UTF-8 rather than replacing them: a
 	 * replaced character would run (and be checksummed) as something the author did not
@@ -531,8 +530,8 @@ final class RevisionDiscovery {
 	}
 
 	/**
-	 * An SQL file found under a classpath location: a file of a directory, an entry of a
-	 * jar, or a resource the resolver found.
+	 * An SQL file to read: a file of a directory, an entry of a jar, or a resource the
+	 * resolver found; {@code url} names it in errors.
 	 */
 	private record SqlFile(String url, String name, Content content) {
 

@@ -36,23 +36,23 @@ final class SqlRevisionFile {
 	static final List<String> KEYS = List.of("revision", "revises", "message", "branch-labels", "depends-on", "created",
 			"transactional", "dialect");
 
-	/* Each key's place in KEYS. */
+	/* Each key's place in KEYS, where its value and line are kept while parsing. */
 
-	private static final int REVISION = 0;
+	private static final int REVISION = KEYS.indexOf("revision");
 
-	private static final int REVISES = 1;
+	private static final int REVISES = KEYS.indexOf("revises");
 
-	private static final int MESSAGE = 2;
+	private static final int MESSAGE = KEYS.indexOf("message");
 
-	private static final int BRANCH_LABELS = 3;
+	private static final int BRANCH_LABELS = KEYS.indexOf("branch-labels");
 
-	private static final int DEPENDS_ON = 4;
+	private static final int DEPENDS_ON = KEYS.indexOf("depends-on");
 
-	private static final int CREATED = 5;
+	private static final int CREATED = KEYS.indexOf("created");
 
-	private static final int TRANSACTIONAL = 6;
+	private static final int TRANSACTIONAL = KEYS.indexOf("transactional");
 
-	private static final int DIALECT = 7;
+	private static final int DIALECT = KEYS.indexOf("dialect");
 
 	private static final Pattern IRREVERSIBLE = Pattern.compile("^irreversible\\s*(?::(.*))?$");
 
@@ -254,7 +254,7 @@ final class SqlRevisionFile {
 		}
 		String written = content.substring(keyStart, keyEnd);
 		String key = written.toLowerCase(Locale.ROOT);
-		int slot = slot(key);
+		int slot = KEYS.indexOf(key);
 		if (slot < 0) {
 			throw error(source, number, "unknown header '" + written + "'", "use one of " + String.join(", ", KEYS)
 					+ " (for a plain comment in the header, leave out the colon)");
@@ -264,21 +264,6 @@ final class SqlRevisionFile {
 		}
 		header.values[slot] = content.substring(index + 1, end).strip();
 		header.lines[slot] = number;
-	}
-
-	/** The key's place in {@link #KEYS}, or -1. */
-	private static int slot(String key) {
-		return switch (key) {
-			case "revision" -> REVISION;
-			case "revises" -> REVISES;
-			case "message" -> MESSAGE;
-			case "branch-labels" -> BRANCH_LABELS;
-			case "depends-on" -> DEPENDS_ON;
-			case "created" -> CREATED;
-			case "transactional" -> TRANSACTIONAL;
-			case "dialect" -> DIALECT;
-			default -> -1;
-		};
 	}
 
 	private static int lastNonSpace(char[] chars, int from, int end) {
