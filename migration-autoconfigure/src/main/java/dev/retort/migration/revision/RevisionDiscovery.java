@@ -1,14 +1,15 @@
 package dev.retort.migration.revision;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.net.JarURLConnection;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
@@ -16,11 +17,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -121,7 +119,8 @@ final class RevisionDiscovery {
 		for (SqlFile file : sqlFiles) {
 			String source = classpathSource(path, file.url());
 			sources.add(source);
-			perSource.merge(source, 1, Integer::sum);
+			Integer count = perSource.get(source);
+			perSource.put(source, (count != null) ? count + 1 : 1);
 		}
 		for (int index = 0; index < sqlFiles.size(); index++) {
 			SqlFile file = sqlFiles.get(index);
@@ -165,22 +164,22 @@ final class RevisionDiscovery {
 			addResources(sqlFiles, resources(location, root + "**/*.sql"));
 			return;
 		}
-		Path directory;
+		File directory;
 		try {
-			directory = Path.of(root.toURI());
+			directory = Path.of(root.toURI()).toFile();
 		}
 		catch (URISyntaxException | IllegalArgumentException ex) {
 			throw new RevisionLocationException(
 					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage(), ex);
 		}
 		String rootUrl = folderUrl(root);
-		for (Path file : regularFiles(directory, location)) {
-			String name = file.getFileName().toString();
-			if (name.endsWith(".class")) {
+		for (String relative : regularFiles(directory, location)) {
+			File file = new File(directory, relative);
+			if (relative.endsWith(".class")) {
 				classes.add(new FileSystemResource(file));
 			}
-			else if (name.endsWith(".sql")) {
-				sqlFiles.add(fromFile(fileUrl(rootUrl, directory, file), file));
+			else if (relative.endsWith(".sql")) {
+				sqlFiles.add(fromFile(fileUrl(rootUrl, relative, file), file));
 			}
 		}
 	}
@@ -249,8 +248,8 @@ final class RevisionDiscovery {
 	 * A file read through a plain stream: far less code than a channel to run cold, for
 	 * every file on every start.
 	 */
-	private static SqlFile fromFile(String url, Path file) {
-		return new SqlFile(url, file.getFileName().toString(), () -> readAll(new FileInputStream(file.toFile())));
+	private static SqlFile fromFile(String url, File file) {
+		return new SqlFile(url, file.getName(), () -> readAll(new FileInputStream(file)));
 	}
 
 	private static byte[] readAll(InputStream stream) throws IOException {
@@ -259,50 +258,55 @@ final class RevisionDiscovery {
 		}
 	}
 
-	/** The regular files under a directory, sorted, found with one walk. */
-	private static List<Path> regularFiles(Path directory, String location) {
-		List<Path> files = new ArrayList<>();
-		try {
-			Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					// a link is followed to a file, as the resolver does
-					if (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(file)) {
-						files.add(file);
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
-		}
-		catch (IOException | UncheckedIOException ex) {
-			throw new RevisionLocationException(
-					"Cannot scan migration location " + location + " in " + directory + ": " + ex.getMessage(), ex);
-		}
+	/**
+	 * The regular files under a directory as paths relative to it ({@code /} between
+	 * folders), sorted: one listing per folder and one {@code stat} per entry, far less
+	 * to run cold than a file tree walk. A link to a file is followed, a link to a folder
+	 * is not (as the resolver walks).
+	 */
+	private static List<String> regularFiles(File directory, String location) {
+		List<String> files = new ArrayList<>();
+		addRegularFiles(directory, "", files, location);
 		files.sort(null);
 		return files;
+	}
+
+	private static void addRegularFiles(File folder, String prefix, List<String> files, String location) {
+		String[] names = folder.list();
+		if (names == null) {
+			throw new RevisionLocationException("Cannot scan migration location " + location + ": folder " + folder
+					+ " cannot be listed. Check that it exists and that this user may read it.");
+		}
+		for (String name : names) {
+			File entry = new File(folder, name);
+			if (entry.isFile()) {
+				files.add(prefix + name);
+			}
+			else if (entry.isDirectory() && !Files.isSymbolicLink(entry.toPath())) {
+				addRegularFiles(entry, prefix + name + "/", files, location);
+			}
+		}
 	}
 
 	/**
 	 * The file's URL as the class loader writes it: the root's URL and the relative path
 	 * when that needs no escaping, which holds for most revision names.
 	 */
-	private static String fileUrl(String rootUrl, Path directory, Path file) {
-		String path = directory.relativize(file).toString().replace('\\', '/');
-		for (int index = 0; index < path.length(); index++) {
-			char c = path.charAt(index);
+	private static String fileUrl(String rootUrl, String relative, File file) {
+		for (int index = 0; index < relative.length(); index++) {
+			char c = relative.charAt(index);
 			if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
 					|| c == '.' || c == '/')) {
+				URI uri = file.toPath().toUri();
 				try {
-					return file.toUri().toURL().toString();
+					return uri.toURL().toString();
 				}
 				catch (MalformedURLException ex) {
-					return file.toUri().toString();
+					return uri.toString();
 				}
 			}
 		}
-		return rootUrl + path;
+		return rootUrl + relative;
 	}
 
 	private void scanDirectory(String location) {
@@ -313,10 +317,12 @@ final class RevisionDiscovery {
 					+ "). Create it, or correct migrations.locations: use classpath:<package>, "
 					+ "filesystem:<directory> or a directory path.");
 		}
-		for (Path file : regularFiles(directory, location)) {
-			String name = file.getFileName().toString();
-			if (name.endsWith(".sql") && this.seen.add(file.toUri().toString())) {
-				this.found.add(SqlRevisionFile.parse(name, file.toString(), fromFile(file.toString(), file).read()));
+		File folder = directory.toFile();
+		for (String relative : regularFiles(folder, location)) {
+			File file = new File(folder, relative);
+			if (relative.endsWith(".sql") && this.seen.add(file.getPath())) {
+				this.found
+					.add(SqlRevisionFile.parse(file.getName(), file.getPath(), fromFile(file.getPath(), file).read()));
 			}
 		}
 	}
@@ -406,7 +412,14 @@ final class RevisionDiscovery {
 	 */
 	private static List<RevisionScript> mergeDialectVariants(List<RevisionScript> scripts) {
 		Map<String, List<RevisionScript>> byId = new LinkedHashMap<>();
-		scripts.forEach((script) -> byId.computeIfAbsent(script.id(), (id) -> new ArrayList<>()).add(script));
+		for (RevisionScript script : scripts) {
+			List<RevisionScript> group = byId.get(script.id());
+			if (group == null) {
+				group = new ArrayList<>(1);
+				byId.put(script.id(), group);
+			}
+			group.add(script);
+		}
 		List<RevisionScript> result = new ArrayList<>();
 		for (List<RevisionScript> group : byId.values()) {
 			if (group.size() == 1 || !areDialectVariants(group)) {
@@ -435,7 +448,7 @@ final class RevisionDiscovery {
 					first.message(), first.created(), first.transactional(), dialects, migration.toString(),
 					RevisionScript.Kind.SQL, migration));
 		}
-		result.sort(Comparator.comparing(RevisionScript::source));
+		result.sort((one, other) -> one.source().compareTo(other.source()));
 		return result;
 	}
 

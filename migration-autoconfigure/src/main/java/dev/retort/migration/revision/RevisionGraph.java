@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -36,16 +34,16 @@ public final class RevisionGraph {
 	/** Revisions in topological order. */
 	private final Map<String, RevisionScript> revisions;
 
-	private final Map<String, Integer> position = new HashMap<>();
+	private final Map<String, Integer> position;
 
 	/** Parents and (resolved) dependencies: what must be applied first. */
 	private final Map<String, List<String>> requires;
 
 	/** Children by parent edges only. */
-	private final Map<String, List<String>> children = new HashMap<>();
+	private final Map<String, List<String>> children;
 
 	/** Children by parent or dependency edges. */
-	private final Map<String, List<String>> requiredBy = new HashMap<>();
+	private final Map<String, List<String>> requiredBy;
 
 	/** Label to the revision that declares it. */
 	private final Map<String, String> labels;
@@ -66,7 +64,11 @@ public final class RevisionGraph {
 
 	private RevisionGraph(List<RevisionScript> ordered, Map<String, List<String>> requires,
 			Map<String, String> labels) {
-		this.revisions = new LinkedHashMap<>();
+		int capacity = RevisionOrder.capacity(ordered.size());
+		this.revisions = new LinkedHashMap<>(capacity);
+		this.position = new HashMap<>(capacity);
+		this.children = new HashMap<>(capacity);
+		this.requiredBy = new HashMap<>(capacity);
 		for (RevisionScript revision : ordered) {
 			this.position.put(revision.id(), this.revisions.size());
 			this.revisions.put(revision.id(), revision);
@@ -83,13 +85,34 @@ public final class RevisionGraph {
 				this.requiredBy.get(required).add(revision.id());
 			}
 		}
-		this.heads = ordered(
-				ordered.stream().map(RevisionScript::id).filter((id) -> this.requiredBy.get(id).isEmpty()).toList());
-		this.bases = ordered(ordered.stream().filter(RevisionScript::isBase).map(RevisionScript::id).toList());
-		this.branchPoints = ordered(
-				ordered.stream().map(RevisionScript::id).filter((id) -> this.children.get(id).size() > 1).toList());
-		this.merges = ordered(ordered.stream().filter(RevisionScript::isMerge).map(RevisionScript::id).toList());
-		labels.forEach((label, owner) -> this.branches.put(label, branchOf(owner)));
+		// one pass in topological order instead of a stream and a sort each: every start
+		// builds the graph, mostly before the JIT compiler has caught up
+		Set<String> heads = new LinkedHashSet<>();
+		Set<String> bases = new LinkedHashSet<>();
+		Set<String> branchPoints = new LinkedHashSet<>();
+		Set<String> merges = new LinkedHashSet<>();
+		for (RevisionScript revision : ordered) {
+			String id = revision.id();
+			if (this.requiredBy.get(id).isEmpty()) {
+				heads.add(id);
+			}
+			if (revision.isBase()) {
+				bases.add(id);
+			}
+			if (this.children.get(id).size() > 1) {
+				branchPoints.add(id);
+			}
+			if (revision.isMerge()) {
+				merges.add(id);
+			}
+		}
+		this.heads = Collections.unmodifiableSet(heads);
+		this.bases = Collections.unmodifiableSet(bases);
+		this.branchPoints = Collections.unmodifiableSet(branchPoints);
+		this.merges = Collections.unmodifiableSet(merges);
+		for (Map.Entry<String, String> label : labels.entrySet()) {
+			this.branches.put(label.getKey(), branchOf(label.getValue()));
+		}
 		this.targets = new TargetResolution(this);
 		this.planner = new MigrationPlanner(this, this.targets);
 	}
@@ -234,9 +257,13 @@ public final class RevisionGraph {
 	 * revision revises or depends on. Ordered as {@link #revisions()}.
 	 */
 	public Set<String> headsOf(Set<String> applied) {
-		return ordered(applied.stream()
-			.filter((id) -> this.requiredBy.get(id).stream().noneMatch(applied::contains))
-			.toList());
+		List<String> heads = new ArrayList<>();
+		for (String id : applied) {
+			if (Collections.disjoint(this.requiredBy.get(id), applied)) {
+				heads.add(id);
+			}
+		}
+		return ordered(heads);
 	}
 
 	/**
@@ -244,7 +271,13 @@ public final class RevisionGraph {
 	 */
 	public List<RevisionScript> pending(Set<String> heads) {
 		Set<String> applied = applied(heads);
-		return this.revisions.values().stream().filter((revision) -> !applied.contains(revision.id())).toList();
+		List<RevisionScript> pending = new ArrayList<>();
+		for (RevisionScript revision : this.revisions.values()) {
+			if (!applied.contains(revision.id())) {
+				pending.add(revision);
+			}
+		}
+		return Collections.unmodifiableList(pending);
 	}
 
 	/**
@@ -349,7 +382,7 @@ public final class RevisionGraph {
 
 	/** The revisions and everything they revise or depend on, directly or not. */
 	Set<String> closure(Set<String> ids) {
-		return walk(ids, this.requires::get, true);
+		return walk(ids, this.requires, true);
 	}
 
 	/**
@@ -357,27 +390,27 @@ public final class RevisionGraph {
 	 * revisions that merely depend on it.
 	 */
 	Set<String> lineageAbove(String id) {
-		return walk(Set.of(id), this.children::get, false);
+		return walk(Set.of(id), this.children, false);
 	}
 
 	/** Everything that revises or depends on the revisions, directly or not. */
 	Set<String> descendants(Set<String> ids) {
-		return walk(ids, this.requiredBy::get, false);
+		return walk(ids, this.requiredBy, false);
 	}
 
-	private Set<String> walk(Set<String> start, Function<String, List<String>> next, boolean includeStart) {
+	private Set<String> walk(Set<String> start, Map<String, List<String>> next, boolean includeStart) {
 		Set<String> found = new HashSet<>();
 		Deque<String> pending = new ArrayDeque<>();
 		for (String id : start) {
 			if (includeStart) {
 				found.add(id);
 			}
-			pending.addAll(next.apply(id));
+			pending.addAll(next.get(id));
 		}
 		while (!pending.isEmpty()) {
 			String id = pending.pop();
 			if (found.add(id)) {
-				pending.addAll(next.apply(id));
+				pending.addAll(next.get(id));
 			}
 		}
 		return found;
@@ -386,9 +419,14 @@ public final class RevisionGraph {
 	/** The ids in the graph's topological order, unmodifiable. */
 	Set<String> ordered(Collection<String> ids) {
 		List<String> sorted = new ArrayList<>(ids);
-		sorted.sort(Comparator.comparing((String id) -> this.position.getOrDefault(id, Integer.MAX_VALUE))
-			.thenComparing(Comparator.naturalOrder()));
+		sorted.sort(this::byPosition);
 		return Collections.unmodifiableSet(new LinkedHashSet<>(sorted));
+	}
+
+	private int byPosition(String one, String other) {
+		int byPosition = Integer.compare(this.position.getOrDefault(one, Integer.MAX_VALUE),
+				this.position.getOrDefault(other, Integer.MAX_VALUE));
+		return (byPosition != 0) ? byPosition : one.compareTo(other);
 	}
 
 	static Set<String> intersection(Set<String> a, Set<String> b) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,11 +56,6 @@ final class SqlRevisionFile {
 	private static final Pattern IRREVERSIBLE = Pattern.compile("^irreversible\\s*(?::(.*))?$");
 
 	private static final Pattern DIALECT_NAME = Pattern.compile("[a-z0-9]+");
-
-	private static final List<Function<String, Instant>> CREATED_FORMS = List.of(Instant::parse,
-			(text) -> OffsetDateTime.parse(text).toInstant(),
-			(text) -> LocalDateTime.parse(text).toInstant(ZoneOffset.UTC),
-			(text) -> LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC));
 
 	private SqlRevisionFile() {
 	}
@@ -426,9 +420,15 @@ final class SqlRevisionFile {
 		if (written != null) {
 			return written;
 		}
-		for (Function<String, Instant> form : CREATED_FORMS) {
+		String text = value.strip();
+		for (int form = 0; form < 4; form++) {
 			try {
-				return form.apply(value.strip());
+				return switch (form) {
+					case 0 -> Instant.parse(text);
+					case 1 -> OffsetDateTime.parse(text).toInstant();
+					case 2 -> LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+					default -> LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+				};
 			}
 			catch (DateTimeParseException ex) {
 				continue;

@@ -171,6 +171,27 @@ class RevisionDiscoveryTests {
 	}
 
 	@Test
+	void aLinkedFolderIsNotWalkedSoALinkBackUpCannotLoopAndAFilesystemLocationIsWalkedTheSameWay(
+			@TempDir Path directory) throws IOException {
+		Path folder = Files.createDirectories(directory.resolve("classes/linked/migrations"));
+		Path shared = Files.createDirectories(directory.resolve("shared"));
+		write(folder.resolve("20261121_aaaaaaaaaaaa.sql"), "aaaaaaaaaaaa", "");
+		write(shared.resolve("20261122_bbbbbbbbbbbb.sql"), "bbbbbbbbbbbb", "aaaaaaaaaaaa");
+		Files.createSymbolicLink(folder.resolve("shared"), shared);
+		Files.createSymbolicLink(folder.resolve("loop"), folder);
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { directory.resolve("classes").toUri().toURL() },
+				this.classLoader)) {
+			RevisionGraph graph = RevisionGraph.load(List.of("classpath:linked/migrations"), loader);
+
+			assertThat(graph.revisions()).extracting(RevisionScript::id).containsExactly("aaaaaaaaaaaa");
+		}
+		RevisionGraph graph = RevisionGraph.load(List.of("filesystem:" + folder), this.classLoader);
+		assertThat(graph.revisions()).extracting(RevisionScript::source)
+			.containsExactly(folder.resolve("20261121_aaaaaaaaaaaa.sql").toString());
+	}
+
+	@Test
 	void classpathLocationInADirectoryAndAJarCombinesBothAndNamesACopyFoundTwiceByItsUrl(@TempDir Path directory)
 			throws IOException {
 		Path folder = Files.createDirectories(directory.resolve("classes/split/migrations"));
