@@ -2,6 +2,7 @@ package dev.retort.migration.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
@@ -15,12 +16,21 @@ public final class Dialects {
 	 * Listed in {@code META-INF/services}, so that this package does not depend on the
 	 * dialects' own packages, which depend on it.
 	 */
-	private static final List<Dialect> ALL = ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())
-		.stream()
-		.map(ServiceLoader.Provider::get)
-		.toList();
+	private static final List<Dialect> ALL = load();
 
 	private Dialects() {
+	}
+
+	/**
+	 * Iterated, not streamed: every start runs this, before the JIT compiler has caught
+	 * up.
+	 */
+	private static List<Dialect> load() {
+		List<Dialect> dialects = new ArrayList<>(2);
+		for (Dialect dialect : ServiceLoader.load(Dialect.class, Dialects.class.getClassLoader())) {
+			dialects.add(dialect);
+		}
+		return List.copyOf(dialects);
 	}
 
 	/**

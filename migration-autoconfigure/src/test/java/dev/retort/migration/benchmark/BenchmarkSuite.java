@@ -196,9 +196,10 @@ public final class BenchmarkSuite {
 				+ "), tools in rotating order, median of " + this.options.runs + " runs (" + this.options.largeRuns
 				+ " from " + this.options.largeFrom
 				+ " revisions on; `status`: at least 3); each database created for its run and dropped after. "
-				+ "\"cold\" is timed inside the child from its logging set up and its DataSource made (as an application's "
-				+ "are before it builds a migrator) to the result in hand (loading the tool's classes, discovery, "
-				+ "parsing, connecting: not the JVM's own start); \"process\" is launch to exit; "
+				+ "\"cold\" is timed inside the child from its logging set up, its DataSource made and one connection "
+				+ "opened and closed (as an application's are before it builds a migrator: its pool has connected, "
+				+ "its driver is loaded) to the result in hand (loading the tool's classes, discovery, parsing, "
+				+ "connecting again: not the JVM's own start nor the driver's); \"process\" is launch to exit; "
 				+ "\"warm\" repeats the same work in the same JVM (apply: on a second empty database). Ratios are "
 				+ "to plain JDBC in the same run: the median of each run's own ratio.");
 		generated.add("");
@@ -662,7 +663,7 @@ public final class BenchmarkSuite {
 		int runs = 5;
 
 		/** {@code largeRuns} from {@code largeFrom} revisions on. */
-		int largeRuns = 1;
+		int largeRuns = 3;
 
 		int largeFrom = 5000;
 
