@@ -56,6 +56,9 @@ final class RevisionDiscovery {
 
 	private static final String FILESYSTEM = "filesystem:";
 
+	private static final String READ_FIX = ". Check that it exists and that this user may read it, "
+			+ "or correct migrations.locations.";
+
 	private final ClassLoader classLoader;
 
 	/** Created when first needed: most locations are directories. */
@@ -144,8 +147,8 @@ final class RevisionDiscovery {
 			return Collections.list(this.classLoader.getResources(path + "/"));
 		}
 		catch (IOException ex) {
-			throw new RevisionLocationException("Cannot scan migration location " + location + ": " + ex.getMessage(),
-					ex);
+			throw new RevisionLocationException(
+					"Cannot scan migration location " + location + ": " + ex.getMessage() + READ_FIX, ex);
 		}
 	}
 
@@ -170,7 +173,8 @@ final class RevisionDiscovery {
 		}
 		catch (URISyntaxException | IllegalArgumentException ex) {
 			throw new RevisionLocationException(
-					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage(), ex);
+					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage() + READ_FIX,
+					ex);
 		}
 		String rootUrl = folderUrl(root);
 		for (String relative : regularFiles(directory, location)) {
@@ -203,7 +207,8 @@ final class RevisionDiscovery {
 		}
 		catch (IOException ex) {
 			throw new RevisionLocationException(
-					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage(), ex);
+					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage() + READ_FIX,
+					ex);
 		}
 		if (folder == null) {
 			return false;
@@ -229,7 +234,7 @@ final class RevisionDiscovery {
 				}
 				catch (MalformedURLException ex) {
 					throw new RevisionLocationException(
-							"Cannot read class " + url + " under " + location + ": " + ex.getMessage(), ex);
+							"Cannot read class " + url + " under " + location + ": " + ex.getMessage() + READ_FIX, ex);
 				}
 			}
 			else {
@@ -472,8 +477,8 @@ final class RevisionDiscovery {
 			return resolver().getResources(pattern);
 		}
 		catch (IOException ex) {
-			throw new RevisionLocationException("Cannot scan migration location " + location + ": " + ex.getMessage(),
-					ex);
+			throw new RevisionLocationException(
+					"Cannot scan migration location " + location + ": " + ex.getMessage() + READ_FIX, ex);
 		}
 	}
 
@@ -493,7 +498,8 @@ final class RevisionDiscovery {
 		}
 		catch (IOException ex) {
 			throw new RevisionLocationException(
-					"Cannot read class " + url(resource) + " under " + location + ": " + ex.getMessage(), ex);
+					"Cannot read class " + url(resource) + " under " + location + ": " + ex.getMessage() + READ_FIX,
+					ex);
 		}
 	}
 
@@ -554,8 +560,8 @@ final class RevisionDiscovery {
 				bytes = this.content.read();
 			}
 			catch (IOException ex) {
-				throw new RevisionLocationException("Cannot read revision file " + this.url + ": " + ex.getMessage(),
-						ex);
+				throw new RevisionLocationException(
+						"Cannot read revision file " + this.url + ": " + ex.getMessage() + READ_FIX, ex);
 			}
 			return utf8(bytes, this.url);
 		}
