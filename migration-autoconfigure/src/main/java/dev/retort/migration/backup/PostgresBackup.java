@@ -42,6 +42,35 @@ final class PostgresBackup implements BackupMethod {
 
 	private static final Pattern COPY = Pattern.compile("^COPY (.+?) (?:\\(.*\\) )?FROM stdin;$");
 
+	/** {@code 215; 1259 16386 TABLE public widgets postgres}: the part after the ids. */
+	private static final Pattern CONTENTS_ENTRY = Pattern.compile("^\\d+; \\d+ \\d+ (.+)$");
+
+	private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
+			+ "AND n.nspname NOT LIKE 'pg\\_%'";
+
+	/**
+	 * Kind, schema, tag and quoted name of every object a restore replaces: relations,
+	 * functions and procedures, types and domains, but an extension's. A sequence a
+	 * column owns goes with its table.
+	 */
+	private static final String OBJECTS = "SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' "
+			+ "WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname, "
+			+ "c.oid::regclass::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+			+ "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
+			+ "FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND (d.deptype = 'e' "
+			+ "OR c.relkind = 'S' AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))) "
+			+ "UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, "
+			+ "p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')', p.oid::regprocedure::text "
+			+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND "
+			+ USER_SCHEMA + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass "
+			+ "AND d.objid = p.oid AND d.deptype = 'e') "
+			+ "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, n.nspname, t.typname, "
+			+ "t.oid::regtype::text FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+			+ "WHERE (t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c "
+			+ "WHERE c.oid = t.typrelid AND c.relkind = 'c')) AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
+			+ "FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') "
+			+ "ORDER BY 2, 1, 3";
+
 	private final DataSource dataSource;
 
 	private final PostgresConnection connection;
@@ -174,54 +203,132 @@ final class PostgresBackup implements BackupMethod {
 	}
 
 	/**
-	 * Replaces the database's tables with the dump's, in one transaction: the dump's
+	 * Replaces the database's objects with the dump's, in one transaction: the dump's
 	 * objects are dropped and recreated ({@code pg_restore --clean --if-exists}, written
-	 * out as SQL), and tables created after the backup are dropped first, so that the
-	 * tables are exactly the backup's. {@code psql --single-transaction} runs both, so a
-	 * failure changes nothing.
+	 * out as SQL), and the tables, views, sequences, functions and types the dump does
+	 * not hold (created after the backup) are dropped first, so that the schema is the
+	 * backup's. {@code psql --single-transaction} runs both, so a failure changes
+	 * nothing.
 	 */
 	@Override
 	public void restore(Path file) {
 		Path pgRestore = tool("pg_restore", "nothing was restored");
 		Path psql = tool("psql", "nothing was restored");
-		Set<String> restored = readBack(file).rowCounts().keySet();
-		List<String> created = new ArrayList<>();
+		readBack(file);
+		List<String> contents = contents(pgRestore, file);
+		List<String> drops = new ArrayList<>();
 		try (Connection connection = this.dataSource.getConnection()) {
-			for (String[] table : tables(connection)) {
-				if (!restored.contains(table[0] + "." + table[1])) {
-					created.add(quote(table[0]) + "." + quote(table[1]));
+			for (DatabaseObject object : objects(connection)) {
+				if (!object.isListedIn(contents)) {
+					drops.add(object.drop());
 				}
 			}
 		}
 		catch (SQLException ex) {
-			throw new RestoreException("Could not read the tables of " + this.connection.describe() + ": "
+			throw new RestoreException("Could not read the objects of " + this.connection.describe() + ": "
 					+ ex.getMessage() + ". Nothing was restored.", ex);
 		}
 		Path directory = file.toAbsolutePath().getParent();
-		Path drops = null;
+		Path dropScript = null;
 		Path script = null;
 		try {
-			drops = ownerOnlyTemporary(directory, ".drop.sql");
+			dropScript = ownerOnlyTemporary(directory, ".drop.sql");
 			script = ownerOnlyTemporary(directory, ".restore.sql");
-			StringBuilder sql = new StringBuilder();
-			for (String table : created) {
-				sql.append("DROP TABLE IF EXISTS ").append(table).append(" CASCADE;\n");
-			}
-			Files.writeString(drops, sql, StandardCharsets.UTF_8);
+			Files.write(dropScript, drops, StandardCharsets.UTF_8);
 			run(List.of(pgRestore.toString(), "--clean", "--if-exists", "--no-owner", "--file=" + script,
 					file.toString()), null, "pg_restore", RestoreException::new);
 			run(List.of(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "--single-transaction", "--no-password",
-					"--dbname=" + this.connection.database(), "-f", drops.toString(), "-f", script.toString()), null,
-					"psql", RestoreException::new);
+					"--dbname=" + this.connection.database(), "-f", dropScript.toString(), "-f", script.toString()),
+					null, "psql", RestoreException::new);
 		}
 		catch (IOException ex) {
 			throw new RestoreException("Could not write the restore script next to " + file + ": " + ex.getMessage()
 					+ ". Nothing was restored.", ex);
 		}
 		finally {
-			deleteQuietly(drops);
+			deleteQuietly(dropScript);
 			deleteQuietly(script);
 		}
+	}
+
+	/**
+	 * The dump's table of contents ({@code pg_restore --list}): one entry per object,
+	 * each {@code KIND schema name owner}, the ids before it left out.
+	 */
+	private List<String> contents(Path pgRestore, Path file) {
+		ProcessBuilder builder = new ProcessBuilder(pgRestore.toString(), "--list", file.toString());
+		List<String> contents = new ArrayList<>();
+		String output = execute(builder, "pg_restore", (process) -> {
+			try (BufferedReader reader = new BufferedReader(
+					new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+					Matcher entry = CONTENTS_ENTRY.matcher(line);
+					if (entry.matches()) {
+						contents.add(entry.group(1));
+					}
+				}
+			}
+			return null;
+		}, RestoreException::new);
+		if (output != null) {
+			throw new RestoreException(
+					"pg_restore could not list the contents of " + file + ": " + output + ". Nothing was restored.",
+					null);
+		}
+		return contents;
+	}
+
+	/**
+	 * The database's tables, views, sequences (but those a column owns), functions,
+	 * procedures and types outside the system schemas and extensions, named as
+	 * {@code pg_dump} lists them: read with an empty search path, so that every name that
+	 * needs its schema has it.
+	 */
+	private static List<DatabaseObject> objects(Connection source) throws SQLException {
+		boolean autoCommit = source.getAutoCommit();
+		source.setAutoCommit(false);
+		try (Statement statement = source.createStatement()) {
+			statement.execute("SET LOCAL search_path = ''");
+			List<DatabaseObject> objects = new ArrayList<>();
+			try (ResultSet rows = statement.executeQuery(OBJECTS)) {
+				while (rows.next()) {
+					objects.add(new DatabaseObject(rows.getString(1), rows.getString(2), rows.getString(3),
+							rows.getString(4)));
+				}
+			}
+			return objects;
+		}
+		finally {
+			source.rollback();
+			source.setAutoCommit(autoCommit);
+		}
+	}
+
+	/**
+	 * An object of the database, as {@code pg_restore --list} would name it: {@code kind}
+	 * ({@code TABLE}, {@code VIEW}, {@code FUNCTION}, …), {@code schema}, {@code tag}
+	 * (the name; a function's with its argument types) and how to drop it.
+	 */
+	private record DatabaseObject(String kind, String schema, String tag, String qualified) {
+
+		boolean isListedIn(List<String> contents) {
+			String prefix = this.kind + " " + this.schema + " " + this.tag + " ";
+			for (String entry : contents) {
+				if (entry.startsWith(prefix) || entry.equals(prefix.stripTrailing())) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		/**
+		 * {@code DROP … IF EXISTS … CASCADE}: what depends on it goes too, and whatever
+		 * of that the dump holds, it recreates.
+		 */
+		String drop() {
+			return "DROP " + this.kind + " IF EXISTS " + this.qualified + " CASCADE;";
+		}
+
 	}
 
 	/** An empty file readable by its owner only: the restore script holds every row. */

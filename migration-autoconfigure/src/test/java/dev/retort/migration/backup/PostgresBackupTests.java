@@ -67,6 +67,43 @@ class PostgresBackupTests extends BackupScenarios {
 	}
 
 	@Test
+	void restoreDropsTheViewsSequencesFunctionsAndTypesCreatedAfterTheBackupSoTheirRevisionRunsAgain()
+			throws Exception {
+		execute("CREATE VIEW widget_names AS SELECT name FROM widgets", "CREATE TYPE mood AS ENUM ('calm', 'busy')",
+				"CREATE FUNCTION widget_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM widgets'",
+				"CREATE FUNCTION doubled(amount integer) RETURNS integer LANGUAGE sql AS 'SELECT amount * 2'");
+		BackupFile backup = backup().backup();
+		String[] revisionAfterTheBackup = { "CREATE VIEW \"Later Names\" AS SELECT name FROM widgets",
+				"CREATE MATERIALIZED VIEW later_counts AS SELECT count(*) AS n FROM widgets",
+				"CREATE SEQUENCE later_numbers", "CREATE TYPE later_state AS ENUM ('new', 'old')",
+				"CREATE TYPE later_pair AS (a integer, b integer)",
+				"CREATE DOMAIN later_positive AS integer CHECK (VALUE > 0)",
+				"CREATE FUNCTION later_tripled(amount integer) RETURNS integer LANGUAGE sql AS 'SELECT amount * 3'",
+				"CREATE FUNCTION doubled(amount bigint) RETURNS bigint LANGUAGE sql AS 'SELECT amount * 2'",
+				"CREATE PROCEDURE later_touch() LANGUAGE sql AS 'SELECT 1'",
+				"CREATE TABLE later_moods (id SERIAL PRIMARY KEY, mood mood, state later_state)",
+				"CREATE INDEX ix_later_moods_mood ON later_moods (mood)" };
+		execute(revisionAfterTheBackup);
+
+		backup().restore(backup.file());
+
+		assertThat(rows("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+				+ "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm', 'S') ORDER BY 1"))
+			.as("tables, views and sequences")
+			.containsExactly("gadgets", "migrations_version", "widget_names", "widgets");
+		assertThat(rows("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n "
+				+ "ON n.oid = p.pronamespace WHERE n.nspname = 'public' ORDER BY 1"))
+			.containsExactly("doubled(integer)", "widget_count()");
+		assertThat(rows("SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+				+ "WHERE n.nspname = 'public' AND (t.typtype IN ('e', 'd') OR t.typname = 'later_pair') ORDER BY 1"))
+			.containsExactly("mood");
+		assertThat(rows("SELECT widget_count(), doubled(21), 'busy'::mood, (SELECT count(*) FROM widget_names)"))
+			.as("the backup's own view, functions and type work")
+			.containsExactly("3|42|busy|3");
+		execute(revisionAfterTheBackup);
+	}
+
+	@Test
 	void withoutPgDumpTheBackupFailsNamingTheToolAndLeavesNoFile() throws Exception {
 		String noTools = this.backups.resolve("bin").toString();
 		assertThatExceptionOfType(BackupToolMissingException.class)
