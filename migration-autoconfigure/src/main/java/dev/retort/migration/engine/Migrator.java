@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -47,6 +49,9 @@ public class Migrator {
 
 	private volatile RevisionGraph graph;
 
+	/** The load of the graph under way, if any; guarded by {@code this}. */
+	private FutureTask<RevisionGraph> pendingLoad;
+
 	private volatile MigrationSession.Binding binding;
 
 	private volatile boolean tablesExist;
@@ -75,16 +80,71 @@ public class Migrator {
 	 */
 	public RevisionGraph graph() {
 		RevisionGraph graph = this.graph;
-		if (graph == null) {
+		if (graph != null) {
+			return graph;
+		}
+		FutureTask<RevisionGraph> load = pendingLoad();
+		// runs the load here unless another thread already runs or ran it
+		load.run();
+		boolean loaded = false;
+		try {
+			graph = await(load);
+			loaded = true;
+			return graph;
+		}
+		finally {
 			synchronized (this) {
-				graph = this.graph;
-				if (graph == null) {
-					graph = RevisionGraph.load(this.config.locations(), this.config.classLoader());
-					this.graph = graph;
+				if (this.pendingLoad == load) {
+					// a failed load is tried again on the next call: the files may be
+					// fixed
+					this.pendingLoad = null;
+					if (loaded) {
+						this.graph = graph;
+					}
 				}
 			}
 		}
-		return graph;
+	}
+
+	/**
+	 * The load under way, or a new one: every thread that asks while it runs waits for
+	 * the same load, so the revisions are read once and a broken one fails once.
+	 */
+	private synchronized FutureTask<RevisionGraph> pendingLoad() {
+		if (this.pendingLoad == null) {
+			this.pendingLoad = new FutureTask<>(
+					() -> RevisionGraph.load(this.config.locations(), this.config.classLoader()));
+		}
+		return this.pendingLoad;
+	}
+
+	private static RevisionGraph await(FutureTask<RevisionGraph> load) {
+		boolean interrupted = false;
+		try {
+			while (true) {
+				try {
+					return load.get();
+				}
+				catch (InterruptedException ex) {
+					// the load finishes regardless; its outcome is what the caller needs
+					interrupted = true;
+				}
+				catch (ExecutionException ex) {
+					if (ex.getCause() instanceof RuntimeException failure) {
+						throw failure;
+					}
+					if (ex.getCause() instanceof Error error) {
+						throw error;
+					}
+					throw new IllegalStateException(ex.getCause());
+				}
+			}
+		}
+		finally {
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
 	}
 
 	/** The dialect's name, detected from the database unless configured. */
@@ -390,14 +450,8 @@ public class Migrator {
 	 */
 	private <T> T whileLoadingGraph(Supplier<T> databaseWork) {
 		if (this.graph == null) {
-			Thread loader = new Thread(() -> {
-				try {
-					graph();
-				}
-				catch (RuntimeException | Error ex) {
-					// reported by the caller's own graph()
-				}
-			}, "retort-revision-discovery");
+			// the caller's graph() waits for this load, or runs it if it has not started
+			Thread loader = new Thread(pendingLoad(), "retort-revision-discovery");
 			loader.setDaemon(true);
 			loader.start();
 		}

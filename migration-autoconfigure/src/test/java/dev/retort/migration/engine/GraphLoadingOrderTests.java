@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 
+import dev.retort.migration.engine.brokenonce.CountedBrokenRevision;
+import dev.retort.migration.revision.RevisionClassException;
 import dev.retort.migration.revision.RevisionFileException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +68,19 @@ class GraphLoadingOrderTests {
 			tables.next();
 			assertThat(tables.getInt(1)).as("tables in the database").isZero();
 		}
+	}
+
+	@Test
+	void aBrokenRevisionIsReadOnceThoughItLoadsWhileTheMigratorConnectsAndAgainOnTheNextCall() {
+		CountedBrokenRevision.CREATED.set(0);
+		Migrator migrator = new Migrator(new DriverManagerDataSource("jdbc:sqlite:" + this.directory.resolve("app.db")),
+				MigratorConfig.defaults().withLocations("classpath:dev/retort/migration/engine/brokenonce"));
+
+		assertThatExceptionOfType(RevisionClassException.class).isThrownBy(migrator::status)
+			.withMessageContaining("CountedBrokenRevision failed in its constructor");
+		assertThat(CountedBrokenRevision.CREATED).as("times the revisions were read").hasValue(1);
+		assertThatExceptionOfType(RevisionClassException.class).isThrownBy(() -> migrator.upgrade("heads"));
+		assertThat(CountedBrokenRevision.CREATED).as("read again: the revisions may have been fixed").hasValue(2);
 	}
 
 	private Path brokenRevisions() throws IOException {
