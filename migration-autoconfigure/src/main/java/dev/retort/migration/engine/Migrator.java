@@ -84,6 +84,9 @@ public class Migrator {
 			return graph;
 		}
 		FutureTask<RevisionGraph> load = pendingLoad();
+		if (load == null) {
+			return this.graph;
+		}
 		// runs the load here unless another thread already runs or ran it
 		load.run();
 		boolean loaded = false;
@@ -108,9 +111,13 @@ public class Migrator {
 
 	/**
 	 * The load under way, or a new one: every thread that asks while it runs waits for
-	 * the same load, so the revisions are read once and a broken one fails once.
+	 * the same load, so the revisions are read once and a broken one fails once;
+	 * {@code null} once the graph is loaded.
 	 */
 	private synchronized FutureTask<RevisionGraph> pendingLoad() {
+		if (this.graph != null) {
+			return null;
+		}
 		if (this.pendingLoad == null) {
 			this.pendingLoad = new FutureTask<>(
 					() -> RevisionGraph.load(this.config.locations(), this.config.classLoader()));
@@ -449,9 +456,10 @@ public class Migrator {
 	 * before a database that cannot be reached.
 	 */
 	private <T> T whileLoadingGraph(Supplier<T> databaseWork) {
-		if (this.graph == null) {
+		FutureTask<RevisionGraph> load = pendingLoad();
+		if (load != null) {
 			// the caller's graph() waits for this load, or runs it if it has not started
-			Thread loader = new Thread(pendingLoad(), "retort-revision-discovery");
+			Thread loader = new Thread(load, "retort-revision-discovery");
 			loader.setDaemon(true);
 			loader.start();
 		}
