@@ -214,7 +214,8 @@ final class PostgresBackup implements BackupMethod {
 	public void restore(Path file) {
 		Path pgRestore = tool("pg_restore", "nothing was restored");
 		Path psql = tool("psql", "nothing was restored");
-		readBack(file);
+		// read back in full by the verification before this; its contents are all that
+		// is needed here
 		List<String> contents = contents(pgRestore, file);
 		List<String> drops = new ArrayList<>();
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -358,8 +359,7 @@ final class PostgresBackup implements BackupMethod {
 		List<String[]> tables = new ArrayList<>();
 		try (Statement statement = source.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname FROM pg_class c "
-						+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' "
-						+ "AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' "
+						+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND " + USER_SCHEMA + " "
 						+ "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e') "
 						+ "ORDER BY 1, 2")) {
 			while (rows.next()) {

@@ -122,8 +122,7 @@ final class RevisionDiscovery {
 		for (SqlFile file : sqlFiles) {
 			String source = classpathSource(path, file.url());
 			sources.add(source);
-			Integer count = perSource.get(source);
-			perSource.put(source, (count != null) ? count + 1 : 1);
+			perSource.merge(source, 1, Integer::sum);
 		}
 		for (int index = 0; index < sqlFiles.size(); index++) {
 			SqlFile file = sqlFiles.get(index);
@@ -169,12 +168,12 @@ final class RevisionDiscovery {
 		}
 		File directory;
 		try {
-			directory = Path.of(root.toURI()).toFile();
+			directory = new File(root.toURI());
 		}
 		catch (URISyntaxException | IllegalArgumentException ex) {
-			throw new RevisionLocationException(
-					"Cannot scan migration location " + location + " in " + root + ": " + ex.getMessage() + READ_FIX,
-					ex);
+			throw new RevisionLocationException("Cannot scan migration location " + location + " in " + root + ": "
+					+ ex.getMessage() + ". Its class path entry is not a valid file URL: move the application "
+					+ "to a folder whose path has no unusual characters, or use a filesystem: location.", ex);
 		}
 		String rootUrl = folderUrl(root);
 		for (String relative : regularFiles(directory, location)) {
@@ -233,8 +232,8 @@ final class RevisionDiscovery {
 					classes.add(new UrlResource(url));
 				}
 				catch (MalformedURLException ex) {
-					throw new RevisionLocationException(
-							"Cannot read class " + url + " under " + location + ": " + ex.getMessage() + READ_FIX, ex);
+					throw new RevisionLocationException("Cannot read class " + url + " under " + location + ": "
+							+ ex.getMessage() + ". Its name does not form a URL: rename the class or its package.", ex);
 				}
 			}
 			else {

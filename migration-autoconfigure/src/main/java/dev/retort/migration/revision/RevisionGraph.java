@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.retort.migration.operation.IrreversibleOperationException;
+
+import org.springframework.util.CollectionUtils;
 
 /**
  * The validated graph of revisions: heads, bases, branch points, merges and branches, and
@@ -64,11 +65,11 @@ public final class RevisionGraph {
 
 	private RevisionGraph(List<RevisionScript> ordered, Map<String, List<String>> requires,
 			Map<String, String> labels) {
-		int capacity = RevisionOrder.capacity(ordered.size());
-		this.revisions = new LinkedHashMap<>(capacity);
-		this.position = new HashMap<>(capacity);
-		this.children = new HashMap<>(capacity);
-		this.requiredBy = new HashMap<>(capacity);
+		int size = ordered.size();
+		this.revisions = CollectionUtils.newLinkedHashMap(size);
+		this.position = CollectionUtils.newHashMap(size);
+		this.children = CollectionUtils.newHashMap(size);
+		this.requiredBy = CollectionUtils.newHashMap(size);
 		for (RevisionScript revision : ordered) {
 			this.position.put(revision.id(), this.revisions.size());
 			this.revisions.put(revision.id(), revision);

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.stream.Collectors;
 
+import org.springframework.util.CollectionUtils;
+
 /**
  * The order upgrades run in: every revision after what it revises or depends on, and
  * where several orders would do, one chosen the same way on every machine from the graph
@@ -65,7 +67,7 @@ final class RevisionOrder {
 	static List<RevisionScript> sort(List<RevisionScript> revisions, Map<String, List<String>> requires) {
 		// one entry per revision rather than a map per fact: every start sorts the whole
 		// graph
-		Map<String, Node> nodes = new HashMap<>(capacity(revisions.size()));
+		Map<String, Node> nodes = CollectionUtils.newHashMap(revisions.size());
 		for (RevisionScript revision : revisions) {
 			nodes.put(revision.id(), new Node(revision, requires.get(revision.id()).size()));
 		}
@@ -95,9 +97,7 @@ final class RevisionOrder {
 			}
 		}
 		if (ordered.size() < revisions.size()) {
-			Map<String, Integer> waitingOn = new HashMap<>();
-			nodes.forEach((id, node) -> waitingOn.put(id, node.waitingOn));
-			List<String> cycle = findCycle(waitingOn, requires);
+			List<String> cycle = findCycle(nodes, requires);
 			String sources = cycle.stream()
 				.distinct()
 				.map((id) -> id + " in " + nodes.get(id).revision.source())
@@ -109,16 +109,11 @@ final class RevisionOrder {
 		return ordered;
 	}
 
-	/** A hash map's capacity for this many entries without resizing. */
-	static int capacity(int entries) {
-		return (int) (entries / 0.75f) + 1;
-	}
-
 	/** A cycle among the revisions the sort could not place. */
-	private static List<String> findCycle(Map<String, Integer> waitingOn, Map<String, List<String>> requires) {
-		String start = waitingOn.entrySet()
+	private static List<String> findCycle(Map<String, Node> nodes, Map<String, List<String>> requires) {
+		String start = nodes.entrySet()
 			.stream()
-			.filter((entry) -> entry.getValue() > 0)
+			.filter((entry) -> entry.getValue().waitingOn > 0)
 			.map(Map.Entry::getKey)
 			.sorted()
 			.findFirst()
@@ -133,7 +128,7 @@ final class RevisionOrder {
 			path.add(current);
 			current = requires.get(current)
 				.stream()
-				.filter((id) -> waitingOn.get(id) > 0)
+				.filter((id) -> nodes.get(id).waitingOn > 0)
 				.sorted()
 				.findFirst()
 				.orElseThrow();
