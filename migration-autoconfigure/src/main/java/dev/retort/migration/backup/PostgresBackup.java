@@ -273,7 +273,9 @@ final class PostgresBackup implements BackupMethod {
 		}, RestoreException::new);
 		if (output != null) {
 			throw new RestoreException(
-					"pg_restore could not list the contents of " + file + ": " + output + ". Nothing was restored.",
+					"pg_restore could not list the contents of " + file + ": " + output + ". Nothing was restored. "
+							+ "Check that this pg_restore is as new as the pg_dump that took the backup, "
+							+ "or use another backup.",
 					null);
 		}
 		return contents;
