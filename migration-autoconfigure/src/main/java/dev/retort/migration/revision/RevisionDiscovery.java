@@ -119,8 +119,9 @@ final class RevisionDiscovery {
 		}
 		Map<String, Integer> perSource = new HashMap<>();
 		List<String> sources = new ArrayList<>(sqlFiles.size());
+		String folder = "/" + path + "/";
 		for (SqlFile file : sqlFiles) {
-			String source = classpathSource(path, file.url());
+			String source = classpathSource(folder, file.url());
 			sources.add(source);
 			perSource.merge(source, 1, Integer::sum);
 		}
@@ -502,9 +503,12 @@ final class RevisionDiscovery {
 		}
 	}
 
-	/** {@code classpath:db/migrations/sub/x.sql} for a resource found under the path. */
-	private static String classpathSource(String path, String url) {
-		int index = url.lastIndexOf("/" + path + "/");
+	/**
+	 * {@code classpath:db/migrations/sub/x.sql} for a resource found under the folder
+	 * ({@code /db/migrations/}).
+	 */
+	private static String classpathSource(String folder, String url) {
+		int index = url.lastIndexOf(folder);
 		return (index >= 0) ? CLASSPATH + url.substring(index + 1) : url;
 	}
 

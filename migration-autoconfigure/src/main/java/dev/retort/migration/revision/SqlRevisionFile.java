@@ -72,10 +72,11 @@ final class SqlRevisionFile {
 	static RevisionScript parse(String fileName, String source, String text) {
 		// A byte-order mark would hide the first header line.
 		String content = text.startsWith("\uFEFF") ? text.substring(1) : text;
-		// indexed as an array: every start runs this on every file, mostly before the
-		// JIT compiler has caught up, and a call per character is what costs then
-		char[] chars = content.toCharArray();
-		int length = chars.length;
+		// walked with the String's own searches, which the JVM has compiled before any
+		// revision is read: every start runs this on every file, mostly before the JIT
+		// compiler has caught up, and a loop over every character is what costs then
+		int length = content.length();
+		boolean carriageReturns = content.indexOf('\r') >= 0;
 		Header header = new Header();
 		String downgradeIrreversible = null;
 		String section = null;
@@ -87,18 +88,15 @@ final class SqlRevisionFile {
 		int start = 0;
 		while (start <= length) {
 			number++;
-			int end = start;
-			while (end < length && chars[end] != '\n' && chars[end] != '\r') {
-				end++;
-			}
-			int next = (end + 1 < length && chars[end] == '\r' && chars[end + 1] == '\n') ? end + 2 : end + 1;
+			int end = lineEnd(content, start, carriageReturns);
+			int next = (carriageReturns && content.startsWith("\r\n", end)) ? end + 2 : end + 1;
 			int first = start;
-			while (first < end && Character.isWhitespace(chars[first])) {
+			while (first < end && Character.isWhitespace(content.charAt(first))) {
 				first++;
 			}
-			boolean comment = first + 1 < end && chars[first] == '-' && chars[first + 1] == '-';
-			if (comment && isSectionCandidate(chars, first + 2, end)) {
-				String stripped = content.substring(first, lastNonSpace(chars, first, end));
+			boolean comment = first + 1 < end && content.startsWith("--", first);
+			if (comment && isSectionCandidate(content, first + 2, end)) {
+				String stripped = content.substring(first, lastNonSpace(content, first, end));
 				String[] marker = sectionMarker(stripped);
 				if (marker != null) {
 					String name = marker[0].toLowerCase(Locale.ROOT);
@@ -146,7 +144,7 @@ final class SqlRevisionFile {
 					throw error(source, number, "a statement comes before '-- +upgrade'",
 							"put statements under '-- +upgrade' (or '-- +downgrade'), after the header comments");
 				}
-				readHeader(source, number, content, chars, first + 2, end, header);
+				readHeader(source, number, content, first + 2, end, header);
 			}
 			start = next;
 		}
@@ -186,13 +184,29 @@ final class SqlRevisionFile {
 				RevisionScript.Kind.SQL, migration);
 	}
 
+	/**
+	 * Where the line starting at {@code from} ends: at {@code \n}, {@code \r\n} or
+	 * {@code \r}, or at the end of the text.
+	 */
+	private static int lineEnd(String content, int from, boolean carriageReturns) {
+		int newline = content.indexOf('\n', from);
+		int end = (newline >= 0) ? newline : content.length();
+		if (carriageReturns) {
+			int carriageReturn = content.indexOf('\r', from);
+			if (carriageReturn >= 0 && carriageReturn < end) {
+				return carriageReturn;
+			}
+		}
+		return end;
+	}
+
 	/** Whether a comment's text, from {@code from}, starts with {@code +}: a section. */
-	private static boolean isSectionCandidate(char[] chars, int from, int end) {
+	private static boolean isSectionCandidate(String content, int from, int end) {
 		int index = from;
-		while (index < end && isRegexSpace(chars[index])) {
+		while (index < end && isRegexSpace(content.charAt(index))) {
 			index++;
 		}
-		return index < end && chars[index] == '+';
+		return index < end && content.charAt(index) == '+';
 	}
 
 	/** Ends the open section where the next one's marker line starts. */
@@ -226,24 +240,24 @@ final class SqlRevisionFile {
 	 * Reads {@code key: value} from a header comment's text (after its {@code --}); a
 	 * comment without a key and a colon is a free comment.
 	 */
-	private static void readHeader(String source, int number, String content, char[] chars, int from, int end,
-			Header header) {
+	private static void readHeader(String source, int number, String content, int from, int end, Header header) {
 		int index = from;
-		while (index < end && isRegexSpace(chars[index])) {
+		while (index < end && isRegexSpace(content.charAt(index))) {
 			index++;
 		}
 		int keyStart = index;
-		if (index >= end || !isAsciiLetter(chars[index])) {
+		if (index >= end || !isAsciiLetter(content.charAt(index))) {
 			return;
 		}
-		while (index < end && (isAsciiLetter(chars[index]) || chars[index] == '_' || chars[index] == '-')) {
+		while (index < end && (isAsciiLetter(content.charAt(index)) || content.charAt(index) == '_'
+				|| content.charAt(index) == '-')) {
 			index++;
 		}
 		int keyEnd = index;
-		while (index < end && isRegexSpace(chars[index])) {
+		while (index < end && isRegexSpace(content.charAt(index))) {
 			index++;
 		}
-		if (index >= end || chars[index] != ':') {
+		if (index >= end || content.charAt(index) != ':') {
 			return;
 		}
 		String written = content.substring(keyStart, keyEnd);
@@ -260,9 +274,9 @@ final class SqlRevisionFile {
 		header.lines[slot] = number;
 	}
 
-	private static int lastNonSpace(char[] chars, int from, int end) {
+	private static int lastNonSpace(String content, int from, int end) {
 		int last = end;
-		while (last > from && Character.isWhitespace(chars[last - 1])) {
+		while (last > from && Character.isWhitespace(content.charAt(last - 1))) {
 			last--;
 		}
 		return last;
