@@ -107,7 +107,7 @@ public final class MigrateCommand implements Callable<Integer> {
 		return ex instanceof InvalidTargetException || ex instanceof UnknownTargetException
 				|| ex instanceof AmbiguousRevisionException || ex instanceof TargetOutOfRangeException
 				|| ex instanceof WrongDirectionException || ex instanceof MultipleHeadsException
-				|| ex instanceof RestoreNotConfirmedException;
+				|| ex instanceof RestoreNotConfirmedException || ex instanceof DatabaseBehindHeadsException;
 	}
 
 }

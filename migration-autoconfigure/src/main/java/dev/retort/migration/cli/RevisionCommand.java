@@ -88,8 +88,8 @@ final class RevisionCommand extends MigrateSubcommand {
 		}
 		MigrationStatus status = migrator().status();
 		if (!status.pending().isEmpty() || !status.unknown().isEmpty()) {
-			throw revisions.usage("The database is not at the heads (it is at " + ids(status.current()) + ", "
-					+ status.pending().size() + " revision" + ((status.pending().size() == 1) ? "" : "s")
+			throw new DatabaseBehindHeadsException("The database is not at the heads (it is at " + ids(status.current())
+					+ ", " + status.pending().size() + " revision" + ((status.pending().size() == 1) ? "" : "s")
 					+ " pending), so its difference from the entities would repeat what those revisions do. "
 					+ "Run `migrate upgrade` first, then generate again.");
 		}

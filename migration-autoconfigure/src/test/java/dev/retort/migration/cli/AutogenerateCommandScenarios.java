@@ -174,6 +174,9 @@ abstract class AutogenerateCommandScenarios {
 		Run run = migrate(WidgetApplications.V2.class, "revision", "--autogenerate", "-m", "too early");
 		assertThat(run.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(run.err()).contains("The database is not at the heads").contains("Run `migrate upgrade` first");
+		// a refusal for the database's state, not a mistyped command: no usage listing
+		assertThat(run.err()).doesNotContain("Usage:").contains("See `migrate revision --help`.");
+		assertThat(run.out()).isEmpty();
 	}
 
 	@Test
