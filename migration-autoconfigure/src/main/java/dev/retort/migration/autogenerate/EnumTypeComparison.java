@@ -11,9 +11,10 @@ import dev.retort.migration.operation.Execute;
 /**
  * Database enum types (PostgreSQL's {@code CREATE TYPE … AS ENUM}, Hibernate's named
  * enums): a type the database lacks is created before the tables, as Hibernate would
- * create it, and dropped after them in the downgrade; a value the entities add is added.
- * A value they remove, and a value to remove in a downgrade, become a {@code TODO}:
- * PostgreSQL cannot drop an enum value. Types the entities do not use are left alone.
+ * create it, and dropped after them in the downgrade; a value the entities add is added
+ * where Hibernate would list it. A value they remove, and a value to remove in a
+ * downgrade, become a {@code TODO}: PostgreSQL cannot drop an enum value. Types the
+ * entities do not use are left alone.
  */
 final class EnumTypeComparison {
 
@@ -50,11 +51,14 @@ final class EnumTypeComparison {
 				type.drop().forEach((statement) -> undo.add(Step.of(new Execute(statement))));
 				continue;
 			}
-			for (String value : type.values()) {
+			List<String> values = type.values();
+			for (int index = 0; index < values.size(); index++) {
+				String value = values.get(index);
 				if (!existing.contains(value)) {
-					before
-						.add(new Step(new Execute("ALTER TYPE " + name + " ADD VALUE IF NOT EXISTS " + literal(value)),
-								List.of("a new value of the enum type " + name), false));
+					before.add(new Step(
+							new Execute("ALTER TYPE " + name + " ADD VALUE IF NOT EXISTS " + literal(value)
+									+ placeBefore(values, index, existing)),
+							List.of("a new value of the enum type " + name), false));
 					undo.add(Step.todo("PostgreSQL cannot remove the value " + literal(value) + " from the enum type "
 							+ name + ": to undo it, create the type without it, convert the columns (rows holding it "
 							+ "need another value first), and drop the old type"));
@@ -85,6 +89,21 @@ final class EnumTypeComparison {
 			return this.rules.storedIdentifier(name.substring(1, name.length() - 1).replace("\"\"", "\""));
 		}
 		return this.rules.storedIdentifier(name.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * Where a new value goes: before the next of the entities' values the database has,
+	 * so that the type lists its values in the order Hibernate would create it with
+	 * (which is also the order {@code ORDER BY} sorts the column in); at the end when
+	 * none follows.
+	 */
+	private static String placeBefore(List<String> values, int index, List<String> existing) {
+		for (int next = index + 1; next < values.size(); next++) {
+			if (existing.contains(values.get(next))) {
+				return " BEFORE " + literal(values.get(next));
+			}
+		}
+		return "";
 	}
 
 	private static String literal(String value) {
