@@ -45,13 +45,20 @@ final class PostgresBackup implements BackupMethod {
 	/** {@code 215; 1259 16386 TABLE public widgets postgres}: the part after the ids. */
 	private static final Pattern CONTENTS_ENTRY = Pattern.compile("^\\d+; \\d+ \\d+ (.+)$");
 
+	/**
+	 * The first object id {@code initdb} does not hand out: below it are the objects
+	 * every database starts with ({@code plpgsql}, {@code public}), which {@code pg_dump}
+	 * leaves out and a restore must keep.
+	 */
+	private static final int FIRST_NORMAL_OID = 16384;
+
 	private static final String USER_SCHEMA = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
 			+ "AND n.nspname NOT LIKE 'pg\\_%'";
 
 	/**
 	 * Kind, schema, tag and quoted name of every object a restore replaces: relations,
-	 * functions and procedures, types and domains, but an extension's. A sequence a
-	 * column owns goes with its table.
+	 * functions and procedures, types and domains, but an extension's; schemas but
+	 * {@code public}; extensions. A sequence a column owns goes with its table.
 	 */
 	private static final String OBJECTS = "SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' "
 			+ "WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname, "
@@ -69,7 +76,12 @@ final class PostgresBackup implements BackupMethod {
 			+ "WHERE (t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c "
 			+ "WHERE c.oid = t.typrelid AND c.relkind = 'c')) AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
 			+ "FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') "
-			+ "ORDER BY 2, 1, 3";
+			+ "UNION ALL SELECT 'SCHEMA', '-', n.nspname, quote_ident(n.nspname) FROM pg_namespace n WHERE "
+			+ USER_SCHEMA + " AND n.nspname <> 'public' AND n.oid >= " + FIRST_NORMAL_OID + " AND NOT EXISTS "
+			+ "(SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid "
+			+ "AND d.deptype = 'e') "
+			+ "UNION ALL SELECT 'EXTENSION', '-', e.extname, quote_ident(e.extname) FROM pg_extension e "
+			+ "WHERE e.oid >= " + FIRST_NORMAL_OID + " ORDER BY 2, 1, 3";
 
 	private final DataSource dataSource;
 
@@ -205,10 +217,10 @@ final class PostgresBackup implements BackupMethod {
 	/**
 	 * Replaces the database's objects with the dump's, in one transaction: the dump's
 	 * objects are dropped and recreated ({@code pg_restore --clean --if-exists}, written
-	 * out as SQL), and the tables, views, sequences, functions and types the dump does
-	 * not hold (created after the backup) are dropped first, so that the schema is the
-	 * backup's. {@code psql --single-transaction} runs both, so a failure changes
-	 * nothing.
+	 * out as SQL), and the tables, views, sequences, functions, types, schemas and
+	 * extensions the dump does not hold (created after the backup) are dropped first, so
+	 * that the schema is the backup's. {@code psql --single-transaction} runs both, so a
+	 * failure changes nothing.
 	 */
 	@Override
 	public void restore(Path file) {
@@ -283,9 +295,9 @@ final class PostgresBackup implements BackupMethod {
 
 	/**
 	 * The database's tables, views, sequences (but those a column owns), functions,
-	 * procedures and types outside the system schemas and extensions, named as
-	 * {@code pg_dump} lists them: read with an empty search path, so that every name that
-	 * needs its schema has it.
+	 * procedures and types outside the system schemas and extensions, its schemas and its
+	 * extensions, named as {@code pg_dump} lists them: read with an empty search path, so
+	 * that every name that needs its schema has it.
 	 */
 	private static List<DatabaseObject> objects(Connection source) throws SQLException {
 		boolean autoCommit = source.getAutoCommit();

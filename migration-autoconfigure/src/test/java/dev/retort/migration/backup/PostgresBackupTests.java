@@ -104,6 +104,29 @@ class PostgresBackupTests extends BackupScenarios {
 	}
 
 	@Test
+	void restoreDropsTheSchemasAndExtensionsCreatedAfterTheBackupAndKeepsTheBackupsOwn() throws Exception {
+		execute("CREATE SCHEMA kept", "CREATE TABLE kept.notes (id integer PRIMARY KEY, body text)",
+				"INSERT INTO kept.notes VALUES (1, 'kept')", "CREATE EXTENSION citext");
+		BackupFile backup = backup().backup();
+		String[] revisionAfterTheBackup = { "CREATE SCHEMA \"Later Schema\"",
+				"CREATE TABLE \"Later Schema\".events (id integer PRIMARY KEY)", "CREATE EXTENSION pg_trgm",
+				"CREATE EXTENSION hstore SCHEMA \"Later Schema\"",
+				"CREATE TABLE kept.tags (id integer PRIMARY KEY, pairs \"Later Schema\".hstore)" };
+		execute(revisionAfterTheBackup);
+
+		backup().restore(backup.file());
+
+		assertThat(rows("SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' "
+				+ "AND nspname <> 'information_schema' ORDER BY 1"))
+			.containsExactly("kept", "public");
+		assertThat(rows("SELECT extname FROM pg_extension ORDER BY 1")).containsExactly("citext", "plpgsql");
+		assertThat(rows("SELECT body, 'Kept'::citext = 'kept'::citext FROM kept.notes"))
+			.as("the backup's own schema, its rows and extension")
+			.containsExactly("kept|t");
+		execute(revisionAfterTheBackup);
+	}
+
+	@Test
 	void withoutPgDumpTheBackupFailsNamingTheToolAndLeavesNoFile() throws Exception {
 		String noTools = this.backups.resolve("bin").toString();
 		assertThatExceptionOfType(BackupToolMissingException.class)
