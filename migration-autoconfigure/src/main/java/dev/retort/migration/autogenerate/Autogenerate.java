@@ -45,8 +45,10 @@ public final class Autogenerate {
 	/** What it takes to bring the database behind the connection to the model. */
 	public SchemaDiff.Result compare(Connection connection) throws SQLException {
 		Schema database = this.dialect.reflect(connection);
-		return compare(database, connection, generatedColumns().present(connection),
+		GeneratedColumnComparison generated = generatedColumns();
+		SchemaDiff.Result result = compare(database, connection, generated.present(connection),
 				this.dialect.enumTypes(connection));
+		return generated.withDroppedGenerated(result, generated.dropped(connection, result));
 	}
 
 	/**

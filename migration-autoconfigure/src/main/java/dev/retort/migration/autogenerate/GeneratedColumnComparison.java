@@ -14,6 +14,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.operation.AddColumn;
+import dev.retort.migration.operation.CreateTable;
+import dev.retort.migration.operation.DropColumn;
+import dev.retort.migration.operation.DropTable;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Table;
@@ -22,7 +26,8 @@ import dev.retort.migration.schema.Table;
  * Columns the database computes ({@code @GeneratedColumn}). Autogenerate does not write
  * them: the database's spelling of the expression (and whether it is stored) differs per
  * database, so a generated column the database lacks becomes a {@code TODO} that names
- * it, never a plain column; one it has is left out of the comparison.
+ * it, never a plain column; one it has is left out of the comparison; and one the upgrade
+ * drops is put back by a {@code TODO} in the downgrade, never as a plain column.
  */
 final class GeneratedColumnComparison {
 
@@ -102,6 +107,101 @@ final class GeneratedColumnComparison {
 		}
 		downgrade.addAll(result.downgrade());
 		return new SchemaDiff.Result(upgrade, downgrade);
+	}
+
+	/**
+	 * The database's generated columns that the upgrade drops, with its own table, or
+	 * alone, as {@code table.column}; asked of the driver for the dropped tables and
+	 * columns only, since the dialect's reader lists a generated column as a plain one
+	 * (PostgreSQL's) or not at all (SQLite's).
+	 */
+	Map<String, DroppedGenerated> dropped(Connection connection, SchemaDiff.Result result) throws SQLException {
+		Map<String, DroppedGenerated> dropped = new LinkedHashMap<>();
+		DatabaseMetaData metaData = connection.getMetaData();
+		for (Step step : result.upgrade()) {
+			String table;
+			String column;
+			if (step.operation() instanceof DropColumn drop) {
+				table = drop.table();
+				column = drop.column();
+			}
+			else if (step.operation() instanceof DropTable drop) {
+				table = drop.table();
+				column = null;
+			}
+			else {
+				continue;
+			}
+			// names as patterns: a '_' in them matches any character, so the rows are
+			// checked against the names (drivers differ in the escapes they honour)
+			try (ResultSet rows = metaData.getColumns(connection.getCatalog(), connection.getSchema(), table,
+					(column != null) ? column : "%")) {
+				while (rows.next()) {
+					if (rows.getString("TABLE_NAME").equals(table)
+							&& (column == null || rows.getString("COLUMN_NAME").equals(column))
+							&& "YES".equalsIgnoreCase(rows.getString("IS_GENERATEDCOLUMN"))) {
+						DroppedGenerated generated = new DroppedGenerated(table, rows.getString("COLUMN_NAME"),
+								rows.getString("TYPE_NAME"), rows.getString("COLUMN_DEF"));
+						dropped.put(key(table, generated.column()), generated);
+					}
+				}
+			}
+		}
+		return dropped;
+	}
+
+	/**
+	 * The comparison's result with a downgrade that never puts a dropped generated column
+	 * back as a plain one: where the downgrade would add it, a {@code TODO} to add it as
+	 * the database has it; after a table it re-creates, a {@code TODO} for each generated
+	 * column the table had.
+	 * @param result the comparison's result
+	 * @param dropped what {@link #dropped} found
+	 */
+	SchemaDiff.Result withDroppedGenerated(SchemaDiff.Result result, Map<String, DroppedGenerated> dropped) {
+		if (dropped.isEmpty()) {
+			return result;
+		}
+		List<Step> downgrade = new ArrayList<>();
+		for (Step step : result.downgrade()) {
+			if (step.operation() instanceof AddColumn add
+					&& dropped.containsKey(key(add.table(), add.column().name()))) {
+				downgrade.add(dropped.get(key(add.table(), add.column().name())).readd(null));
+				continue;
+			}
+			downgrade.add(step);
+			if (step.operation() instanceof CreateTable create) {
+				Table definition = create.definition();
+				for (DroppedGenerated generated : dropped.values()) {
+					if (generated.table().equalsIgnoreCase(definition.name())) {
+						downgrade.add(generated.readd(definition.column(generated.column()).isPresent()
+								? "the table is re-created above with " + generated.column()
+										+ " as a plain column: drop that column first, then "
+								: null));
+					}
+				}
+			}
+		}
+		return new SchemaDiff.Result(result.upgrade(), downgrade);
+	}
+
+	/**
+	 * A generated column of the database that the upgrade drops.
+	 *
+	 * @param expression its expression as the driver gives it, or {@code null} (SQLite's
+	 * does not)
+	 */
+	record DroppedGenerated(String table, String column, String type, String expression) {
+
+		Step readd(String first) {
+			String as = (this.expression != null) ? "(" + this.expression + ")"
+					: "(the expression it has in the database before the upgrade)";
+			return Step.todo(((first != null) ? first : "") + "add back the generated column " + this.table + "."
+					+ this.column + " " + this.type + " GENERATED ALWAYS AS " + as
+					+ " by hand (op.execute): the upgrade drops it, and autogenerate does not write generated "
+					+ "columns, so the downgrade must not add it back as a plain column");
+		}
+
 	}
 
 	private static String key(String table, String column) {

@@ -18,8 +18,10 @@ import dev.retort.migration.operation.AddConstraint;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.CreateIndex;
 import dev.retort.migration.operation.CreateTable;
+import dev.retort.migration.operation.DropColumn;
 import dev.retort.migration.operation.DropConstraint;
 import dev.retort.migration.operation.DropIndex;
+import dev.retort.migration.operation.DropTable;
 import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Constraint;
@@ -337,6 +339,49 @@ abstract class AutogenerateFalsePositiveScenarios {
 				.startsWith("TODO drop the generated column rectangles.area"));
 		addAreaByHand();
 		assertThat(describe(this.database.compare(Misc.Generated.class))).isEmpty();
+	}
+
+	@Test
+	void aGeneratedColumnTheUpgradeDropsIsPutBackByATodoInTheDowngradeNeverAsAPlainColumn() {
+		this.database.generateAndApply(Misc.Ungenerated.class);
+		addAreaByHand();
+
+		SchemaDiff.Result tableGone = this.database.compare(ShipmentLabel.class);
+		assertThat(only(tableGone, DropTable.class).table()).isEqualTo("rectangles");
+		assertThat(tableGone.downgrade()).filteredOn((step) -> step.operation() instanceof CreateTable)
+			.singleElement()
+			.satisfies((step) -> assertThat(((CreateTable) step.operation()).table()).isEqualTo("rectangles"));
+		List<String> readded = tableGone.downgrade()
+			.stream()
+			.flatMap((step) -> step.comments().stream())
+			.filter((comment) -> comment.contains("add back the generated column rectangles.area"))
+			.toList();
+		assertThat(readded).singleElement()
+			.asString()
+			.startsWith("TODO ")
+			.contains("GENERATED ALWAYS AS (")
+			.contains("must not add it back as a plain column");
+		if (postgres()) {
+			assertThat(readded.get(0)).as("the database's own expression, and the plain column to drop first")
+				.contains("(width * height)")
+				.contains("re-created above with area as a plain column");
+
+			SchemaDiff.Result columnGone = this.database.compare(Misc.Ungenerated.class);
+			assertThat(only(columnGone, DropColumn.class).column()).isEqualTo("area");
+			assertThat(columnGone.downgrade()).as("no plain column put back")
+				.noneMatch((step) -> step.operation() != null);
+			assertThat(columnGone.downgrade()).singleElement()
+				.satisfies((step) -> assertThat(step.comments()).singleElement()
+					.asString()
+					.startsWith("TODO add back the generated column rectangles.area int4 GENERATED ALWAYS AS "
+							+ "((width * height))"));
+		}
+		else {
+			// SQLite's reader does not list generated columns, so a field dropped alone
+			// is
+			// not seen
+			assertThat(describe(this.database.compare(Misc.Ungenerated.class))).isEmpty();
+		}
 	}
 
 	private void addAreaByHand() {
