@@ -372,8 +372,16 @@ public final class RevisionGraph {
 	}
 
 	private void requireKnown(Set<String> heads) {
-		List<String> unknown = heads.stream().filter((id) -> !this.revisions.containsKey(id)).sorted().toList();
+		// a loop, not a stream: every status and start runs this, before the JIT compiler
+		// has caught up
+		List<String> unknown = new ArrayList<>(0);
+		for (String id : heads) {
+			if (!this.revisions.containsKey(id)) {
+				unknown.add(id);
+			}
+		}
 		if (!unknown.isEmpty()) {
+			unknown.sort(null);
 			throw new UnknownAppliedRevisionException("The version table holds revision(s) "
 					+ String.join(", ", unknown) + ", which none of the discovered revisions has. "
 					+ "Either newer code migrated this database (deploy that code), or the revision was deleted "
@@ -406,15 +414,25 @@ public final class RevisionGraph {
 			if (includeStart) {
 				found.add(id);
 			}
-			pending.addAll(next.get(id));
+			push(pending, next.get(id));
 		}
 		while (!pending.isEmpty()) {
 			String id = pending.pop();
 			if (found.add(id)) {
-				pending.addAll(next.get(id));
+				push(pending, next.get(id));
 			}
 		}
 		return found;
+	}
+
+	/**
+	 * Appends the ids one by one: {@code addAll} makes a lambda for each call, once per
+	 * revision walked.
+	 */
+	private static void push(Deque<String> pending, List<String> ids) {
+		for (String id : ids) {
+			pending.addLast(id);
+		}
 	}
 
 	/** The ids in the graph's topological order, unmodifiable. */
