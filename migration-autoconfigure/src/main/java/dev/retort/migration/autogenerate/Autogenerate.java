@@ -46,7 +46,7 @@ public final class Autogenerate {
 	public SchemaDiff.Result compare(Connection connection) throws SQLException {
 		Schema database = this.dialect.reflect(connection);
 		GeneratedColumnComparison generated = generatedColumns();
-		SchemaDiff.Result result = compare(database, connection, generated.present(connection),
+		SchemaDiff.Result result = compare(database, connection, generated, generated.present(connection),
 				this.dialect.enumTypes(connection));
 		return generated.withDroppedGenerated(result, generated.dropped(connection, result));
 	}
@@ -61,13 +61,12 @@ public final class Autogenerate {
 	 * {@link #compare(Connection)} for those.
 	 */
 	public SchemaDiff.Result compare(Schema database, Connection connection) {
-		return compare(database, connection, Set.of(), Map.of());
+		return compare(database, connection, generatedColumns(), Set.of(), Map.of());
 	}
 
-	private SchemaDiff.Result compare(Schema database, Connection connection, Set<String> generatedPresent,
-			Map<String, List<String>> enumTypes) {
+	private SchemaDiff.Result compare(Schema database, Connection connection, GeneratedColumnComparison generated,
+			Set<String> generatedPresent, Map<String, List<String>> enumTypes) {
 		SchemaRules rules = this.dialect.schemaRules();
-		GeneratedColumnComparison generated = generatedColumns();
 		Schema wanted = filtered(this.model.schema(rules));
 		Schema reflected = filtered(database);
 		Schema current = generated.withoutGenerated(reflected);

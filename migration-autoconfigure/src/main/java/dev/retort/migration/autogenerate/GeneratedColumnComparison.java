@@ -164,9 +164,10 @@ final class GeneratedColumnComparison {
 		}
 		List<Step> downgrade = new ArrayList<>();
 		for (Step step : result.downgrade()) {
-			if (step.operation() instanceof AddColumn add
-					&& dropped.containsKey(key(add.table(), add.column().name()))) {
-				downgrade.add(dropped.get(key(add.table(), add.column().name())).readd(null));
+			DroppedGenerated readded = (step.operation() instanceof AddColumn add)
+					? dropped.get(key(add.table(), add.column().name())) : null;
+			if (readded != null) {
+				downgrade.add(readded.readd(false));
 				continue;
 			}
 			downgrade.add(step);
@@ -174,10 +175,7 @@ final class GeneratedColumnComparison {
 				Table definition = create.definition();
 				for (DroppedGenerated generated : dropped.values()) {
 					if (generated.table().equalsIgnoreCase(definition.name())) {
-						downgrade.add(generated.readd(definition.column(generated.column()).isPresent()
-								? "the table is re-created above with " + generated.column()
-										+ " as a plain column: drop that column first, then "
-								: null));
+						downgrade.add(generated.readd(definition.column(generated.column()).isPresent()));
 					}
 				}
 			}
@@ -193,11 +191,17 @@ final class GeneratedColumnComparison {
 	 */
 	record DroppedGenerated(String table, String column, String type, String expression) {
 
-		Step readd(String first) {
+		/**
+		 * @param plainFirst whether the downgrade has just re-created it as a plain
+		 * column, with its table
+		 */
+		Step readd(boolean plainFirst) {
 			String as = (this.expression != null) ? "(" + this.expression + ")"
 					: "(the expression it has in the database before the upgrade)";
-			return Step.todo(((first != null) ? first : "") + "add back the generated column " + this.table + "."
-					+ this.column + " " + this.type + " GENERATED ALWAYS AS " + as
+			String first = plainFirst ? "the table is re-created above with " + this.column
+					+ " as a plain column: drop that column first, then " : "";
+			return Step.todo(first + "add back the generated column " + this.table + "." + this.column + " " + this.type
+					+ " GENERATED ALWAYS AS " + as
 					+ " by hand (op.execute): the upgrade drops it, and autogenerate does not write generated "
 					+ "columns, so the downgrade must not add it back as a plain column");
 		}
