@@ -47,7 +47,7 @@ public final class Autogenerate {
 		Schema database = this.dialect.reflect(connection);
 		GeneratedColumnComparison generated = generatedColumns();
 		SchemaDiff.Result result = compare(database, connection, generated, generated.present(connection),
-				this.dialect.enumTypes(connection));
+				this.dialect.enumTypes(connection), this.dialect.unreflectedGeneratedColumns(connection));
 		return generated.withDroppedGenerated(result, generated.dropped(connection, result));
 	}
 
@@ -61,11 +61,12 @@ public final class Autogenerate {
 	 * {@link #compare(Connection)} for those.
 	 */
 	public SchemaDiff.Result compare(Schema database, Connection connection) {
-		return compare(database, connection, generatedColumns(), Set.of(), Map.of());
+		return compare(database, connection, generatedColumns(), Set.of(), Map.of(), List.of());
 	}
 
 	private SchemaDiff.Result compare(Schema database, Connection connection, GeneratedColumnComparison generated,
-			Set<String> generatedPresent, Map<String, List<String>> enumTypes) {
+			Set<String> generatedPresent, Map<String, List<String>> enumTypes,
+			List<Dialect.GeneratedColumn> unreflectedGenerated) {
 		SchemaRules rules = this.dialect.schemaRules();
 		Schema wanted = filtered(this.model.schema(rules));
 		Schema reflected = filtered(database);
@@ -75,8 +76,9 @@ public final class Autogenerate {
 				: SchemaDiff.StoredForms.NONE;
 		SchemaDiff.Result tables = new SchemaDiff(rules, this.model.renames(), this.model.seedRows(), storedForms)
 			.compare(wanted, current);
-		return new EnumTypeComparison(this.model.enumTypes(), rules)
-			.complete(generated.complete(tables, reflected, generatedPresent), enumTypes);
+		SchemaDiff.Result completed = generated.withUnreflectedDrops(
+				generated.complete(tables, reflected, generatedPresent), wanted, unreflectedGenerated);
+		return new EnumTypeComparison(this.model.enumTypes(), rules).complete(completed, enumTypes);
 	}
 
 	private GeneratedColumnComparison generatedColumns() {

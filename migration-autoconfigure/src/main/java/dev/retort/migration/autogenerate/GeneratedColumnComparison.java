@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import dev.retort.migration.dialect.Dialect;
 import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.operation.AddColumn;
 import dev.retort.migration.operation.CreateTable;
@@ -26,18 +27,22 @@ import dev.retort.migration.schema.Table;
  * Columns the database computes ({@code @GeneratedColumn}). Autogenerate does not write
  * them: the database's spelling of the expression (and whether it is stored) differs per
  * database, so a generated column the database lacks becomes a {@code TODO} that names
- * it, never a plain column; one it has is left out of the comparison; and one the upgrade
- * drops is put back by a {@code TODO} in the downgrade, never as a plain column.
+ * it, never a plain column; one it has is left out of the comparison; one the entities no
+ * longer map is dropped; and one the upgrade drops is put back by a {@code TODO} in the
+ * downgrade, never as a plain column.
  */
 final class GeneratedColumnComparison {
 
 	private final List<EntityModel.GeneratedColumn> columns;
+
+	private final Predicate<String> included;
 
 	private final SchemaRules rules;
 
 	GeneratedColumnComparison(List<EntityModel.GeneratedColumn> columns, Predicate<String> included,
 			SchemaRules rules) {
 		this.columns = columns.stream().filter((column) -> included.test(column.table())).toList();
+		this.included = included;
 		this.rules = rules;
 	}
 
@@ -106,6 +111,41 @@ final class GeneratedColumnComparison {
 			}
 		}
 		downgrade.addAll(result.downgrade());
+		return new SchemaDiff.Result(upgrade, downgrade);
+	}
+
+	/**
+	 * The comparison's result with the generated columns that the database has, its
+	 * dialect's reader does not list (SQLite's), and the entities no longer map on a
+	 * table they still map: each dropped first in the upgrade (so that a table rebuild
+	 * later in it has no generated column to lose), and put back by a {@code TODO} last
+	 * in the downgrade, never as a plain column.
+	 * @param result the comparison's result
+	 * @param wanted the model's schema
+	 * @param unreflected the database's generated columns its reader leaves out
+	 */
+	SchemaDiff.Result withUnreflectedDrops(SchemaDiff.Result result, Schema wanted,
+			List<Dialect.GeneratedColumn> unreflected) {
+		List<Step> upgrade = new ArrayList<>();
+		List<Step> readded = new ArrayList<>();
+		for (Dialect.GeneratedColumn column : unreflected) {
+			Table table = this.included.test(column.table()) ? wanted.table(column.table()).orElse(null) : null;
+			if (table == null || table.column(column.column()).isPresent() || isGenerated(table, column.column())) {
+				continue;
+			}
+			upgrade.add(new Step(new DropColumn(table.name(), column.column(), null),
+					List.of("drops the generated column " + table.name() + "." + column.column()
+							+ ", which the entities no longer map (its values are computed, so none are lost)"),
+					false));
+			readded.add(0, new DroppedGenerated(table.name(), column.column(), column.type(), column.expression())
+				.readd(false));
+		}
+		if (upgrade.isEmpty()) {
+			return result;
+		}
+		upgrade.addAll(result.upgrade());
+		List<Step> downgrade = new ArrayList<>(result.downgrade());
+		downgrade.addAll(readded);
 		return new SchemaDiff.Result(upgrade, downgrade);
 	}
 
@@ -213,9 +253,13 @@ final class GeneratedColumnComparison {
 	}
 
 	private boolean isGenerated(Table table, Column column) {
+		return isGenerated(table, column.name());
+	}
+
+	private boolean isGenerated(Table table, String column) {
 		return this.columns.stream()
 			.anyMatch((generated) -> this.rules.storedIdentifier(generated.table()).equalsIgnoreCase(table.name())
-					&& this.rules.storedIdentifier(generated.column()).equalsIgnoreCase(column.name()));
+					&& this.rules.storedIdentifier(generated.column()).equalsIgnoreCase(column));
 	}
 
 }

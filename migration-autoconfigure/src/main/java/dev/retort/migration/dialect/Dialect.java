@@ -107,6 +107,28 @@ public interface Dialect {
 	}
 
 	/**
+	 * The generated columns of the connection's current schema that {@link #reflect}
+	 * leaves out (SQLite's {@code table_info} does not list them); empty where the reader
+	 * lists every column (PostgreSQL's lists a generated column as a plain one).
+	 */
+	default List<GeneratedColumn> unreflectedGeneratedColumns(Connection connection) throws SQLException {
+		return List.of();
+	}
+
+	/**
+	 * A column the database computes.
+	 *
+	 * @param table its table
+	 * @param column its name
+	 * @param type its type as the database declares it
+	 * @param expression its expression as the database keeps it, or {@code null} when it
+	 * cannot be told
+	 */
+	record GeneratedColumn(String table, String column, String type, String expression) {
+
+	}
+
+	/**
 	 * Whether the database's JDBC driver implements {@code Connection.createClob()} and
 	 * {@code createBlob()}. pgjdbc does not: an ORM that probes them at start-up gets an
 	 * {@code SQLFeatureNotSupportedException}, and should be told to create LOBs itself.

@@ -175,6 +175,23 @@ class SqliteReflectionTests extends DatabaseScenario {
 		assertThat(table("t20").checks()).extracting(CheckConstraint::name).containsExactly(null, "ck_t20_code");
 	}
 
+	@Test
+	void listsTheGeneratedColumnsItsReaderHidesWithTheirExpressionsAsWritten() throws Exception {
+		execute("CREATE TABLE \"boxes, big\" (id INTEGER PRIMARY KEY, w INT, h INT, "
+				+ "\"area (cm)\" INT GENERATED ALWAYS AS (w * (h + 0)) STORED, -- a comment, (with parens\n"
+				+ "label TEXT AS (printf('%d, %d', w, h)), note TEXT DEFAULT 'AS (x)', " + "CHECK (w > 0))");
+		execute("CREATE TABLE plain (id INTEGER PRIMARY KEY, w INT)");
+		execute("ALTER TABLE plain ADD COLUMN doubled INT GENERATED ALWAYS AS (w*2) VIRTUAL");
+
+		assertThat(this.dialect.unreflectedGeneratedColumns(this.connection)).containsExactly(
+				new Dialect.GeneratedColumn("boxes, big", "area (cm)", "INT", "w * (h + 0)"),
+				new Dialect.GeneratedColumn("boxes, big", "label", "TEXT", "printf('%d, %d', w, h)"),
+				new Dialect.GeneratedColumn("plain", "doubled", "INT", "w*2"));
+		assertThat(table("boxes, big").columns()).as("the reader itself still leaves them out")
+			.extracting(Column::name)
+			.containsExactly("id", "w", "h", "note");
+	}
+
 	/** Tables {@code t<from>} to {@code t<to - 1>}, each referencing the one before. */
 	private void givenLinkedTables(int from, int to) throws Exception {
 		for (int i = from; i < to; i++) {

@@ -10,8 +10,8 @@ import dev.retort.migration.schema.CheckConstraint;
 
 /**
  * What SQLite's pragmas do not tell about a table, read from its {@code CREATE TABLE}
- * text in {@code sqlite_schema}: constraint names, check constraints and
- * {@code AUTOINCREMENT}.
+ * text in {@code sqlite_schema}: constraint names, check constraints,
+ * {@code AUTOINCREMENT} and generated columns' expressions.
  */
 final class CreateTableSql {
 
@@ -27,6 +27,9 @@ final class CreateTableSql {
 	final List<CheckConstraint> checks = new ArrayList<>();
 
 	boolean autoIncrement;
+
+	/** Generated columns' expressions by lower-cased column name. */
+	final Map<String, String> generatedExpressions = new LinkedHashMap<>();
 
 	private CreateTableSql() {
 	}
@@ -58,6 +61,13 @@ final class CreateTableSql {
 			String word = upper(tokens.get(i));
 			if (word.equals("CONSTRAINT") && i + 1 < tokens.size()) {
 				name = unquote(tokens.get(++i));
+			}
+			else if (word.equals("AS") && column != null && i + 1 < tokens.size()
+					&& tokens.get(i + 1).startsWith("(")) {
+				// GENERATED ALWAYS AS (…) or its short form AS (…)
+				String group = tokens.get(++i);
+				this.generatedExpressions.put(column.toLowerCase(Locale.ROOT),
+						group.substring(1, group.length() - 1).strip());
 			}
 			else if (word.equals("AUTOINCREMENT")) {
 				this.autoIncrement = true;
@@ -126,13 +136,8 @@ final class CreateTableSql {
 			if (Character.isWhitespace(c) || c == ',' || c == ';') {
 				i++;
 			}
-			else if (c == '-' && sql.startsWith("--", i)) {
-				int end = sql.indexOf('\n', i);
-				i = (end < 0) ? sql.length() : end + 1;
-			}
-			else if (c == '/' && sql.startsWith("/*", i)) {
-				int end = sql.indexOf("*/", i + 2);
-				i = (end < 0) ? sql.length() : end + 2;
+			else if (isCommentStart(sql, i)) {
+				i = skipComment(sql, i);
 			}
 			else if (c == '"' || c == '\'' || c == '`' || c == '[') {
 				int end = skipQuoted(sql, i);
@@ -168,7 +173,7 @@ final class CreateTableSql {
 		return tokens;
 	}
 
-	/** Splits at commas outside quotes and parentheses. */
+	/** Splits at commas outside quotes, comments and parentheses. */
 	static List<String> splitTopLevel(String text) {
 		List<String> parts = new ArrayList<>();
 		int start = 0;
@@ -177,6 +182,9 @@ final class CreateTableSql {
 			char c = text.charAt(i);
 			if (c == '"' || c == '\'' || c == '`' || c == '[') {
 				i = skipQuoted(text, i);
+			}
+			else if (isCommentStart(text, i)) {
+				i = skipComment(text, i);
 			}
 			else if (c == '(') {
 				i = skipGroup(text, i);
@@ -193,13 +201,16 @@ final class CreateTableSql {
 		return parts;
 	}
 
-	/** The index of the first parenthesis outside quotes, or -1. */
+	/** The index of the first parenthesis outside quotes and comments, or -1. */
 	static int firstGroup(String text) {
 		int i = 0;
 		while (i < text.length()) {
 			char c = text.charAt(i);
 			if (c == '"' || c == '\'' || c == '`' || c == '[') {
 				i = skipQuoted(text, i);
+			}
+			else if (isCommentStart(text, i)) {
+				i = skipComment(text, i);
 			}
 			else if (c == '(') {
 				return i;
@@ -221,6 +232,10 @@ final class CreateTableSql {
 				i = skipQuoted(text, i);
 				continue;
 			}
+			if (isCommentStart(text, i)) {
+				i = skipComment(text, i);
+				continue;
+			}
 			if (c == '(') {
 				depth++;
 			}
@@ -233,6 +248,19 @@ final class CreateTableSql {
 			i++;
 		}
 		return text.length();
+	}
+
+	private static boolean isCommentStart(String text, int index) {
+		return text.startsWith("--", index) || text.startsWith("/*", index);
+	}
+
+	/** The index just past the comment that opens at {@code start}. */
+	private static int skipComment(String text, int start) {
+		int end = text.startsWith("--", start) ? text.indexOf('\n', start) : text.indexOf("*/", start + 2);
+		if (end < 0) {
+			return text.length();
+		}
+		return text.startsWith("--", start) ? end + 1 : end + 2;
 	}
 
 	private static int skipQuoted(String text, int start) {

@@ -317,6 +317,17 @@ public class SqliteDialect extends AbstractDialect {
 		return new SqliteSchemaReader(connection).schema();
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * SQLite: the hidden columns {@code table_xinfo} lists as generated (virtual or
+	 * stored), with the expression read from the table's {@code CREATE TABLE} text.
+	 */
+	@Override
+	public List<GeneratedColumn> unreflectedGeneratedColumns(Connection connection) throws SQLException {
+		return new SqliteSchemaReader(connection).generatedColumns();
+	}
+
 	@Override
 	protected Set<String> tableNames(Connection connection) throws SQLException {
 		return new SqliteSchemaReader(connection).tableNames();

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.retort.migration.dialect.Dialect.GeneratedColumn;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
@@ -75,6 +76,29 @@ final class SqliteSchemaReader {
 			}
 		}
 		return names;
+	}
+
+	/**
+	 * The generated columns (virtual or stored), which {@code table_info} hides, by table
+	 * and then column position.
+	 */
+	List<GeneratedColumn> generatedColumns() throws SQLException {
+		List<GeneratedColumn> columns = new ArrayList<>();
+		Map<String, CreateTableSql> parsed = new HashMap<>();
+		try (PreparedStatement statement = this.connection.prepareStatement("SELECT m.name, x.name, x.type, m.sql "
+				+ "FROM (SELECT m.name, m.sql " + TABLES + ") AS m JOIN pragma_table_xinfo(m.name) AS x "
+				+ "WHERE x.hidden IN (2, 3) ORDER BY m.name, x.cid"); ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				String table = rows.getString(1);
+				String column = rows.getString(2);
+				String sql = rows.getString(4);
+				CreateTableSql definition = parsed.computeIfAbsent(table,
+						(name) -> CreateTableSql.parse((sql != null) ? sql : ""));
+				columns.add(new GeneratedColumn(table, column, rows.getString(3),
+						definition.generatedExpressions.get(column.toLowerCase(Locale.ROOT))));
+			}
+		}
+		return columns;
 	}
 
 	/** The other tables whose foreign keys reference {@code table}, sorted. */

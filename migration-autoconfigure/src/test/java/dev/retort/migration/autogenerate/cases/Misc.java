@@ -6,6 +6,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 import org.hibernate.annotations.Comment;
 import org.hibernate.annotations.GeneratedColumn;
 
@@ -85,6 +86,21 @@ public final class Misc {
 	@Entity
 	@Table(name = "rectangles")
 	public static class Ungenerated {
+
+		@Id
+		Long id;
+
+		int width;
+
+		int height;
+
+	}
+
+	/** {@link Ungenerated} with a key SQLite can only add by rebuilding the table. */
+	@Entity
+	@Table(name = "rectangles",
+			uniqueConstraints = @UniqueConstraint(name = "uq_rectangles_size", columnNames = { "width", "height" }))
+	public static class UngeneratedUnique {
 
 		@Id
 		Long id;
