@@ -250,8 +250,11 @@ public final class BenchmarkSuite {
 	// -- apply
 
 	private void applyRows(String database, int size) throws Exception {
-		// an earlier build of Retort is compared where it differs: status
-		List<String> tools = this.options.tools.stream().filter((tool) -> !tool.equals("retort-before")).toList();
+		// an earlier build of Retort is compared where it differs, and the files are read
+		// only by status
+		List<String> tools = this.options.tools.stream()
+			.filter((tool) -> !tool.equals("retort-before") && !tool.equals("jdbc-files"))
+			.toList();
 		Path revisions = revisions(database, size);
 		int runs = this.options.runsFor(size);
 		boolean warm = size <= this.options.warmApplyMax;
@@ -309,9 +312,9 @@ public final class BenchmarkSuite {
 			int runs = Math.max(this.options.runs, 3);
 			for (int run = 0; run < runs; run++) {
 				for (String tool : rotate(statusTools, run)) {
-					// plain JDBC reads Retort's version table
+					// plain JDBC (reading the files or not) reads Retort's version table
 					TemporaryDatabase target = migrated
-						.get((tool.startsWith("retort") || tool.equals("jdbc")) ? "retort" : tool);
+						.get((tool.startsWith("retort") || tool.startsWith("jdbc")) ? "retort" : tool);
 					double[] times = child(revisions, tool, "status", size, target.url(), null);
 					results.computeIfAbsent(tool, (key) -> new ArrayList<>()).add(times);
 					log(String.format(Locale.ROOT, "status %s %d %s run %d/%d: cold %.1f ms, warm %.1f ms", database,
@@ -580,6 +583,7 @@ public final class BenchmarkSuite {
 	private static String toolName(String tool) {
 		return switch (tool) {
 			case "jdbc" -> "plain JDBC";
+			case "jdbc-files" -> "plain JDBC reading the files";
 			case "retort" -> "Retort";
 			case "retort-before" -> "Retort before (" + Options.current.retortBefore.getFileName() + ")";
 			case "flyway" -> "Flyway";
@@ -647,8 +651,11 @@ public final class BenchmarkSuite {
 		/** {@code databases}: {@code sqlite,postgresql}. */
 		List<String> databases = List.of("sqlite", "postgresql");
 
-		/** {@code tools} of the cold rows: {@code jdbc,retort,flyway,liquibase}. */
-		List<String> tools = List.of("jdbc", "retort", "flyway", "liquibase");
+		/**
+		 * {@code tools} of the cold rows:
+		 * {@code jdbc,jdbc-files,retort,flyway,liquibase}.
+		 */
+		List<String> tools = List.of("jdbc", "jdbc-files", "retort", "flyway", "liquibase");
 
 		/** {@code apply}: revision counts applied cold. */
 		List<Integer> apply = List.of(500, 5000);

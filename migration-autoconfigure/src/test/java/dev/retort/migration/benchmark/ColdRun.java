@@ -1,5 +1,7 @@
 package dev.retort.migration.benchmark;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +11,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -45,12 +52,12 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  *
  * <p>
  * Arguments: {@code tool action revisions url [warmUrl]}: tool {@code jdbc},
- * {@code retort}, {@code flyway} or {@code liquibase}; action {@code apply} or
- * {@code status}; the number of revisions expected; the JDBC URL of the database (user
- * from {@code -Dbench.user}); for {@code apply}, optionally a second empty database on
- * which the same process then repeats the work, warm. {@code status} always repeats warm
- * on the same database. Prints {@code cold-ms=… warm-ms=…} (warm {@code -1} when not
- * measured).
+ * {@code jdbc-files} (status only), {@code retort}, {@code flyway} or {@code liquibase};
+ * action {@code apply} or {@code status}; the number of revisions expected; the JDBC URL
+ * of the database (user from {@code -Dbench.user}); for {@code apply}, optionally a
+ * second empty database on which the same process then repeats the work, warm.
+ * {@code status} always repeats warm on the same database. Prints
+ * {@code cold-ms=… warm-ms=…} (warm {@code -1} when not measured).
  */
 public final class ColdRun {
 
@@ -70,6 +77,7 @@ public final class ColdRun {
 		long started = System.nanoTime();
 		Tool runner = switch (tool) {
 			case "jdbc" -> new PlainJdbc();
+			case "jdbc-files" -> new PlainJdbcReadingFiles();
 			case "retort" -> new Retort();
 			case "flyway" -> new FlywayTool();
 			case "liquibase" -> new LiquibaseTool();
@@ -206,6 +214,61 @@ public final class ColdRun {
 		@Override
 		public String toString() {
 			return "plain JDBC";
+		}
+
+	}
+
+	/**
+	 * The floor of any tool that keeps its revisions as files: plain JDBC's status after
+	 * reading Retort's revision files the least way there is (list the folder, read each
+	 * file into one buffer, take its {@code revision} and {@code revises} lines, find the
+	 * head), with no validation, no error handling and nothing else; apply is plain
+	 * JDBC's.
+	 */
+	private record PlainJdbcReadingFiles() implements Tool {
+
+		@Override
+		public int apply(DataSource dataSource) throws Exception {
+			return new PlainJdbc().apply(dataSource);
+		}
+
+		@Override
+		public int status(DataSource dataSource, int revisions) throws Exception {
+			File folder = new File(
+					ColdRun.class.getClassLoader().getResource(RevisionFiles.RETORT_LOCATION.substring(10)).toURI());
+			String[] names = folder.list();
+			Arrays.sort(names);
+			Map<String, String> parents = new HashMap<>();
+			byte[] buffer = new byte[64 * 1024];
+			for (String name : names) {
+				File file = new File(folder, name);
+				int length = 0;
+				try (FileInputStream input = new FileInputStream(file)) {
+					int read;
+					while ((read = input.read(buffer, length, buffer.length - length)) > 0) {
+						length += read;
+					}
+				}
+				String text = new String(buffer, 0, length, StandardCharsets.UTF_8);
+				parents.put(header(text, "-- revision: "), header(text, "-- revises: "));
+			}
+			Set<String> heads = new HashSet<>(parents.keySet());
+			for (String parent : parents.values()) {
+				heads.remove(parent);
+			}
+			check(heads.size() == 1, "one head");
+			int applied = new PlainJdbc().status(dataSource, revisions);
+			return (parents.size() == applied) ? applied : -1;
+		}
+
+		private static String header(String text, String prefix) {
+			int start = text.indexOf(prefix) + prefix.length();
+			return text.substring(start, text.indexOf('\n', start));
+		}
+
+		@Override
+		public String toString() {
+			return "plain JDBC reading the files";
 		}
 
 	}
