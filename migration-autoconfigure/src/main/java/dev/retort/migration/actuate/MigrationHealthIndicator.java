@@ -51,6 +51,10 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("current", overview.current())
 			.withDetail("heads", overview.heads())
 			.withDetail("pending", overview.pending());
+		if (overview.lastRecordedAt() != null) {
+			// when the database last moved: the history table's newest step
+			builder.withDetail("lastMigratedAt", overview.lastRecordedAt());
+		}
 		// a run of this application newer than anything recorded: its failure could not
 		// be written
 		Optional<MigrationRuns.Run> unrecorded = failedRun

@@ -130,6 +130,11 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		if (!status.pending().isEmpty()) {
 			logger.warn(pendingWarning(name, status));
 		}
+		if (status.upToDate()) {
+			logger.info("Database '" + name + "' is up to date at "
+					+ (status.current().isEmpty() ? "base" : String.join(", ", status.current()))
+					+ " (auto-migrate off)");
+		}
 	}
 
 	private String pendingWarning(String name, MigrationStatus status) {
