@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import dev.retort.migration.MigrationException;
+import dev.retort.migration.engine.DryRunNotPossibleException;
 import dev.retort.migration.revision.AmbiguousRevisionException;
 import dev.retort.migration.revision.InvalidTargetException;
 import dev.retort.migration.revision.MultipleHeadsException;
@@ -107,7 +108,8 @@ public final class MigrateCommand implements Callable<Integer> {
 		return ex instanceof InvalidTargetException || ex instanceof UnknownTargetException
 				|| ex instanceof AmbiguousRevisionException || ex instanceof TargetOutOfRangeException
 				|| ex instanceof WrongDirectionException || ex instanceof MultipleHeadsException
-				|| ex instanceof RestoreNotConfirmedException || ex instanceof DatabaseBehindHeadsException;
+				|| ex instanceof RestoreNotConfirmedException || ex instanceof DatabaseBehindHeadsException
+				|| ex instanceof DryRunNotPossibleException;
 	}
 
 }

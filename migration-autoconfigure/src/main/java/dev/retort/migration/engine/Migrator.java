@@ -385,6 +385,7 @@ public class Migrator {
 			session.tables().create(session.connection());
 			Set<String> heads = session.tables().readVersions(session.connection());
 			MigrationPlan plan = plan(graph, direction, heads, target, session.dialect());
+			requireTransactional(plan, session.dialect());
 			StepExecution execution = new StepExecution(this.config, this.listeners);
 			List<Duration> durations = new ArrayList<>();
 			int index = 0;
@@ -399,6 +400,30 @@ public class Migrator {
 			// a failed rollback must not hide why the dry run failed; close tries again
 			session.rollbackAfter(ex);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Refuses a dry run of a plan with a revision that must run outside a transaction on
+	 * this database: in the dry run's one transaction its statements would fail (or be
+	 * kept), so it cannot be tried.
+	 */
+	private static void requireTransactional(MigrationPlan plan, Dialect dialect) {
+		for (Step step : plan.steps()) {
+			RevisionScript revision = step.revision();
+			if (revision.transactional() || !revision.appliesTo(dialect.name())) {
+				continue;
+			}
+			String command = plan.direction().label();
+			String before = step.headsBefore().equals(plan.headsBefore())
+					? "It is the first step, so there is nothing before it to try"
+					: "Dry-run the steps before it with `" + command + " " + String.join(" ", step.headsBefore())
+							+ " --dry-run`";
+			throw new DryRunNotPossibleException("A dry run runs every step in one transaction and rolls it back, "
+					+ "but revision " + revision + " in " + revision.source() + " is transactional = false: its "
+					+ "statements must run outside a transaction (such as CREATE INDEX CONCURRENTLY), so a dry run "
+					+ "cannot try it. Nothing was run. " + before + ", and read what it runs with `" + command
+					+ " --sql`.");
 		}
 	}
 

@@ -514,6 +514,34 @@ abstract class MigratorScenarios {
 	}
 
 	@Test
+	void aDryRunOfAPlanWithANonTransactionalRevisionIsRefusedBeforeAnythingRuns() {
+		Migrator migrator = migrator(table("a10000000001"),
+				revision("b20000000002", List.of("a10000000001"), Set.of(), false, createsTable("b20000000002")),
+				table("c30000000003", "b20000000002"));
+		assertThatExceptionOfType(DryRunNotPossibleException.class).isThrownBy(() -> migrator.upgrade("heads", true))
+			.withMessageContaining("revision b20000000002")
+			.withMessageContaining("is transactional = false")
+			.withMessageContaining("Nothing was run")
+			.withMessageContaining("`upgrade a10000000001 --dry-run`");
+		assertThat(tables()).as("nothing ran, not even the first step").doesNotContain(tableOf("a10000000001"));
+		assertThat(migrator.current()).isEmpty();
+
+		// the steps before it can be tried; with it first, there is nothing before it
+		assertThat(migrator.upgrade("a10000000001", true).steps()).hasSize(1);
+		migrator.upgrade("a10000000001");
+		assertThatExceptionOfType(DryRunNotPossibleException.class).isThrownBy(() -> migrator.upgrade("heads", true))
+			.withMessageContaining("It is the first step, so there is nothing before it to try");
+		assertThat(migrator.current()).containsExactly("a10000000001");
+
+		// a downgrade through it is refused the same way
+		migrator.upgrade("heads");
+		assertThatExceptionOfType(DryRunNotPossibleException.class).isThrownBy(() -> migrator.downgrade("base", true))
+			.withMessageContaining("`downgrade b20000000002 --dry-run`");
+		assertThat(migrator.current()).containsExactly("c30000000003");
+		assertThat(tables()).contains(tableOf("c30000000003"));
+	}
+
+	@Test
 	void databaseAheadOfTheCodeIsReportedAndNothingRuns() {
 		migrator(table("a10000000001"), table("b20000000002", "a10000000001")).upgrade("heads");
 		Migrator older = migrator(table("a10000000001"), table("c30000000003", "a10000000001"));
