@@ -16,9 +16,26 @@ final class MigrateArguments {
 	private MigrateArguments() {
 	}
 
-	/** Whether the arguments ask for a {@code migrate} command. */
+	/**
+	 * Whether the arguments ask for a {@code migrate} command: {@code migrate} is the
+	 * first argument, or comes after Spring's own options only
+	 * ({@code --spring.profiles.active=dev migrate downgrade -1}).
+	 */
 	static boolean isMigrate(String[] args) {
-		return args != null && args.length > 0 && MIGRATE.equals(args[0]);
+		return args != null && position(args) >= 0;
+	}
+
+	/**
+	 * Where {@code migrate} is: the first argument that is not a Spring option
+	 * ({@code --name} or {@code --name=value}), or -1 when that is not {@code migrate}.
+	 */
+	private static int position(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--") || args[i].equals("--")) {
+				return MIGRATE.equals(args[i]) ? i : -1;
+			}
+		}
+		return -1;
 	}
 
 	/**
@@ -26,7 +43,7 @@ final class MigrateArguments {
 	 * {@code migrate --verbose <command>}.
 	 */
 	static boolean isVerbose(String[] args) {
-		for (int i = 1; i < args.length && args[i].startsWith("-"); i++) {
+		for (int i = position(args) + 1; i > 0 && i < args.length && args[i].startsWith("-"); i++) {
 			if (args[i].equals("--verbose")) {
 				return true;
 			}
@@ -35,11 +52,12 @@ final class MigrateArguments {
 	}
 
 	/**
-	 * The arguments after {@code migrate}, without Spring properties such as
-	 * {@code --spring.profiles.active=prod}, which configure the application instead.
+	 * The arguments after {@code migrate} (of arguments that ask for a command), without
+	 * Spring properties such as {@code --spring.profiles.active=prod}, which configure
+	 * the application instead.
 	 */
 	static String[] command(String[] args) {
-		return Arrays.stream(args, 1, args.length)
+		return Arrays.stream(args, position(args) + 1, args.length)
 			.filter((arg) -> !SPRING_PROPERTY.matcher(arg).matches())
 			.toArray(String[]::new);
 	}

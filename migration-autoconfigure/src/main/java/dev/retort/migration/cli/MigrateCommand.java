@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code migrate <command>}: the command line over the application's
  * {@link dev.retort.migration.engine.Migrator}, one {@link MigrateSubcommand} class per
- * command. Exit codes: 0 ok, 1 problems found ({@code verify}), 2 usage error or bad
- * target, 3 migration failed.
+ * command. Exit codes: 0 ok, 1 problems or differences found ({@code verify},
+ * {@code check}), 2 usage error or bad target, 3 migration failed.
  */
 @Command(name = "migrate", synopsisSubcommandLabel = "COMMAND",
 		description = "Inspect and migrate the application's database.",

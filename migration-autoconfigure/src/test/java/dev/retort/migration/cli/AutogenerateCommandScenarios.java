@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -90,6 +91,32 @@ abstract class AutogenerateCommandScenarios {
 		Run drifted = migrate(WidgetApplications.V2.class, "status");
 		assertThat(drifted.exitCode()).isZero();
 		assertThat(drifted.out()).contains("Entities:   1 difference from the database: see `migrate check`");
+	}
+
+	@Test
+	void verifyFailsWhenTheDatabaseAtTheHeadsDiffersFromTheEntities() throws SQLException {
+		Run pending = migrate(WidgetApplications.V1.class, "verify");
+		assertThat(pending.exitCode()).as(pending.out()).isZero();
+		assertThat(pending.out()).contains("the entities were not compared with it (1 pending revision;");
+
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+		Run matching = migrate(WidgetApplications.V1.class, "verify");
+		assertThat(matching.exitCode()).as(matching.out()).isZero();
+		assertThat(matching.out()).startsWith("OK:").contains("and the entities match it.");
+
+		Run drifted = migrate(WidgetApplications.V2.class, "verify");
+		assertThat(drifted.exitCode()).as(drifted.out()).isEqualTo(MigrateCommand.PROBLEMS_FOUND);
+		assertThat(drifted.out()).contains("1 problem found")
+			.contains("The database is at the heads but differs from the entities (1 difference):")
+			.contains("add column widgets.colour VARCHAR(20)")
+			.contains("migrate revision --autogenerate");
+
+		// a column added by hand, outside any revision, is drift too
+		execute("ALTER TABLE widgets ADD COLUMN added_by_hand INTEGER");
+		Run byHand = migrate(WidgetApplications.V1.class, "verify");
+		assertThat(byHand.exitCode()).as(byHand.out()).isEqualTo(MigrateCommand.PROBLEMS_FOUND);
+		assertThat(byHand.out()).contains("drop column widgets.added_by_hand")
+			.contains("if the database was changed by hand, undo that change");
 	}
 
 	@Test
@@ -229,6 +256,12 @@ abstract class AutogenerateCommandScenarios {
 		args[0] = "migrate";
 		System.arraycopy(command, 0, args, 1, command.length);
 		return CommandLineTestApplication.run(application, properties, args);
+	}
+
+	void execute(String sql) throws SQLException {
+		try (Connection connection = database().connect(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
 	}
 
 	/** The database's tables, Retort's own left out. */

@@ -112,6 +112,23 @@ abstract class MigrateCommandScenarios {
 	}
 
 	@Test
+	void springOptionsBeforeMigrateStillMakeItACommandRun() throws SQLException {
+		Map<String, Object> properties = new LinkedHashMap<>(database().dataSourceProperties());
+		properties.put("migrations.locations", GOOD);
+		Run current = CommandLineTestApplication.run(properties, "--migrations.auto-migrate=true",
+				"--spring.main.banner-mode=console", "migrate", "current");
+		assertThat(current.exitCode()).as(current.err()).isZero();
+		assertThat(current.web()).as("no web server for a command").isFalse();
+		assertThat(current.out()).isEqualTo("base (no revision applied)" + System.lineSeparator());
+		assertThat(versions()).as("a command run never auto-migrates").isEmpty();
+
+		Run upgrade = CommandLineTestApplication.run(properties, "--spring.profiles.active=anything", "migrate",
+				"upgrade", "aaaa00000001");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(versions()).containsExactly("aaaa00000001");
+	}
+
+	@Test
 	void upgradeSqlRunsAsItIsInTheDatabasesOwnClient() throws Exception {
 		Run sql = migrate(GOOD, Map.of(CommandLineTestApplication.NOISY, "true"), "upgrade", "--sql");
 		assertThat(sql.exitCode()).as(sql.err()).isZero();

@@ -29,13 +29,20 @@ class MigrationCommandLineAutoConfigurationTests {
 	}
 
 	@Test
-	void onlyArgumentsStartingWithMigrateAreACommand() {
+	void migrateFirstOrAfterSpringOptionsOnlyIsACommand() {
 		assertThat(MigrateArguments.isMigrate(new String[] { "migrate", "status" })).isTrue();
-		assertThat(MigrateArguments.isMigrate(new String[] { "--server.port=0", "migrate" })).isFalse();
+		assertThat(MigrateArguments.isMigrate(new String[] { "--server.port=0", "--debug", "migrate" })).isTrue();
+		assertThat(MigrateArguments.isMigrate(new String[] { "serve", "migrate" })).isFalse();
+		assertThat(MigrateArguments.isMigrate(new String[] { "--", "migrate" })).isFalse();
+		assertThat(MigrateArguments.isMigrate(new String[] { "--server.port=0" })).isFalse();
 		assertThat(MigrateArguments.isMigrate(new String[0])).isFalse();
 		assertThat(MigrateArguments
 			.command(new String[] { "migrate", "history", "--spring.profiles.active=prod", "-r", "-2:", "--verbose" }))
 			.containsExactly("history", "-r", "-2:", "--verbose");
+		String[] afterOptions = { "--spring.profiles.active=dev", "migrate", "--verbose", "downgrade", "-1" };
+		assertThat(MigrateArguments.command(afterOptions)).containsExactly("--verbose", "downgrade", "-1");
+		assertThat(MigrateArguments.isVerbose(afterOptions)).isTrue();
+		assertThat(MigrateArguments.isVerbose(new String[] { "--verbose", "migrate", "current" })).isFalse();
 	}
 
 }
