@@ -6,10 +6,10 @@ import org.hibernate.boot.Metadata;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -29,8 +29,12 @@ public final class MigrationAutogenerateAutoConfiguration {
 		return new EntityModelCapture();
 	}
 
+	/**
+	 * For the application's one (or {@code @Primary}) Migrator: the entities go with the
+	 * application's own DataSource.
+	 */
 	@Bean
-	@ConditionalOnBean(Migrator.class)
+	@ConditionalOnSingleCandidate(Migrator.class)
 	@ConditionalOnMissingBean
 	Autogenerator migrationAutogenerator(Migrator migrator, EntityModelCapture capture, MigrationProperties properties,
 			ObjectProvider<AutogenerateFilter> filters, Environment environment) {

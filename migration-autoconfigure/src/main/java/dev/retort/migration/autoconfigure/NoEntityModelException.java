@@ -3,8 +3,8 @@ package dev.retort.migration.autoconfigure;
 import dev.retort.migration.MigrationException;
 
 /**
- * Autogenerate was asked for but the application has no Hibernate entity model to
- * compare.
+ * Autogenerate was asked for but the application has no Hibernate entity model to compare
+ * with the database asked for.
  */
 public class NoEntityModelException extends MigrationException {
 
@@ -13,6 +13,11 @@ public class NoEntityModelException extends MigrationException {
 	public NoEntityModelException() {
 		super("Autogenerate needs the application's Hibernate entity model, and there is none: add "
 				+ "spring-boot-starter-data-jpa and at least one @Entity, and leave JPA enabled for migrate commands.");
+	}
+
+	/** The entity model there is does not go with the database asked for. */
+	public NoEntityModelException(String message) {
+		super(message);
 	}
 
 }

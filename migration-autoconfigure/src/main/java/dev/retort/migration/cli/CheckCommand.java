@@ -26,7 +26,7 @@ final class CheckCommand extends MigrateSubcommand {
 
 	@Override
 	public Integer call() {
-		Autogenerator autogenerator = this.session.beans(Autogenerator.class).getIfAvailable();
+		Autogenerator autogenerator = this.session.autogenerator();
 		if (autogenerator == null) {
 			throw new NoEntityModelException();
 		}

@@ -47,6 +47,10 @@ final class MigrateArguments {
 			if (args[i].equals("--verbose")) {
 				return true;
 			}
+			if (args[i].equals("--migrator")) {
+				// its value
+				i++;
+			}
 		}
 		return false;
 	}

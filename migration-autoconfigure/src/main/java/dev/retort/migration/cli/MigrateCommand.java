@@ -15,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -47,6 +48,20 @@ public final class MigrateCommand implements Callable<Integer> {
 	@Option(names = "--verbose", description = "Log the application's start-up (to stderr) as it normally would.")
 	boolean verbose;
 
+	private final MigrateSession session;
+
+	MigrateCommand(MigrateSession session) {
+		this.session = session;
+	}
+
+	/** {@code --migrator NAME}, before or after the command. */
+	@Option(names = "--migrator", paramLabel = "NAME", scope = ScopeType.INHERIT,
+			description = "The Migrator bean to run the command with, when the application has several "
+					+ "(default: the @Primary one).")
+	void migrator(String name) {
+		this.session.select(name);
+	}
+
 	@Spec
 	CommandSpec spec;
 
@@ -58,7 +73,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
 	/** The command line with every command, in the order {@code --help} lists them. */
 	static CommandLine commandLine(MigrateSession session) {
-		CommandLine commandLine = new CommandLine(new MigrateCommand());
+		CommandLine commandLine = new CommandLine(new MigrateCommand(session));
 		commandLine.addSubcommand(new StatusCommand(session));
 		commandLine.addSubcommand(new CurrentCommand(session));
 		commandLine.addSubcommand(new HeadsCommand(session));
@@ -109,7 +124,7 @@ public final class MigrateCommand implements Callable<Integer> {
 				|| ex instanceof AmbiguousRevisionException || ex instanceof TargetOutOfRangeException
 				|| ex instanceof WrongDirectionException || ex instanceof MultipleHeadsException
 				|| ex instanceof RestoreNotConfirmedException || ex instanceof DatabaseBehindHeadsException
-				|| ex instanceof DryRunNotPossibleException;
+				|| ex instanceof DryRunNotPossibleException || ex instanceof UnknownMigratorException;
 	}
 
 }

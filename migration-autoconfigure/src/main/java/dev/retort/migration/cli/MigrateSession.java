@@ -3,9 +3,13 @@ package dev.retort.migration.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
+import dev.retort.migration.autoconfigure.Autogenerator;
 import dev.retort.migration.autoconfigure.MigrationCommands;
+import dev.retort.migration.autoconfigure.NoEntityModelException;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.engine.MigrationListener;
@@ -34,6 +38,9 @@ final class MigrateSession {
 	private final PrintWriter out;
 
 	private Migrator migrator;
+
+	/** The {@code --migrator} name, if given. */
+	private String selected;
 
 	/**
 	 * @param beans the application's beans, for commands that need more than the migrator
@@ -69,7 +76,81 @@ final class MigrateSession {
 
 	/** The migrator's bean name, under which runs are recorded. */
 	String migratorName() {
-		Migrator migrator = migrator();
+		return name(migrator());
+	}
+
+	/**
+	 * Runs the command with the {@link Migrator} bean of this name ({@code --migrator}).
+	 */
+	void select(String name) {
+		this.selected = name;
+		this.migrator = null;
+	}
+
+	Migrator migrator() {
+		if (this.migrator == null) {
+			this.migrator = (this.selected != null) ? named(this.selected) : unique();
+		}
+		return this.migrator;
+	}
+
+	private Migrator unique() {
+		Migrator found = this.migrators.getIfUnique();
+		if (found == null) {
+			Set<String> names = migratorNames();
+			throw new MigratorUnavailableException("There is no single Migrator in this application to run "
+					+ "the command with: "
+					+ (names.isEmpty() ? "check that a DataSource is configured and migrations.enabled is not false."
+							: "it has " + String.join(", ", names) + ". Name one with `migrate --migrator NAME …`, or "
+									+ "declare the one to use by default as @Primary."));
+		}
+		return found;
+	}
+
+	private Migrator named(String name) {
+		if (this.beans instanceof ListableBeanFactory listable) {
+			Migrator found = listable.getBeansOfType(Migrator.class).get(name);
+			if (found != null) {
+				return found;
+			}
+		}
+		Set<String> names = migratorNames();
+		throw new UnknownMigratorException("No Migrator bean is named '" + name + "'. "
+				+ (names.isEmpty() ? "This application has none." : "Use one of: " + String.join(", ", names) + "."));
+	}
+
+	private Set<String> migratorNames() {
+		return (this.beans instanceof ListableBeanFactory listable)
+				? new TreeSet<>(listable.getBeansOfType(Migrator.class).keySet()) : Set.of();
+	}
+
+	/**
+	 * The application's autogenerate when it compares the entities with this command's
+	 * database: {@code null} when the application has none, and an error when its
+	 * entities go with another {@code Migrator}'s database than the one
+	 * {@code --migrator} names.
+	 */
+	Autogenerator autogenerator() {
+		Autogenerator autogenerator = beans(Autogenerator.class).getIfAvailable();
+		if (autogenerator != null && autogenerator.migrator() != migrator()) {
+			throw new NoEntityModelException("The application's entities go with the database of the Migrator '"
+					+ name(autogenerator.migrator()) + "', not with '" + migratorName()
+					+ "' that --migrator names, so they are not compared with it. Run this command without --migrator "
+					+ "(or with --migrator " + name(autogenerator.migrator()) + ").");
+		}
+		return autogenerator;
+	}
+
+	/**
+	 * The application's autogenerate when it compares the entities with this command's
+	 * database, else {@code null}: for commands that compare them only when they can.
+	 */
+	Autogenerator autogeneratorOfThisDatabase() {
+		Autogenerator autogenerator = beans(Autogenerator.class).getIfAvailable();
+		return (autogenerator != null && autogenerator.migrator() == migrator()) ? autogenerator : null;
+	}
+
+	private String name(Migrator migrator) {
 		if (this.beans instanceof ListableBeanFactory listable) {
 			for (Map.Entry<String, Migrator> entry : listable.getBeansOfType(Migrator.class).entrySet()) {
 				if (entry.getValue() == migrator) {
@@ -78,19 +159,6 @@ final class MigrateSession {
 			}
 		}
 		return "migrator";
-	}
-
-	Migrator migrator() {
-		if (this.migrator == null) {
-			Migrator found = this.migrators.getIfUnique();
-			if (found == null) {
-				throw new MigratorUnavailableException("There is no single Migrator in this application to run "
-						+ "the command with: check that a DataSource is configured and migrations.enabled is "
-						+ "not false (with several DataSources, declare the Migrator to use as @Primary).");
-			}
-			this.migrator = found;
-		}
-		return this.migrator;
 	}
 
 	/** Backups of the migrator's database, as configured. */

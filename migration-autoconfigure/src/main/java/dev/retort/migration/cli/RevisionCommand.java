@@ -82,7 +82,7 @@ final class RevisionCommand extends MigrateSubcommand {
 	 */
 	private int autogenerate(NewRevisions revisions, String id, List<String> revises, List<String> labels,
 			List<String> dependencies) {
-		Autogenerator autogenerator = this.session.beans(Autogenerator.class).getIfAvailable();
+		Autogenerator autogenerator = this.session.autogenerator();
 		if (autogenerator == null) {
 			throw new NoEntityModelException();
 		}

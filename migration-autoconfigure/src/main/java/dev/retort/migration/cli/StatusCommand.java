@@ -70,7 +70,7 @@ final class StatusCommand extends MigrateSubcommand {
 
 	/** Whether the entities and the database agree, when the application has entities. */
 	private void printDrift(PrintWriter out, MigrationStatus status) {
-		Autogenerator autogenerator = this.session.beans(Autogenerator.class).getIfAvailable();
+		Autogenerator autogenerator = this.session.autogeneratorOfThisDatabase();
 		if (autogenerator == null || !autogenerator.hasModel()) {
 			return;
 		}

@@ -66,7 +66,7 @@ final class VerifyCommand extends MigrateSubcommand {
 	 * {@code null}.
 	 */
 	private String drift(MigrationStatus status, List<String> problems) {
-		Autogenerator autogenerator = this.session.beans(Autogenerator.class).getIfAvailable();
+		Autogenerator autogenerator = this.session.autogeneratorOfThisDatabase();
 		if (autogenerator == null || !autogenerator.hasModel()) {
 			return null;
 		}

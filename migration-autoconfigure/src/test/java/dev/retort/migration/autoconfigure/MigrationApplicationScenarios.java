@@ -123,6 +123,7 @@ abstract class MigrationApplicationScenarios {
 			app.getBean(Migrator.class).upgrade("heads");
 		}
 		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", GOOD))) {
+			assertThat(app.getBean(Migrator.class).current()).containsExactly("aaaa00000002");
 			assertThat(output).contains("Database 'migrator' is up to date at aaaa00000002 (auto-migrate off)");
 		}
 	}

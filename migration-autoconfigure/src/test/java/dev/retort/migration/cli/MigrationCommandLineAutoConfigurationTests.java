@@ -43,6 +43,8 @@ class MigrationCommandLineAutoConfigurationTests {
 		assertThat(MigrateArguments.command(afterOptions)).containsExactly("--verbose", "downgrade", "-1");
 		assertThat(MigrateArguments.isVerbose(afterOptions)).isTrue();
 		assertThat(MigrateArguments.isVerbose(new String[] { "--verbose", "migrate", "current" })).isFalse();
+		assertThat(MigrateArguments
+			.isVerbose(new String[] { "migrate", "--migrator", "reporting", "--verbose", "current" })).isTrue();
 	}
 
 }
