@@ -56,9 +56,19 @@ final class PostgresBackup implements BackupMethod {
 			+ "AND n.nspname NOT LIKE 'pg\\_%'";
 
 	/**
+	 * An aggregate over no argument, which SQL and {@code pg_dump} write {@code name(*)}.
+	 */
+	private static final String NO_ARGUMENT_AGGREGATE = "p.prokind = 'a' AND p.pronargs = 0";
+
+	/** A function's argument types as {@code pg_dump} names it in its tag. */
+	private static final String ARGUMENTS = "CASE WHEN " + NO_ARGUMENT_AGGREGATE
+			+ " THEN '*' ELSE pg_catalog.oidvectortypes(p.proargtypes) END";
+
+	/**
 	 * Kind, schema, tag and quoted name of every object a restore replaces: relations,
-	 * functions and procedures, types and domains, but an extension's; schemas but
-	 * {@code public}; extensions. A sequence a column owns goes with its table.
+	 * functions, procedures and aggregates, types and domains, but an extension's;
+	 * schemas but {@code public}; extensions. A sequence a column owns goes with its
+	 * table.
 	 */
 	private static final String OBJECTS = "SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' "
 			+ "WHEN 'S' THEN 'SEQUENCE' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, n.nspname, c.relname, "
@@ -66,9 +76,11 @@ final class PostgresBackup implements BackupMethod {
 			+ "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f') AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
 			+ "FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND (d.deptype = 'e' "
 			+ "OR c.relkind = 'S' AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i'))) "
-			+ "UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, n.nspname, "
-			+ "p.proname || '(' || pg_catalog.oidvectortypes(p.proargtypes) || ')', p.oid::regprocedure::text "
-			+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p') AND "
+			+ "UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END, "
+			+ "n.nspname, p.proname || '(' || " + ARGUMENTS + " || ')', CASE WHEN " + NO_ARGUMENT_AGGREGATE
+			+ " THEN pg_catalog.regexp_replace(p.oid::regprocedure::text, '\\(\\)$', '(*)') "
+			+ "ELSE p.oid::regprocedure::text END "
+			+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p', 'a') AND "
 			+ USER_SCHEMA + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass "
 			+ "AND d.objid = p.oid AND d.deptype = 'e') "
 			+ "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, n.nspname, t.typname, "
@@ -295,9 +307,9 @@ final class PostgresBackup implements BackupMethod {
 
 	/**
 	 * The database's tables, views, sequences (but those a column owns), functions,
-	 * procedures and types outside the system schemas and extensions, its schemas and its
-	 * extensions, named as {@code pg_dump} lists them: read with an empty search path, so
-	 * that every name that needs its schema has it.
+	 * procedures, aggregates and types outside the system schemas and extensions, its
+	 * schemas and its extensions, named as {@code pg_dump} lists them: read with an empty
+	 * search path, so that every name that needs its schema has it.
 	 */
 	private static List<DatabaseObject> objects(Connection source) throws SQLException {
 		boolean autoCommit = source.getAutoCommit();
