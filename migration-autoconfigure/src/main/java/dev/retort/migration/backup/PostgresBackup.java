@@ -64,9 +64,14 @@ final class PostgresBackup implements BackupMethod {
 	private static final String ARGUMENTS = "CASE WHEN " + NO_ARGUMENT_AGGREGATE
 			+ " THEN '*' ELSE pg_catalog.oidvectortypes(p.proargtypes) END";
 
+	/** A cast's {@code (source AS target)}, as {@code pg_dump} names it. */
+	private static final String CAST_TYPES = "'(' || pg_catalog.format_type(c.castsource, NULL) || ' AS ' || "
+			+ "pg_catalog.format_type(c.casttarget, NULL) || ')'";
+
 	/**
 	 * Kind, schema, tag and quoted name of every object a restore replaces: relations,
-	 * functions, procedures and aggregates, types and domains, but an extension's;
+	 * functions, procedures and aggregates, types and domains, operators (matched by
+	 * name, as {@code pg_dump} tags them), collations and casts, but an extension's;
 	 * schemas but {@code public}; extensions. A sequence a column owns goes with its
 	 * table.
 	 */
@@ -88,6 +93,16 @@ final class PostgresBackup implements BackupMethod {
 			+ "WHERE (t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c "
 			+ "WHERE c.oid = t.typrelid AND c.relkind = 'c')) AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
 			+ "FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') "
+			+ "UNION ALL SELECT 'OPERATOR', n.nspname, o.oprname, o.oid::regoperator::text FROM pg_operator o "
+			+ "JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
+			+ "FROM pg_depend d WHERE d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e') "
+			+ "UNION ALL SELECT 'COLLATION', n.nspname, c.collname, quote_ident(n.nspname) || '.' || "
+			+ "quote_ident(c.collname) FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE "
+			+ USER_SCHEMA + " AND c.oid >= " + FIRST_NORMAL_OID + " AND NOT EXISTS (SELECT 1 FROM pg_depend d "
+			+ "WHERE d.classid = 'pg_collation'::regclass AND d.objid = c.oid AND d.deptype = 'e') "
+			+ "UNION ALL SELECT 'CAST', '-', 'CAST ' || " + CAST_TYPES + ", " + CAST_TYPES + " FROM pg_cast c "
+			+ "WHERE c.oid >= " + FIRST_NORMAL_OID + " AND NOT EXISTS (SELECT 1 FROM pg_depend d "
+			+ "WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid AND d.deptype = 'e') "
 			+ "UNION ALL SELECT 'SCHEMA', '-', n.nspname, quote_ident(n.nspname) FROM pg_namespace n WHERE "
 			+ USER_SCHEMA + " AND n.nspname <> 'public' AND n.oid >= " + FIRST_NORMAL_OID + " AND NOT EXISTS "
 			+ "(SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid "
@@ -307,9 +322,10 @@ final class PostgresBackup implements BackupMethod {
 
 	/**
 	 * The database's tables, views, sequences (but those a column owns), functions,
-	 * procedures, aggregates and types outside the system schemas and extensions, its
-	 * schemas and its extensions, named as {@code pg_dump} lists them: read with an empty
-	 * search path, so that every name that needs its schema has it.
+	 * procedures, aggregates, types, operators, collations and casts outside the system
+	 * schemas and extensions, its schemas and its extensions, named as {@code pg_dump}
+	 * lists them: read with an empty search path, so that every name that needs its
+	 * schema has it.
 	 */
 	private static List<DatabaseObject> objects(Connection source) throws SQLException {
 		boolean autoCommit = source.getAutoCommit();

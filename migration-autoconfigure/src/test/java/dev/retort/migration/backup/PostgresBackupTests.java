@@ -67,15 +67,16 @@ class PostgresBackupTests extends BackupScenarios {
 	}
 
 	@Test
-	void restoreDropsTheViewsSequencesFunctionsAggregatesAndTypesCreatedAfterTheBackupSoTheirRevisionRunsAgain()
-			throws Exception {
+	void restoreDropsTheObjectsCreatedAfterTheBackupSoTheirRevisionRunsAgain() throws Exception {
 		execute("CREATE VIEW widget_names AS SELECT name FROM widgets", "CREATE TYPE mood AS ENUM ('calm', 'busy')",
 				"CREATE FUNCTION widget_count() RETURNS bigint LANGUAGE sql AS 'SELECT count(*) FROM widgets'",
 				"CREATE FUNCTION doubled(amount integer) RETURNS integer LANGUAGE sql AS 'SELECT amount * 2'",
 				"CREATE FUNCTION add_length(total integer, value text) RETURNS integer LANGUAGE sql "
 						+ "AS 'SELECT total + length(value)'",
 				"CREATE AGGREGATE total_length(text) (SFUNC = add_length, STYPE = integer, INITCOND = '0')",
-				"CREATE AGGREGATE row_total(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0')");
+				"CREATE AGGREGATE row_total(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0')",
+				"CREATE FUNCTION plus(a integer, b integer) RETURNS integer LANGUAGE sql AS 'SELECT a + b'",
+				"CREATE OPERATOR ### (LEFTARG = integer, RIGHTARG = integer, FUNCTION = plus)");
 		BackupFile backup = backup().backup();
 		String[] revisionAfterTheBackup = { "CREATE VIEW \"Later Names\" AS SELECT name FROM widgets",
 				"CREATE MATERIALIZED VIEW later_counts AS SELECT count(*) AS n FROM widgets",
@@ -87,6 +88,8 @@ class PostgresBackupTests extends BackupScenarios {
 				"CREATE PROCEDURE later_touch() LANGUAGE sql AS 'SELECT 1'",
 				"CREATE AGGREGATE later_length(text) (SFUNC = add_length, STYPE = integer, INITCOND = '0')",
 				"CREATE AGGREGATE later_rows(*) (SFUNC = int8inc, STYPE = bigint, INITCOND = '0')",
+				"CREATE OPERATOR !!! (RIGHTARG = integer, FUNCTION = doubled)",
+				"CREATE CAST (mood AS integer) WITH INOUT", "CREATE COLLATION later_bytes (locale = 'C')",
 				"CREATE TABLE later_moods (id SERIAL PRIMARY KEY, mood mood, state later_state)",
 				"CREATE INDEX ix_later_moods_mood ON later_moods (mood)" };
 		execute(revisionAfterTheBackup);
@@ -100,16 +103,26 @@ class PostgresBackupTests extends BackupScenarios {
 		assertThat(rows("SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n "
 				+ "ON n.oid = p.pronamespace WHERE n.nspname = 'public' ORDER BY 1"))
 			.as("functions, procedures and aggregates")
-			.containsExactly("add_length(integer,text)", "doubled(integer)", "row_total()", "total_length(text)",
-					"widget_count()");
+			.containsExactly("add_length(integer,text)", "doubled(integer)", "plus(integer,integer)", "row_total()",
+					"total_length(text)", "widget_count()");
+		assertThat(rows("SELECT o.oid::regoperator::text FROM pg_operator o JOIN pg_namespace n "
+				+ "ON n.oid = o.oprnamespace WHERE n.nspname = 'public' ORDER BY 1"))
+			.as("operators")
+			.containsExactly("###(integer,integer)");
+		assertThat(rows("SELECT count(*) FROM pg_cast WHERE castsource = 'mood'::regtype")).as("casts")
+			.containsExactly("0");
+		assertThat(rows("SELECT c.collname FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace "
+				+ "WHERE n.nspname = 'public'"))
+			.as("collations")
+			.isEmpty();
 		assertThat(rows("SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
 				+ "WHERE n.nspname = 'public' AND (t.typtype IN ('e', 'd') OR t.typname = 'later_pair') ORDER BY 1"))
 			.containsExactly("mood");
 		assertThat(rows("SELECT widget_count(), doubled(21), 'busy'::mood, (SELECT count(*) FROM widget_names), "
 				+ "(SELECT row_total(*) FROM widgets), "
-				+ "(SELECT total_length(name) = sum(length(name)) FROM widgets)"))
-			.as("the backup's own view, functions, aggregates and type work")
-			.containsExactly("3|42|busy|3|3|t");
+				+ "(SELECT total_length(name) = sum(length(name)) FROM widgets), 40 ### 2"))
+			.as("the backup's own view, functions, aggregates, operator and type work")
+			.containsExactly("3|42|busy|3|3|t|42");
 		execute(revisionAfterTheBackup);
 	}
 
