@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,6 +18,7 @@ import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.engine.RevisionSql;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
+import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
 import org.jspecify.annotations.Nullable;
 
@@ -113,8 +115,9 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * One revision, with the SQL its upgrade and downgrade render for each database that
-	 * has it; 404 when no database's code has it, 400 for an ambiguous prefix.
+	 * One revision (an id, a unique id prefix or a branch label), with the SQL its
+	 * upgrade and downgrade render for each database that has it; 404 when no database's
+	 * code has it, 400 for an ambiguous prefix.
 	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> revision(@Selector String revision, SecurityContext securityContext) {
@@ -124,10 +127,12 @@ public class MigrationsEndpoint {
 			Migrator migrator = entry.getValue();
 			RevisionScript script;
 			try {
-				if (migrator.graph().revisions().stream().noneMatch((r) -> r.id().startsWith(revision))) {
+				RevisionGraph graph = migrator.graph();
+				Optional<RevisionScript> labelled = graph.findBranch(revision);
+				if (labelled.isEmpty() && graph.revisions().stream().noneMatch((r) -> r.id().startsWith(revision))) {
 					continue;
 				}
-				script = migrator.graph().get(revision);
+				script = labelled.orElseGet(() -> graph.get(revision));
 			}
 			catch (RuntimeException ex) {
 				return error(WebEndpointResponse.STATUS_BAD_REQUEST, MigrationRuns.describe(ex));

@@ -47,6 +47,8 @@ abstract class MigrationApplicationScenarios {
 
 	static final String DATA = "classpath:dev/retort/migration/it/data";
 
+	static final String LABELLED = "classpath:dev/retort/migration/it/labelled";
+
 	static final String IRREVERSIBLE = "classpath:dev/retort/migration/it/irreversible";
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -262,6 +264,17 @@ abstract class MigrationApplicationScenarios {
 			assertThat(revision.path("upgrade").path("sql")).isEmpty();
 			assertThat(revision.path("upgrade").path("note").asString())
 				.contains("management.endpoint.health.show-details");
+		}
+	}
+
+	@Test
+	void revisionViewTakesABranchLabelAsMigrateShowDoes() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", LABELLED))) {
+			JsonNode labelled = get(app, "/actuator/migrations/reporting").path("migrators").path("migrator");
+			assertThat(labelled.path("id").asString()).isEqualTo("dddd00000001");
+			assertThat(labelled.path("message").asString()).isEqualTo("create reports");
+			JsonNode prefixed = get(app, "/actuator/migrations/dddd00000002").path("migrators").path("migrator");
+			assertThat(prefixed.path("message").asString()).isEqualTo("add title to reports");
 		}
 	}
 
