@@ -89,7 +89,7 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 	}
 
 	private String summary(String name, String target, MigrationResult result) {
-		String at = String.join(", ", result.current().isEmpty() ? List.of("base") : result.current());
+		String at = Migrator.describe(result.current());
 		if (result.steps().isEmpty()) {
 			return "Database '" + name + "' is up to date at " + at + " (target " + target + ")";
 		}
@@ -131,8 +131,7 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 			logger.warn(pendingWarning(name, status));
 		}
 		if (status.upToDate()) {
-			logger.info("Database '" + name + "' is up to date at "
-					+ (status.current().isEmpty() ? "base" : String.join(", ", status.current()))
+			logger.info("Database '" + name + "' is up to date at " + Migrator.describe(status.current())
 					+ " (auto-migrate off)");
 		}
 	}
@@ -142,7 +141,7 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		for (RevisionScript revision : status.pending()) {
 			pending.add(revision.describe(revision.shortId()));
 		}
-		String current = status.current().isEmpty() ? "base" : String.join(", ", status.current());
+		String current = Migrator.describe(status.current());
 		StringBuilder warning = new StringBuilder("Database '").append(name)
 			.append("' is at ")
 			.append(current)

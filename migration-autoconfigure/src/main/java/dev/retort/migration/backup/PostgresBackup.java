@@ -68,6 +68,12 @@ final class PostgresBackup implements BackupMethod {
 	private static final String CAST_TYPES = "'(' || pg_catalog.format_type(c.castsource, NULL) || ' AS ' || "
 			+ "pg_catalog.format_type(c.casttarget, NULL) || ')'";
 
+	/** The object is not a member of an extension (which restores its own). */
+	private static String notAnExtensionMember(String catalog, String oid) {
+		return "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = '" + catalog + "'::regclass AND d.objid = "
+				+ oid + " AND d.deptype = 'e')";
+	}
+
 	/**
 	 * Kind, schema, tag and quoted name of every object a restore replaces: relations,
 	 * functions, procedures and aggregates, types and domains, operators (matched by
@@ -86,27 +92,24 @@ final class PostgresBackup implements BackupMethod {
 			+ " THEN pg_catalog.regexp_replace(p.oid::regprocedure::text, '\\(\\)$', '(*)') "
 			+ "ELSE p.oid::regprocedure::text END "
 			+ "FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p', 'a') AND "
-			+ USER_SCHEMA + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass "
-			+ "AND d.objid = p.oid AND d.deptype = 'e') "
+			+ USER_SCHEMA + " AND " + notAnExtensionMember("pg_proc", "p.oid") + " "
 			+ "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, n.nspname, t.typname, "
 			+ "t.oid::regtype::text FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
 			+ "WHERE (t.typtype IN ('e', 'd', 'r') OR t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_class c "
-			+ "WHERE c.oid = t.typrelid AND c.relkind = 'c')) AND " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
-			+ "FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') "
+			+ "WHERE c.oid = t.typrelid AND c.relkind = 'c')) AND " + USER_SCHEMA + " AND "
+			+ notAnExtensionMember("pg_type", "t.oid") + " "
 			+ "UNION ALL SELECT 'OPERATOR', n.nspname, o.oprname, o.oid::regoperator::text FROM pg_operator o "
-			+ "JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE " + USER_SCHEMA + " AND NOT EXISTS (SELECT 1 "
-			+ "FROM pg_depend d WHERE d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e') "
+			+ "JOIN pg_namespace n ON n.oid = o.oprnamespace WHERE " + USER_SCHEMA + " AND "
+			+ notAnExtensionMember("pg_operator", "o.oid") + " "
 			+ "UNION ALL SELECT 'COLLATION', n.nspname, c.collname, quote_ident(n.nspname) || '.' || "
 			+ "quote_ident(c.collname) FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE "
-			+ USER_SCHEMA + " AND c.oid >= " + FIRST_NORMAL_OID + " AND NOT EXISTS (SELECT 1 FROM pg_depend d "
-			+ "WHERE d.classid = 'pg_collation'::regclass AND d.objid = c.oid AND d.deptype = 'e') "
-			+ "UNION ALL SELECT 'CAST', '-', 'CAST ' || " + CAST_TYPES + ", " + CAST_TYPES + " FROM pg_cast c "
-			+ "WHERE c.oid >= " + FIRST_NORMAL_OID + " AND NOT EXISTS (SELECT 1 FROM pg_depend d "
-			+ "WHERE d.classid = 'pg_cast'::regclass AND d.objid = c.oid AND d.deptype = 'e') "
+			+ USER_SCHEMA + " AND c.oid >= " + FIRST_NORMAL_OID + " AND "
+			+ notAnExtensionMember("pg_collation", "c.oid") + " " + "UNION ALL SELECT 'CAST', '-', 'CAST ' || "
+			+ CAST_TYPES + ", " + CAST_TYPES + " FROM pg_cast c " + "WHERE c.oid >= " + FIRST_NORMAL_OID + " AND "
+			+ notAnExtensionMember("pg_cast", "c.oid") + " "
 			+ "UNION ALL SELECT 'SCHEMA', '-', n.nspname, quote_ident(n.nspname) FROM pg_namespace n WHERE "
-			+ USER_SCHEMA + " AND n.nspname <> 'public' AND n.oid >= " + FIRST_NORMAL_OID + " AND NOT EXISTS "
-			+ "(SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass AND d.objid = n.oid "
-			+ "AND d.deptype = 'e') "
+			+ USER_SCHEMA + " AND n.nspname <> 'public' AND n.oid >= " + FIRST_NORMAL_OID + " AND "
+			+ notAnExtensionMember("pg_namespace", "n.oid") + " "
 			+ "UNION ALL SELECT 'EXTENSION', '-', e.extname, quote_ident(e.extname) FROM pg_extension e "
 			+ "WHERE e.oid >= " + FIRST_NORMAL_OID + " ORDER BY 2, 1, 3";
 

@@ -70,11 +70,16 @@ final class VerifyCommand extends MigrateSubcommand {
 		if (autogenerator == null || !autogenerator.hasModel()) {
 			return null;
 		}
+		if (!status.unknown().isEmpty()) {
+			// already a problem: what lies under a revision the code does not know cannot
+			// be compared
+			return null;
+		}
 		if (!status.upToDate()) {
-			return "and the entities were not compared with it (" + (status.unknown().isEmpty()
-					? status.pending().size() + " pending revision" + ((status.pending().size() == 1) ? "" : "s")
-							+ "; `migrate check --revisions` compares them with the schema the revisions build"
-					: "it is at revisions this code does not know") + ")";
+			int pending = status.pending().size();
+			return "and the entities were not compared with it (" + pending + " pending revision"
+					+ ((pending == 1) ? "" : "s")
+					+ "; `migrate check --revisions` compares them with the schema the revisions build)";
 		}
 		List<String> differences;
 		try {

@@ -546,7 +546,8 @@ public class Migrator {
 		return Direction.valueOf(label.toUpperCase(java.util.Locale.ROOT));
 	}
 
-	static String describe(Set<String> heads) {
+	/** Version-table rows as messages show them: sorted ids, or {@code base}. */
+	public static String describe(Set<String> heads) {
 		return heads.isEmpty() ? "base"
 				: heads.stream().sorted(Comparator.naturalOrder()).collect(Collectors.joining(", "));
 	}
