@@ -2,6 +2,7 @@ package dev.retort.migration.revision;
 
 import java.io.File;
 import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Constructor;
@@ -68,6 +69,9 @@ final class RevisionDiscovery {
 	private MetadataReaderFactory metadataReaders;
 
 	private final Set<String> seen = new HashSet<>();
+
+	/** Where directory files are read, grown for a larger one. */
+	private byte[] buffer = new byte[16 * 1024];
 
 	private final List<RevisionScript> found = new ArrayList<>();
 
@@ -177,13 +181,14 @@ final class RevisionDiscovery {
 					+ "to a folder whose path has no unusual characters, or use a filesystem: location.", ex);
 		}
 		String rootUrl = folderUrl(root);
-		for (String relative : regularFiles(directory, location)) {
+		for (ListedFile listed : regularFiles(directory, location)) {
+			String relative = listed.relative();
 			File file = new File(directory, relative);
 			if (relative.endsWith(".class")) {
 				classes.add(new FileSystemResource(file));
 			}
-			else if (relative.endsWith(".sql")) {
-				sqlFiles.add(fromFile(fileUrl(rootUrl, relative, file), file));
+			else if (listed.bytes() != null) {
+				sqlFiles.add(new SqlFile(fileUrl(rootUrl, relative, file), file.getName(), listed::bytes));
 			}
 		}
 	}
@@ -249,14 +254,6 @@ final class RevisionDiscovery {
 		return root.toString().endsWith("/") ? root.toString() : root + "/";
 	}
 
-	/**
-	 * A file read through a plain stream: far less code than a channel to run cold, for
-	 * every file on every start.
-	 */
-	private static SqlFile fromFile(String url, File file) {
-		return new SqlFile(url, file.getName(), () -> readAll(new FileInputStream(file)));
-	}
-
 	private static byte[] readAll(InputStream stream) throws IOException {
 		try (InputStream input = stream) {
 			return input.readAllBytes();
@@ -265,18 +262,20 @@ final class RevisionDiscovery {
 
 	/**
 	 * The regular files under a directory as paths relative to it ({@code /} between
-	 * folders), sorted: one listing per folder and one {@code stat} per entry, far less
-	 * to run cold than a file tree walk. A link to a file is followed, a link to a folder
-	 * is not (as the resolver walks).
+	 * folders), sorted, with the bytes of each SQL file: one listing per folder, far less
+	 * to run cold than a file tree walk. An SQL file is opened without a {@code stat}
+	 * first (opening it tells a file from a folder) and read there and then into one
+	 * buffer; other entries take one {@code stat}. A link to a file is followed, a link
+	 * to a folder is not (as the resolver walks).
 	 */
-	private static List<String> regularFiles(File directory, String location) {
-		List<String> files = new ArrayList<>();
+	private List<ListedFile> regularFiles(File directory, String location) {
+		List<ListedFile> files = new ArrayList<>();
 		addRegularFiles(directory, "", files, location);
-		files.sort(null);
+		files.sort(ListedFile.BY_PATH);
 		return files;
 	}
 
-	private static void addRegularFiles(File folder, String prefix, List<String> files, String location) {
+	private void addRegularFiles(File folder, String prefix, List<ListedFile> files, String location) {
 		String[] names = folder.list();
 		if (names == null) {
 			throw new RevisionLocationException("Cannot scan migration location " + location + ": folder " + folder
@@ -284,13 +283,63 @@ final class RevisionDiscovery {
 		}
 		for (String name : names) {
 			File entry = new File(folder, name);
-			if (entry.isFile()) {
-				files.add(prefix + name);
+			if (name.endsWith(".sql")) {
+				byte[] bytes = readIfFile(entry);
+				if (bytes != null) {
+					files.add(new ListedFile(prefix + name, bytes));
+					continue;
+				}
 			}
-			else if (entry.isDirectory() && !Files.isSymbolicLink(entry.toPath())) {
+			else if (entry.isFile()) {
+				files.add(new ListedFile(prefix + name, null));
+				continue;
+			}
+			if (entry.isDirectory() && !Files.isSymbolicLink(entry.toPath())) {
 				addRegularFiles(entry, prefix + name + "/", files, location);
 			}
 		}
+	}
+
+	/**
+	 * The file's bytes, or {@code null} when it is a folder or a link to nothing (which a
+	 * {@code stat} then tells, on that path only).
+	 */
+	private byte[] readIfFile(File file) {
+		try (FileInputStream input = new FileInputStream(file)) {
+			return readFully(input);
+		}
+		catch (FileNotFoundException ex) {
+			if (file.isDirectory() || !file.exists()) {
+				return null;
+			}
+			throw cannotRead(file.getPath(), ex);
+		}
+		catch (IOException ex) {
+			throw cannotRead(file.getPath(), ex);
+		}
+	}
+
+	/**
+	 * Reads into the discovery's one buffer and copies out the bytes: no {@code stat} and
+	 * {@code lseek} per file for a size, as {@code readAllBytes} costs.
+	 */
+	private byte[] readFully(InputStream input) throws IOException {
+		int length = 0;
+		while (true) {
+			if (length == this.buffer.length) {
+				this.buffer = Arrays.copyOf(this.buffer, length * 2);
+			}
+			int read = input.read(this.buffer, length, this.buffer.length - length);
+			if (read < 0) {
+				return Arrays.copyOf(this.buffer, length);
+			}
+			length += read;
+		}
+	}
+
+	private static RevisionLocationException cannotRead(String file, IOException ex) {
+		return new RevisionLocationException("Cannot read revision file " + file + ": " + ex.getMessage() + READ_FIX,
+				ex);
 	}
 
 	/**
@@ -323,11 +372,11 @@ final class RevisionDiscovery {
 					+ "filesystem:<directory> or a directory path.");
 		}
 		File folder = directory.toFile();
-		for (String relative : regularFiles(folder, location)) {
-			File file = new File(folder, relative);
-			if (relative.endsWith(".sql") && this.seen.add(file.getPath())) {
+		for (ListedFile listed : regularFiles(folder, location)) {
+			File file = new File(folder, listed.relative());
+			if (listed.bytes() != null && this.seen.add(file.getPath())) {
 				this.found
-					.add(SqlRevisionFile.parse(file.getName(), file.getPath(), fromFile(file.getPath(), file).read()));
+					.add(SqlRevisionFile.parse(file.getName(), file.getPath(), utf8(listed.bytes(), file.getPath())));
 			}
 		}
 	}
@@ -568,6 +617,26 @@ final class RevisionDiscovery {
 			}
 			return utf8(bytes, this.url);
 		}
+
+	}
+
+	/**
+	 * A regular file under a listed folder: its path relative to the folder, and its
+	 * bytes when it is an SQL file.
+	 */
+	private record ListedFile(String relative, byte[] bytes) {
+
+		/**
+		 * Written out: a comparator built from a method reference costs more to run cold.
+		 */
+		static final Comparator<ListedFile> BY_PATH = new Comparator<>() {
+
+			@Override
+			public int compare(ListedFile one, ListedFile other) {
+				return one.relative.compareTo(other.relative);
+			}
+
+		};
 
 	}
 

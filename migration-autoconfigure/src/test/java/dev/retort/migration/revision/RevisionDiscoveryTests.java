@@ -192,6 +192,32 @@ class RevisionDiscoveryTests {
 	}
 
 	@Test
+	void aFolderNamedLikeAnSqlFileIsWalkedALinkToOneIsNotAndALinkToNothingIsSkipped(@TempDir Path directory)
+			throws IOException {
+		Path folder = Files.createDirectories(directory.resolve("classes/named/migrations"));
+		Path shared = Files.createDirectories(directory.resolve("shared/linked.sql"));
+		write(folder.resolve("20261121_aaaaaaaaaaaa.sql"), "aaaaaaaaaaaa", "");
+		write(Files.createDirectories(folder.resolve("2026.sql")).resolve("20261122_bbbbbbbbbbbb.sql"), "bbbbbbbbbbbb",
+				"aaaaaaaaaaaa");
+		write(shared.resolve("20261123_cccccccccccc.sql"), "cccccccccccc", "bbbbbbbbbbbb");
+		Files.createSymbolicLink(folder.resolve("linked.sql"), shared);
+		Files.createSymbolicLink(folder.resolve("gone.sql"), directory.resolve("deleted.sql"));
+
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { directory.resolve("classes").toUri().toURL() },
+				this.classLoader)) {
+			RevisionGraph graph = RevisionGraph.load(List.of("classpath:named/migrations"), loader);
+
+			assertThat(graph.revisions()).extracting(RevisionScript::source)
+				.containsExactly("classpath:named/migrations/20261121_aaaaaaaaaaaa.sql",
+						"classpath:named/migrations/2026.sql/20261122_bbbbbbbbbbbb.sql");
+		}
+		RevisionGraph graph = RevisionGraph.load(List.of("filesystem:" + folder), this.classLoader);
+		assertThat(graph.revisions()).extracting(RevisionScript::source)
+			.containsExactly(folder.resolve("20261121_aaaaaaaaaaaa.sql").toString(),
+					folder.resolve("2026.sql/20261122_bbbbbbbbbbbb.sql").toString());
+	}
+
+	@Test
 	void classpathLocationInADirectoryAndAJarCombinesBothAndNamesACopyFoundTwiceByItsUrl(@TempDir Path directory)
 			throws IOException {
 		Path folder = Files.createDirectories(directory.resolve("classes/split/migrations"));
