@@ -104,8 +104,8 @@ final class PostgresBackup implements BackupMethod {
 			+ "UNION ALL SELECT 'COLLATION', n.nspname, c.collname, quote_ident(n.nspname) || '.' || "
 			+ "quote_ident(c.collname) FROM pg_collation c JOIN pg_namespace n ON n.oid = c.collnamespace WHERE "
 			+ USER_SCHEMA + " AND c.oid >= " + FIRST_NORMAL_OID + " AND "
-			+ notAnExtensionMember("pg_collation", "c.oid") + " " + "UNION ALL SELECT 'CAST', '-', 'CAST ' || "
-			+ CAST_TYPES + ", " + CAST_TYPES + " FROM pg_cast c " + "WHERE c.oid >= " + FIRST_NORMAL_OID + " AND "
+			+ notAnExtensionMember("pg_collation", "c.oid") + " UNION ALL SELECT 'CAST', '-', 'CAST ' || " + CAST_TYPES
+			+ ", " + CAST_TYPES + " FROM pg_cast c WHERE c.oid >= " + FIRST_NORMAL_OID + " AND "
 			+ notAnExtensionMember("pg_cast", "c.oid") + " "
 			+ "UNION ALL SELECT 'SCHEMA', '-', n.nspname, quote_ident(n.nspname) FROM pg_namespace n WHERE "
 			+ USER_SCHEMA + " AND n.nspname <> 'public' AND n.oid >= " + FIRST_NORMAL_OID + " AND "
