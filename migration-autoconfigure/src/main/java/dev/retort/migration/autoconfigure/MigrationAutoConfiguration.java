@@ -119,6 +119,8 @@ public final class MigrationAutoConfiguration {
 			.withDirectory((directory != null) ? Path.of(directory) : null)
 			.withPassword(environment.getProperty("spring.datasource.password"))
 			.withVersionTable(migrator.config().versionTable())
+			.withHistoryTable(migrator.config().historyTable())
+			.withStrategy(properties.getBackup().getStrategy())
 			.withTimeout(properties.getBackup().getTimeout());
 	}
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.retort.migration.backup.BackupStrategy;
 import dev.retort.migration.engine.MigratorConfig;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -265,6 +266,21 @@ public class MigrationProperties {
 		 * How long pg_dump and pg_restore may run before they are stopped.
 		 */
 		private Duration timeout = Duration.ofHours(1);
+
+		/**
+		 * What backups hold: every row (full), or the schema and the rows of Retort's
+		 * version and history tables alone (schema-only), for databases whose rows are
+		 * backed up another way.
+		 */
+		private BackupStrategy strategy = BackupStrategy.FULL;
+
+		public BackupStrategy getStrategy() {
+			return this.strategy;
+		}
+
+		public void setStrategy(BackupStrategy strategy) {
+			this.strategy = strategy;
+		}
 
 		public Duration getTimeout() {
 			return this.timeout;

@@ -11,14 +11,13 @@ import java.nio.file.Path;
  */
 public record BackupFile(Path file, BackupManifest manifest) {
 
-	/** One line for listings and prompts: file, revision, time, tables and rows. */
+	/** One line for listings and prompts: file, revision, time, and what it holds. */
 	public String describe() {
 		if (this.manifest == null) {
 			return this.file + " (no manifest: revision and time unknown)";
 		}
-		long rows = this.manifest.rowCounts().values().stream().mapToLong(Long::longValue).sum();
 		return this.file + "  " + this.manifest.database() + " at " + this.manifest.revisionLabel() + ", taken "
-				+ this.manifest.takenAt() + ", " + this.manifest.rowCounts().size() + " tables, " + rows + " rows";
+				+ this.manifest.takenAt() + ", " + this.manifest.contents();
 	}
 
 }

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * What a backup holds, written next to it as {@code FILE.manifest} when it was taken and
- * verified: the database, its revisions, when, the rows of every table counted in the
- * snapshot the backup was taken from, and the file's SHA-256.
+ * verified: the database, its revisions, when, the rows of every table it holds (counted
+ * in the snapshot the backup was taken from), the file's SHA-256, and whether it holds
+ * every row or the schema only.
  *
  * @param database the database's name (SQLite: the file's name without extension)
  * @param dialect {@code sqlite} or {@code postgresql}
@@ -27,9 +28,10 @@ import java.util.TreeMap;
  * @param takenAt when the backup was taken
  * @param rowCounts rows per table ({@code schema.table} on PostgreSQL)
  * @param sha256 the backup file's SHA-256, hex
+ * @param strategy whether it holds every row or the schema and Retort's own rows only
  */
 public record BackupManifest(String database, String dialect, Set<String> revisions, Instant takenAt,
-		Map<String, Long> rowCounts, String sha256) {
+		Map<String, Long> rowCounts, String sha256, BackupStrategy strategy) {
 
 	static final String SUFFIX = ".manifest";
 
@@ -43,6 +45,18 @@ public record BackupManifest(String database, String dialect, Set<String> revisi
 		return this.revisions.isEmpty() ? "base" : String.join("+", this.revisions);
 	}
 
+	/**
+	 * What it holds, for messages: {@code 4 tables, 12 rows}, or for a schema-only backup
+	 * {@code schema only (rows of Retort's own tables alone: 3)}.
+	 */
+	public String contents() {
+		long rows = this.rowCounts.values().stream().mapToLong(Long::longValue).sum();
+		if (this.strategy == BackupStrategy.SCHEMA_ONLY) {
+			return "schema only (rows of Retort's own tables alone: " + rows + ")";
+		}
+		return this.rowCounts.size() + " tables, " + rows + " rows";
+	}
+
 	void write(Path file) throws IOException {
 		Properties properties = new Properties();
 		properties.setProperty("database", this.database);
@@ -50,6 +64,7 @@ public record BackupManifest(String database, String dialect, Set<String> revisi
 		properties.setProperty("revisions", String.join(",", this.revisions));
 		properties.setProperty("taken-at", this.takenAt.toString());
 		properties.setProperty("sha256", this.sha256);
+		properties.setProperty("strategy", this.strategy.label());
 		this.rowCounts.forEach((table, rows) -> properties.setProperty("rows." + table, Long.toString(rows)));
 		try (OutputStream out = Files.newOutputStream(file)) {
 			properties.store(out, "Retort backup manifest: do not edit");
@@ -74,7 +89,8 @@ public record BackupManifest(String database, String dialect, Set<String> revisi
 			String revisions = properties.getProperty("revisions", "");
 			return new BackupManifest(required(properties, "database", file), required(properties, "dialect", file),
 					revisions.isEmpty() ? Set.of() : new LinkedHashSet<>(List.of(revisions.split(","))),
-					Instant.parse(required(properties, "taken-at", file)), rows, required(properties, "sha256", file));
+					Instant.parse(required(properties, "taken-at", file)), rows, required(properties, "sha256", file),
+					BackupStrategy.ofLabel(properties.getProperty("strategy")));
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new InvalidBackupException("The manifest " + file + " of backup " + backup + " cannot be read ("

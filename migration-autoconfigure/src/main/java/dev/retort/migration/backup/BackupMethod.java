@@ -40,8 +40,12 @@ sealed interface BackupMethod permits SqliteBackup, PostgresBackup {
 	/** Whether the file starts as this database's backups do. */
 	boolean looksLikeBackup(Path file);
 
-	/** Copies the database into {@code target} (an empty file) and says what it held. */
-	Snapshot take(Path target) throws SQLException;
+	/**
+	 * Copies the database into {@code target} (an empty file) and says what the copy must
+	 * hold: the database's revisions, and the rows of every table it copied (schema-only:
+	 * of Retort's version and history tables alone), counted in the snapshot it copied.
+	 */
+	Snapshot take(Path target, BackupStrategy strategy) throws SQLException;
 
 	/**
 	 * Reads a backup back and says what it holds.

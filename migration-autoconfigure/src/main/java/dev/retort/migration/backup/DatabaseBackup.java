@@ -64,6 +64,16 @@ public class DatabaseBackup {
 	 * time in the backup directory
 	 */
 	public BackupFile backup(Path file) {
+		return backup(file, this.options.strategy());
+	}
+
+	/**
+	 * Takes a verified backup of what the strategy says.
+	 * @param file where to write it; {@code null} for a name of database, revision and
+	 * time in the backup directory
+	 * @param strategy every row, or the schema and Retort's own rows only
+	 */
+	public BackupFile backup(Path file, BackupStrategy strategy) {
 		Target target = target();
 		Path directory = (file != null) ? file.toAbsolutePath().getParent() : target.directory();
 		if (file != null && Files.exists(file)) {
@@ -73,17 +83,19 @@ public class DatabaseBackup {
 		Instant takenAt = this.options.clock().instant();
 		Path partial = ownerOnlyFile(directory, "." + target.database() + "-" + STAMP.format(takenAt) + ".partial");
 		try {
-			Snapshot source = target.method().take(partial);
+			Snapshot source = target.method().take(partial, strategy);
 			Snapshot copy = target.method().readBack(partial);
 			if (!copy.rowCounts().equals(source.rowCounts())) {
-				throw new BackupException("The backup of " + target.describe() + " did not verify: its row counts "
+				throw new BackupException("The " + ((strategy == BackupStrategy.SCHEMA_ONLY) ? "schema-only " : "")
+						+ "backup of " + target.describe() + " did not verify: its row counts "
 						+ differences(source.rowCounts(), copy.rowCounts()) + ". No backup was kept"
 						+ (this.options.beforeUpgrade() ? " and the upgrade did not run" : "") + ".");
 			}
 			BackupManifest manifest = new BackupManifest(target.database(), target.dialect(), source.revisions(),
-					takenAt, source.rowCounts(), BackupManifest.sha256(partial));
-			Path chosen = (file != null) ? file.toAbsolutePath() : directory.resolve(target.database() + "-"
-					+ manifest.revisionLabel() + "-" + STAMP.format(takenAt) + target.extension());
+					takenAt, source.rowCounts(), BackupManifest.sha256(partial), strategy);
+			Path chosen = (file != null) ? file.toAbsolutePath()
+					: directory.resolve(target.database() + "-" + manifest.revisionLabel() + "-" + STAMP.format(takenAt)
+							+ ((strategy == BackupStrategy.SCHEMA_ONLY) ? "-schema-only" : "") + target.extension());
 			if (Files.exists(chosen)) {
 				throw new BackupException(chosen + " already exists; choose another file or remove it first.");
 			}
@@ -184,15 +196,18 @@ public class DatabaseBackup {
 	}
 
 	/**
-	 * Verifies a backup, then replaces the database's content with it. SQLite: the
-	 * current database is first kept as a backup of its own.
-	 * @return what was restored, and the backup of the database as it was (SQLite), or
+	 * Verifies a backup, then replaces the database's content with it. SQLite, and any
+	 * database restored from a schema-only backup: the current database is first kept as
+	 * a full backup of its own.
+	 * @return what was restored, and the full backup of the database as it was, or
 	 * {@code null}
 	 */
 	public Restored restore(Path file) {
 		BackupFile backup = verify(file);
 		BackupMethod method = target().method();
-		BackupFile previous = method.replacesDatabase() ? backup(null) : null;
+		// a schema-only backup empties every table: keep the rows it would lose
+		boolean schemaOnly = backup.manifest() != null && backup.manifest().strategy() == BackupStrategy.SCHEMA_ONLY;
+		BackupFile previous = (method.replacesDatabase() || schemaOnly) ? backup(null, BackupStrategy.FULL) : null;
 		method.restore(file.toAbsolutePath());
 		return new Restored(backup, previous);
 	}
@@ -272,54 +287,66 @@ public class DatabaseBackup {
 	 * working directory for PostgreSQL
 	 * @param password the password the PostgreSQL tools connect with, or {@code null}
 	 * @param versionTable the version table, whose rows name a backup's revision
+	 * @param historyTable the history table, whose rows a schema-only backup keeps too
+	 * @param strategy what {@link #backup()} and before-upgrade backups hold
 	 * @param timeout how long {@code pg_dump} and {@code pg_restore} may run
 	 * @param searchPath where to look for the PostgreSQL tools, in the form of
 	 * {@code PATH}
 	 * @param clock the clock for file names and manifests
 	 * @param beforeUpgrade whether the backups are taken before an upgrade (for messages)
 	 */
-	public record Options(Path directory, String password, String versionTable, Duration timeout, String searchPath,
-			Clock clock, boolean beforeUpgrade) {
+	public record Options(Path directory, String password, String versionTable, String historyTable,
+			BackupStrategy strategy, Duration timeout, String searchPath, Clock clock, boolean beforeUpgrade) {
 
-		/** Defaults: next to the database, the process's PATH, one hour, UTC. */
+		/** Defaults: next to the database, full, the process's PATH, one hour, UTC. */
 		public static Options defaults() {
-			return new Options(null, null, "migrations_version", Duration.ofHours(1), System.getenv("PATH"),
-					Clock.systemUTC(), false);
+			return new Options(null, null, "migrations_version", "migrations_history", BackupStrategy.FULL,
+					Duration.ofHours(1), System.getenv("PATH"), Clock.systemUTC(), false);
 		}
 
 		public Options withDirectory(Path directory) {
-			return new Options(directory, this.password, this.versionTable, this.timeout, this.searchPath, this.clock,
-					this.beforeUpgrade);
+			return new Options(directory, this.password, this.versionTable, this.historyTable, this.strategy,
+					this.timeout, this.searchPath, this.clock, this.beforeUpgrade);
 		}
 
 		public Options withPassword(String password) {
-			return new Options(this.directory, password, this.versionTable, this.timeout, this.searchPath, this.clock,
-					this.beforeUpgrade);
+			return new Options(this.directory, password, this.versionTable, this.historyTable, this.strategy,
+					this.timeout, this.searchPath, this.clock, this.beforeUpgrade);
 		}
 
 		public Options withVersionTable(String versionTable) {
-			return new Options(this.directory, this.password, versionTable, this.timeout, this.searchPath, this.clock,
-					this.beforeUpgrade);
+			return new Options(this.directory, this.password, versionTable, this.historyTable, this.strategy,
+					this.timeout, this.searchPath, this.clock, this.beforeUpgrade);
+		}
+
+		public Options withHistoryTable(String historyTable) {
+			return new Options(this.directory, this.password, this.versionTable, historyTable, this.strategy,
+					this.timeout, this.searchPath, this.clock, this.beforeUpgrade);
+		}
+
+		public Options withStrategy(BackupStrategy strategy) {
+			return new Options(this.directory, this.password, this.versionTable, this.historyTable, strategy,
+					this.timeout, this.searchPath, this.clock, this.beforeUpgrade);
 		}
 
 		public Options withTimeout(Duration timeout) {
-			return new Options(this.directory, this.password, this.versionTable, timeout, this.searchPath, this.clock,
-					this.beforeUpgrade);
+			return new Options(this.directory, this.password, this.versionTable, this.historyTable, this.strategy,
+					timeout, this.searchPath, this.clock, this.beforeUpgrade);
 		}
 
 		public Options withSearchPath(String searchPath) {
-			return new Options(this.directory, this.password, this.versionTable, this.timeout, searchPath, this.clock,
-					this.beforeUpgrade);
+			return new Options(this.directory, this.password, this.versionTable, this.historyTable, this.strategy,
+					this.timeout, searchPath, this.clock, this.beforeUpgrade);
 		}
 
 		public Options withClock(Clock clock) {
-			return new Options(this.directory, this.password, this.versionTable, this.timeout, this.searchPath, clock,
-					this.beforeUpgrade);
+			return new Options(this.directory, this.password, this.versionTable, this.historyTable, this.strategy,
+					this.timeout, this.searchPath, clock, this.beforeUpgrade);
 		}
 
 		public Options forUpgrades() {
-			return new Options(this.directory, this.password, this.versionTable, this.timeout, this.searchPath,
-					this.clock, true);
+			return new Options(this.directory, this.password, this.versionTable, this.historyTable, this.strategy,
+					this.timeout, this.searchPath, this.clock, true);
 		}
 
 	}
@@ -346,11 +373,12 @@ public class DatabaseBackup {
 					ex.getMessage() + " Turn off migrations.backup.before-upgrade or back it up " + "yourself.", ex);
 		}
 		return switch (dialect) {
-			case "sqlite" ->
-				new SqliteBackup(this.dataSource, SqliteBackup.databaseFile(url), this.options.versionTable());
+			case "sqlite" -> new SqliteBackup(this.dataSource, SqliteBackup.databaseFile(url),
+					this.options.versionTable(), this.options.historyTable());
 			case "postgresql" -> new PostgresBackup(this.dataSource,
 					PostgresConnection.of(url, connection.getMetaData().getUserName(), this.options.password()),
-					this.options.versionTable(), this.options.timeout(), this.options.searchPath());
+					this.options.versionTable(), this.options.historyTable(), this.options.timeout(),
+					this.options.searchPath());
 			default -> throw new BackupException("Retort cannot back up " + dialect + " databases yet; "
 					+ "turn off migrations.backup.before-upgrade or back it up yourself.");
 		};

@@ -35,8 +35,9 @@ import javax.sql.DataSource;
 /**
  * PostgreSQL backups with the server's own tools: {@code pg_dump} (custom format) in a
  * snapshot exported from a repeatable-read transaction, whose row counts are read in the
- * same snapshot; verified by reading the dump back with {@code pg_restore}; restored with
- * {@code pg_restore --clean} in one transaction.
+ * same snapshot (schema-only: the data of Retort's tables alone); verified by reading the
+ * dump back with {@code pg_restore}; restored with {@code pg_restore --clean} in one
+ * transaction.
  */
 final class PostgresBackup implements BackupMethod {
 
@@ -119,15 +120,18 @@ final class PostgresBackup implements BackupMethod {
 
 	private final String versionTable;
 
+	private final String historyTable;
+
 	private final Duration timeout;
 
 	private final String searchPath;
 
-	PostgresBackup(DataSource dataSource, PostgresConnection connection, String versionTable, Duration timeout,
-			String searchPath) {
+	PostgresBackup(DataSource dataSource, PostgresConnection connection, String versionTable, String historyTable,
+			Duration timeout, String searchPath) {
 		this.dataSource = dataSource;
 		this.connection = connection;
 		this.versionTable = versionTable;
+		this.historyTable = historyTable;
 		this.timeout = timeout;
 		this.searchPath = searchPath;
 	}
@@ -176,9 +180,12 @@ final class PostgresBackup implements BackupMethod {
 		return false;
 	}
 
-	/** Dumps the database into {@code target} and says what it held. */
+	/**
+	 * Dumps the database into {@code target} and says what it held; schema-only, with
+	 * {@code --exclude-table-data} for every table but Retort's own.
+	 */
 	@Override
-	public Snapshot take(Path target) throws SQLException {
+	public Snapshot take(Path target, BackupStrategy strategy) throws SQLException {
 		Path pgDump = tool("pg_dump", "no backup was taken");
 		try (Connection source = this.dataSource.getConnection()) {
 			boolean autoCommit = source.getAutoCommit();
@@ -191,8 +198,24 @@ final class PostgresBackup implements BackupMethod {
 					snapshotId = rows.getString(1);
 				}
 				Snapshot snapshot = read(source);
-				run(List.of(pgDump.toString(), "--format=custom", "--no-password", "--snapshot=" + snapshotId), target,
-						"pg_dump", BackupException::new);
+				List<String> command = new ArrayList<>(
+						List.of(pgDump.toString(), "--format=custom", "--no-password", "--snapshot=" + snapshotId));
+				if (strategy == BackupStrategy.SCHEMA_ONLY) {
+					Set<String> kept = retortsTables(source);
+					Map<String, Long> counts = new TreeMap<>();
+					for (String[] table : tables(source)) {
+						String name = table[0] + "." + table[1];
+						if (kept.contains(name)) {
+							counts.put(name, snapshot.rowCounts().get(name));
+						}
+						else {
+							// in double quotes a pattern's characters are the name's own
+							command.add("--exclude-table-data=" + quote(table[0]) + "." + quote(table[1]));
+						}
+					}
+					snapshot = new Snapshot(snapshot.revisions(), counts);
+				}
+				run(command, target, "pg_dump", BackupException::new);
 				return snapshot;
 			}
 			finally {
@@ -200,6 +223,26 @@ final class PostgresBackup implements BackupMethod {
 				source.setAutoCommit(autoCommit);
 			}
 		}
+	}
+
+	/**
+	 * The version and history tables as {@code schema.table}, where the connection finds
+	 * them.
+	 */
+	private Set<String> retortsTables(Connection source) throws SQLException {
+		Set<String> tables = new LinkedHashSet<>();
+		try (PreparedStatement statement = source.prepareStatement("SELECT n.nspname || '.' || c.relname "
+				+ "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
+			for (String table : List.of(this.versionTable, this.historyTable)) {
+				statement.setString(1, quote(table));
+				try (ResultSet rows = statement.executeQuery()) {
+					if (rows.next()) {
+						tables.add(rows.getString(1));
+					}
+				}
+			}
+		}
+		return tables;
 	}
 
 	/**

@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -24,9 +26,9 @@ import dev.retort.migration.dialect.sqlite.SqliteBackupStatements;
 
 /**
  * SQLite backups: {@code VACUUM INTO} while the source's writers are held off, so that
- * the row counts read from the source belong to the same state as the copy; restore
- * through SQLite's online backup API, which replaces the database's pages in one locked
- * step.
+ * the row counts read from the source belong to the same state as the copy (a schema-only
+ * backup then empties the copy's tables but Retort's own); restore through SQLite's
+ * online backup API, which replaces the database's pages in one locked step.
  */
 final class SqliteBackup implements BackupMethod {
 
@@ -36,10 +38,13 @@ final class SqliteBackup implements BackupMethod {
 
 	private final String versionTable;
 
-	SqliteBackup(DataSource dataSource, Path database, String versionTable) {
+	private final String historyTable;
+
+	SqliteBackup(DataSource dataSource, Path database, String versionTable, String historyTable) {
 		this.dataSource = dataSource;
 		this.database = database;
 		this.versionTable = versionTable;
+		this.historyTable = historyTable;
 	}
 
 	/** The database file behind a JDBC URL. */
@@ -111,7 +116,7 @@ final class SqliteBackup implements BackupMethod {
 	}
 
 	@Override
-	public Snapshot take(Path target) throws SQLException {
+	public Snapshot take(Path target, BackupStrategy strategy) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {
 			// IMMEDIATE: no other connection writes until the copy and the counts are
@@ -128,12 +133,87 @@ final class SqliteBackup implements BackupMethod {
 					deleteQuietly(target.resolveSibling(target.getFileName() + "-journal"));
 					throw ex;
 				}
-				return snapshot;
+				return (strategy == BackupStrategy.SCHEMA_ONLY) ? emptyTables(target, snapshot) : snapshot;
 			}
 			finally {
 				statement.execute("ROLLBACK");
 			}
 		}
+	}
+
+	/**
+	 * Empties every table of the copy but Retort's own, then compacts it so that no
+	 * deleted row stays in its free pages. Triggers are set aside meanwhile, so that
+	 * emptying a table writes nothing elsewhere; a virtual table is emptied through its
+	 * module (its shadow tables hold what the module keeps for an empty table);
+	 * {@code ANALYZE}'s statistics, which can hold sampled values, go too.
+	 * @return what the copy must hold: the source's revisions and rows of Retort's
+	 * tables, no row in any other table
+	 */
+	private Snapshot emptyTables(Path copy, Snapshot source) throws SQLException {
+		String table = null;
+		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + copy);
+				Statement statement = connection.createStatement()) {
+			statement.execute("PRAGMA foreign_keys = OFF");
+			Map<String, String> triggers = new LinkedHashMap<>();
+			try (ResultSet rows = statement
+				.executeQuery("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' ORDER BY rowid")) {
+				while (rows.next()) {
+					triggers.put(rows.getString(1), rows.getString(2));
+				}
+			}
+			List<String> tables = new ArrayList<>();
+			List<String> statistics = new ArrayList<>();
+			try (ResultSet rows = statement.executeQuery("SELECT name FROM pragma_table_list WHERE schema = 'main' "
+					+ "AND type IN ('table', 'virtual') ORDER BY name")) {
+				while (rows.next()) {
+					String name = rows.getString(1);
+					if (name.toLowerCase(Locale.ROOT).startsWith("sqlite_stat")) {
+						// ANALYZE's statistics: sqlite_stat4 keeps sample values of rows
+						statistics.add(name);
+					}
+					else if (!name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
+						tables.add(name);
+					}
+				}
+			}
+			statement.execute("BEGIN");
+			for (String trigger : triggers.keySet()) {
+				statement.execute("DROP TRIGGER " + quote(trigger));
+			}
+			for (String name : tables) {
+				if (!isRetorts(name)) {
+					table = name;
+					statement.execute("DELETE FROM " + quote(name));
+				}
+			}
+			table = null;
+			for (String name : statistics) {
+				statement.execute("DELETE FROM " + quote(name));
+			}
+			for (String sql : triggers.values()) {
+				statement.execute(sql);
+			}
+			statement.execute("COMMIT");
+			statement.execute("VACUUM");
+			Snapshot emptied = read(connection, this.versionTable);
+			Map<String, Long> expected = new TreeMap<>(emptied.rowCounts());
+			for (String name : tables) {
+				expected.put(name, isRetorts(name) ? source.rowCounts().get(name) : 0L);
+			}
+			return new Snapshot(source.revisions(), expected);
+		}
+		catch (SQLException ex) {
+			if (table == null) {
+				throw ex;
+			}
+			throw new SQLException("the table " + table + " could not be emptied for a schema-only backup ("
+					+ ex.getMessage() + "); take a full backup instead", ex);
+		}
+	}
+
+	private boolean isRetorts(String table) {
+		return table.equals(this.versionTable) || table.equals(this.historyTable);
 	}
 
 	/**

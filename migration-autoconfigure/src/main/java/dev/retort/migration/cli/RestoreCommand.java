@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import dev.retort.migration.backup.BackupFile;
+import dev.retort.migration.backup.BackupStrategy;
 import dev.retort.migration.backup.DatabaseBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "restore",
 		description = "Replace the database's tables and rows with a backup's, after verifying the backup. "
 				+ "SQLite: the database as it was is kept as a backup first; PostgreSQL: the dump's tables replace "
-				+ "the database's in one transaction (pg_restore and psql).")
+				+ "the database's in one transaction (pg_restore and psql), after a full backup first when the "
+				+ "dump is schema-only.")
 final class RestoreCommand extends MigrateSubcommand {
 
 	@Parameters(paramLabel = "FILE", description = "The backup file (see `migrate backup --list`).")
@@ -31,14 +33,19 @@ final class RestoreCommand extends MigrateSubcommand {
 		DatabaseBackup backups = this.session.backups();
 		BackupFile backup = backups.verify(this.file);
 		String what = backups.describeDatabase() + " from " + backup.describe();
+		boolean schemaOnly = backup.manifest() != null && backup.manifest().strategy() == BackupStrategy.SCHEMA_ONLY;
+		String consequence = schemaOnly
+				? "It is a schema-only backup: every table but Retort's own comes back empty (the database as it is "
+						+ "is kept as a full backup first)."
+				: "This replaces the database's tables and rows.";
 		if (!this.yes) {
 			Console console = System.console();
 			if (console == null) {
-				throw new RestoreNotConfirmedException("Restoring replaces the tables and rows of " + what
-						+ ". stdin is not a terminal, so nothing was asked and nothing was restored: run again "
-						+ "with --yes to restore.");
+				throw new RestoreNotConfirmedException("Restoring replaces the tables and rows of " + what + "."
+						+ (schemaOnly ? " " + consequence : "") + " stdin is not a terminal, so nothing was asked and "
+						+ "nothing was restored: run again with --yes to restore.");
 			}
-			String answer = console.readLine("Restore %s?%nThis replaces the database's tables and rows. [y/N] ", what);
+			String answer = console.readLine("Restore %s?%n%s [y/N] ", what, consequence);
 			if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
 				out().println("Nothing was restored.");
 				return MigrateCommand.OK;
@@ -46,7 +53,7 @@ final class RestoreCommand extends MigrateSubcommand {
 		}
 		DatabaseBackup.Restored restored = backups.restore(this.file);
 		if (restored.previous() != null) {
-			out().println("The database as it was is kept in " + restored.previous().file());
+			out().println("The database as it was is kept in " + restored.previous().file() + " (a full backup)");
 		}
 		out().println("Restored " + backups.describeDatabase() + " from " + this.file + "; the database is now at "
 				+ ids(migrator().current()) + ".");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.retort.migration.backup.BackupFile;
+import dev.retort.migration.backup.BackupStrategy;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.test.TestDatabase;
@@ -205,6 +206,36 @@ abstract class MigrationApplicationScenarios {
 				// PostgreSQL's counts are by schema-qualified name
 				assertThat(backup.manifest().rowCounts()).containsAnyOf(Map.entry("widgets", 1L),
 						Map.entry("public.widgets", 1L));
+			});
+		}
+	}
+
+	@Test
+	void beforeUpgradeBackupsHoldWhatTheConfiguredStrategySays(@TempDir Path backups) throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "migrations.endpoint.write-enabled", "true",
+						"migrations.backup.before-upgrade", "true", "migrations.backup.directory", backups.toString(),
+						"migrations.backup.strategy", "schema-only"))) {
+			HttpResponse<String> first = post(app, "{\"command\":\"upgrade\",\"target\":\"aaaa00000001\"}");
+			assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+			execute("INSERT INTO widgets (name) VALUES ('sprocket')");
+
+			HttpResponse<String> second = post(app, "{\"command\":\"upgrade\"}");
+			assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
+
+			Migrator migrator = app.getBean(Migrator.class);
+			List<BackupFile> taken = new DatabaseBackup(migrator.dataSource(), MigrationAutoConfiguration
+				.backupOptions(migrator, app.getBean(MigrationProperties.class), app.getEnvironment())).list();
+			assertThat(taken).as("one backup per upgrade that had work to do").hasSize(2).allSatisfy((backup) -> {
+				assertThat(backup.manifest().strategy()).isEqualTo(BackupStrategy.SCHEMA_ONLY);
+				assertThat(backup.file().getFileName().toString()).contains("-schema-only.");
+			});
+			assertThat(taken).anySatisfy((backup) -> {
+				assertThat(backup.manifest().revisionLabel()).isEqualTo("aaaa00000001");
+				// SQLite's copy holds widgets empty, PostgreSQL's dump has no data of it
+				assertThat(backup.manifest().rowCounts()).doesNotContainEntry("widgets", 1L)
+					.doesNotContainKey("public.widgets")
+					.containsAnyOf(Map.entry("migrations_history", 1L), Map.entry("public.migrations_history", 1L));
 			});
 		}
 	}

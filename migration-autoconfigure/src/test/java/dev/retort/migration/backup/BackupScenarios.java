@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Backups an operator can trust, written once and run on SQLite and PostgreSQL: a
  * verified, owner-only backup named with database, revision and time; a restore that
  * brings back every row and table after deletes, updates and a dropped table; a damaged
- * backup refused with the database untouched.
+ * backup refused with the database untouched; schema-only backups, which hold the rows of
+ * Retort's tables alone, and a restore from one that keeps a full backup first.
  */
 abstract class BackupScenarios {
 
@@ -138,6 +140,92 @@ abstract class BackupScenarios {
 		assertThatExceptionOfType(InvalidBackupException.class).isThrownBy(() -> backup().restore(backup.file()))
 			.withMessageContaining(backup.file().toString());
 		assertThat(rows("SELECT id FROM widgets")).hasSize(3);
+	}
+
+	@Test
+	void aSchemaOnlyBackupHoldsEveryTableButTheRowsOfRetortsTablesAlone() throws Exception {
+		withHistory();
+		BackupFile backup = backup().backup(null, BackupStrategy.SCHEMA_ONLY);
+
+		assertThat(backup.file())
+			.hasFileName(databaseName() + "-aaaa00000002-20261121-201530-123Z-schema-only" + extension());
+		assertThat(backup.manifest().strategy()).isEqualTo(BackupStrategy.SCHEMA_ONLY);
+		assertThat(backup.manifest().revisions()).containsExactly("aaaa00000002");
+		assertThat(backup.manifest().rowCounts()).containsEntry(table("migrations_version"), 1L)
+			.containsEntry(table("migrations_history"), 2L);
+		assertThat(backup.manifest().rowCounts())
+			.as("every other table is empty in the backup, or has no data in it at all")
+			.allSatisfy((table, rows) -> assertThat(rows).as(table)
+				.isEqualTo(table.endsWith("migrations_version") ? 1L : table.endsWith("migrations_history") ? 2L : 0L));
+		assertThat(backup.describe()).contains("schema only");
+		assertThat(backup().list()).extracting((listed) -> listed.manifest().strategy())
+			.containsExactly(BackupStrategy.SCHEMA_ONLY);
+		assertThat(backup().verify(backup.file()).manifest()).isEqualTo(backup.manifest());
+		assertThat(rows("SELECT id FROM widgets")).as("the database keeps its rows").hasSize(3);
+	}
+
+	@Test
+	void restoringASchemaOnlyBackupEmptiesTheTablesAfterKeepingTheRowsInAFullBackup() throws Exception {
+		withHistory();
+		BackupFile schema = backup().backup(null, BackupStrategy.SCHEMA_ONLY);
+		execute("INSERT INTO widgets VALUES (4, 'spring', NULL)", "DROP TABLE gadgets",
+				"UPDATE migrations_version SET version_num = 'aaaa00000003'",
+				"INSERT INTO migrations_history VALUES (3, 'aaaa00000003')",
+				"CREATE TABLE created_later (id INTEGER PRIMARY KEY)");
+
+		DatabaseBackup.Restored restored = backup().restore(schema.file());
+
+		assertThat(rows("SELECT id FROM widgets")).isEmpty();
+		assertThat(rows("SELECT id FROM gadgets")).isEmpty();
+		assertThat(indexExists("ix_gadgets_widget")).isTrue();
+		assertThat(tableExists("created_later")).isFalse();
+		assertThat(rows("SELECT version_num FROM migrations_version")).containsExactly("aaaa00000002");
+		assertThat(rows("SELECT revision FROM migrations_history ORDER BY id")).containsExactly("aaaa00000001",
+				"aaaa00000002");
+		assertThat(restored.previous()).as("the rows the restore emptied, kept first").isNotNull();
+		assertThat(restored.previous().manifest().strategy()).isEqualTo(BackupStrategy.FULL);
+		assertThat(restored.previous().manifest().rowCounts()).containsEntry(table("widgets"), 4L);
+
+		backup().restore(restored.previous().file());
+
+		assertThat(rows("SELECT id FROM widgets ORDER BY id")).containsExactly("1", "2", "3", "4");
+		assertThat(rows("SELECT version_num FROM migrations_version")).containsExactly("aaaa00000003");
+		assertThat(tableExists("gadgets")).isFalse();
+	}
+
+	@Test
+	void theConfiguredStrategyIsWhatABackupHoldsAndARestoreStillKeepsAFullOne() throws Exception {
+		withHistory();
+		// a minute later, so that the backup the restore keeps has a name of its own
+		DatabaseBackup schemaOnly = new DatabaseBackup(dataSource(), options().withStrategy(BackupStrategy.SCHEMA_ONLY)
+			.withClock(Clock.offset(CLOCK, Duration.ofMinutes(1))));
+		BackupFile backup = schemaOnly.backup();
+		assertThat(backup.manifest().strategy()).isEqualTo(BackupStrategy.SCHEMA_ONLY);
+		BackupFile full = backup().backup();
+		execute("DELETE FROM widgets WHERE id = 3");
+
+		DatabaseBackup.Restored restored = schemaOnly.restore(full.file());
+
+		assertThat(rows("SELECT id FROM widgets ORDER BY id")).containsExactly("1", "2", "3");
+		if (keepsTheDatabaseBeforeEveryRestore()) {
+			assertThat(restored.previous().manifest().strategy()).as("whatever the configured strategy")
+				.isEqualTo(BackupStrategy.FULL);
+			assertThat(restored.previous().manifest().rowCounts()).containsEntry(table("widgets"), 2L);
+		}
+		else {
+			assertThat(restored.previous()).as("a full backup's restore loses nothing it does not hold").isNull();
+		}
+	}
+
+	/** Whether even a full backup's restore keeps the database as it was first. */
+	boolean keepsTheDatabaseBeforeEveryRestore() {
+		return true;
+	}
+
+	/** Retort's history table, with a row per revision the database is at. */
+	void withHistory() throws SQLException {
+		execute("CREATE TABLE migrations_history (id INTEGER PRIMARY KEY, revision VARCHAR(64) NOT NULL)",
+				"INSERT INTO migrations_history VALUES (1, 'aaaa00000001'), (2, 'aaaa00000002')");
 	}
 
 	/** The name a table has in row counts. */

@@ -50,6 +50,11 @@ class PostgresBackupTests extends BackupScenarios {
 	}
 
 	@Override
+	boolean keepsTheDatabaseBeforeEveryRestore() {
+		return false;
+	}
+
+	@Override
 	String table(String name) {
 		return "public." + name;
 	}
@@ -64,6 +69,24 @@ class PostgresBackupTests extends BackupScenarios {
 				return rows.next();
 			}
 		}
+	}
+
+	@Test
+	void aSchemaOnlyDumpLeavesOutTheDataOfTablesWhoseNamesLookLikePatternsAndOfOtherSchemasVersionTables()
+			throws Exception {
+		execute("CREATE TABLE \"odd.na*me?\"\"x\" (id integer)", "INSERT INTO \"odd.na*me?\"\"x\" VALUES (1), (2)",
+				"CREATE SCHEMA elsewhere", "CREATE TABLE elsewhere.migrations_version (version_num VARCHAR(32))",
+				"INSERT INTO elsewhere.migrations_version VALUES ('ffff00000001')");
+		BackupFile backup = backup().backup(null, BackupStrategy.SCHEMA_ONLY);
+		assertThat(backup.manifest().rowCounts()).containsOnlyKeys("public.migrations_version");
+		execute("UPDATE migrations_version SET version_num = 'aaaa00000003'");
+
+		backup().restore(backup.file());
+
+		assertThat(rows("SELECT count(*) FROM \"odd.na*me?\"\"x\"")).containsExactly("0");
+		assertThat(rows("SELECT count(*) FROM elsewhere.migrations_version")).containsExactly("0");
+		assertThat(rows("SELECT count(*) FROM widgets")).containsExactly("0");
+		assertThat(rows("SELECT version_num FROM migrations_version")).containsExactly("aaaa00000002");
 	}
 
 	@Test

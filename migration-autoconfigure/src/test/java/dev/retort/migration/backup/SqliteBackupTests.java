@@ -1,5 +1,7 @@
 package dev.retort.migration.backup;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -72,6 +74,29 @@ class SqliteBackupTests extends BackupScenarios {
 		assertThat(restored.previous()).isNotNull();
 		assertThat(restored.previous().manifest().rowCounts()).containsEntry("widgets", 0L);
 		assertThat(backups.list()).extracting(BackupFile::file).contains(backup.file(), restored.previous().file());
+	}
+
+	@Test
+	void aSchemaOnlyBackupFiresNoTriggerEmptiesVirtualTablesAndKeepsNoDeletedRowInItsFile() throws Exception {
+		execute("CREATE TABLE removed (name TEXT)",
+				"CREATE TRIGGER widget_removed AFTER DELETE ON widgets BEGIN INSERT INTO removed VALUES (old.name); END",
+				"CREATE VIRTUAL TABLE notes USING fts5(body)",
+				"INSERT INTO notes VALUES ('a searchable paragraph about sprockets')", "ANALYZE");
+		BackupFile backup = backup().backup(null, BackupStrategy.SCHEMA_ONLY);
+
+		assertThat(backup.manifest().rowCounts()).containsEntry("removed", 0L)
+			.containsEntry("notes", 0L)
+			.containsEntry("widgets", 0L);
+		assertThat(new String(Files.readAllBytes(backup.file()), StandardCharsets.ISO_8859_1))
+			.doesNotContain("sprocket")
+			.doesNotContain("line two");
+		backup().restore(backup.file());
+		assertThat(rows("SELECT name FROM sqlite_schema WHERE type = 'trigger'")).containsExactly("widget_removed");
+		execute("INSERT INTO widgets VALUES (7, 'bolt', NULL)", "DELETE FROM widgets WHERE id = 7",
+				"INSERT INTO notes VALUES ('found again')");
+		assertThat(rows("SELECT name FROM removed")).as("the trigger runs in the restored database")
+			.containsExactly("bolt");
+		assertThat(rows("SELECT body FROM notes WHERE notes MATCH 'found'")).containsExactly("found again");
 	}
 
 	@Test

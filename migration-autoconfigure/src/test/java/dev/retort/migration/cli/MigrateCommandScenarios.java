@@ -175,6 +175,42 @@ abstract class MigrateCommandScenarios {
 	}
 
 	@Test
+	void aSchemaOnlyBackupFromTheCommandLineAndItsRestoreThatKeepsTheRowsFirst() throws SQLException {
+		Map<String, Object> backups = Map.of("migrations.backup.directory", this.backupDirectory.toString());
+		migrate(GOOD, "upgrade");
+		execute("INSERT INTO widgets (name, size) VALUES ('sprocket', 3)");
+		Run contradictory = migrate(GOOD, backups, "backup", "--schema-only", "--full");
+		assertThat(contradictory.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(contradictory.err()).contains("--schema-only and --full contradict each other");
+
+		Run backup = migrate(GOOD, backups, "backup", "--schema-only");
+		assertThat(backup.exitCode()).as(backup.err()).isZero();
+		Matcher written = Pattern
+			.compile("Backed up the database at aaaa00000002 to (\\S+-schema-only\\.\\S+) \\(verified: schema only "
+					+ "\\(rows of Retort's own tables alone: \\d+\\)\\)")
+			.matcher(backup.out());
+		assertThat(written.find()).as(backup.out()).isTrue();
+		String file = written.group(1);
+		assertThat(migrate(GOOD, backups, "backup", "--list").out()).contains(file + "  ").contains("schema only");
+		Run refused = migrate(GOOD, backups, "restore", file);
+		assertThat(refused.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(refused.err()).contains("schema-only backup").contains("comes back empty").contains("--yes");
+		assertThat(count("widgets")).isEqualTo(1);
+
+		Run restored = migrate(GOOD, backups, "restore", file, "--yes");
+
+		assertThat(restored.exitCode()).as(restored.err()).isZero();
+		assertThat(restored.out()).contains("The database as it was is kept in ")
+			.contains("(a full backup)")
+			.contains("the database is now at aaaa00000002.");
+		assertThat(count("widgets")).isZero();
+		Matcher kept = Pattern.compile("kept in (\\S+) \\(a full backup\\)").matcher(restored.out());
+		assertThat(kept.find()).isTrue();
+		assertThat(migrate(GOOD, backups, "restore", kept.group(1), "--yes").exitCode()).isZero();
+		assertThat(count("widgets")).as("the rows come back from the backup the restore kept").isEqualTo(1);
+	}
+
+	@Test
 	void aBackupThatCannotBeTakenStopsTheUpgradeBeforeAnythingChanges() throws Exception {
 		Path notADirectory = Files.writeString(this.backupDirectory.resolve("a-file"), "");
 		Run upgrade = migrate(GOOD, Map.of("migrations.backup.before-upgrade", "true", "migrations.backup.directory",
