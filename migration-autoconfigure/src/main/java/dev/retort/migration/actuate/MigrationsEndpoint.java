@@ -126,8 +126,16 @@ public class MigrationsEndpoint {
 		for (Map.Entry<String, Migrator> entry : this.migrators.entrySet()) {
 			Migrator migrator = entry.getValue();
 			RevisionScript script;
+			RevisionGraph graph;
 			try {
-				RevisionGraph graph = migrator.graph();
+				graph = migrator.graph();
+			}
+			catch (RuntimeException ex) {
+				// the revisions do not load: the application's fault, not the request's
+				return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
+						"Cannot read the revisions of " + entry.getKey() + ": " + MigrationRuns.describe(ex));
+			}
+			try {
 				Optional<RevisionScript> labelled = graph.findBranch(revision);
 				if (labelled.isEmpty() && graph.revisions().stream().noneMatch((r) -> r.id().startsWith(revision))) {
 					continue;

@@ -57,6 +57,12 @@ public final class MigrationsEndpointAutoConfiguration {
 				autogenerators.orderedStream().toList());
 	}
 
+	/** A command with a key the endpoint does not take is refused, not run without it. */
+	@Bean
+	MigrationsEndpointUnknownKeys migrationsEndpointUnknownKeys() {
+		return new MigrationsEndpointUnknownKeys();
+	}
+
 	/** Bodies Spring MVC cannot read get an answer that says what to send. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -45,6 +45,10 @@ final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Or
 			return null;
 		}
 		if (ex instanceof HttpMessageNotReadableException unreadable) {
+			if (isNotAnObject(unreadable)) {
+				return answer(response, HttpServletResponse.SC_BAD_REQUEST, "The request body of POST " + path
+						+ " is JSON but not an object. Send a JSON object such as " + EXAMPLE + ".");
+			}
 			return answer(response, HttpServletResponse.SC_BAD_REQUEST,
 					"The request body of POST " + path + " is not valid JSON (" + firstLine(unreadable)
 							+ "). Send a JSON object such as " + EXAMPLE + ".");
@@ -78,12 +82,30 @@ final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Or
 		}
 	}
 
-	/** What the JSON parser said, without the request body echoed back in full. */
+	/**
+	 * Whether the body parsed as JSON of another kind (an array, a string, a number),
+	 * which the parser reports as a value it cannot turn into the endpoint's map.
+	 */
+	private static boolean isNotAnObject(HttpMessageNotReadableException ex) {
+		Throwable cause = (ex.getMostSpecificCause() != null) ? ex.getMostSpecificCause() : ex;
+		return cause.getClass().getSimpleName().equals("MismatchedInputException");
+	}
+
+	/**
+	 * What the JSON parser said, without the request body echoed back and without where
+	 * in its own input it was ({@code at [Source: …]}, {@code (start marker at …)}).
+	 */
 	private static String firstLine(HttpMessageNotReadableException ex) {
 		Throwable cause = (ex.getMostSpecificCause() != null) ? ex.getMostSpecificCause() : ex;
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		int end = message.indexOf('\n');
-		return ((end >= 0) ? message.substring(0, end) : message).strip();
+		int end = message.length();
+		for (String internal : new String[] { "\n", " at [Source:", " (start marker", " (for " }) {
+			int at = message.indexOf(internal);
+			if (at > 0 && at < end) {
+				end = at;
+			}
+		}
+		return message.substring(0, end).strip();
 	}
 
 	private static String json(String text) {

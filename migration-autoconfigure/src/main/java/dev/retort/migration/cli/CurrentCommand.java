@@ -26,7 +26,7 @@ final class CurrentCommand extends MigrateSubcommand {
 		for (String id : new TreeSet<>(current)) {
 			out().println(graph.find(id)
 				.map((revision) -> revision.id() + labels(revision) + (graph.heads().contains(id) ? " (head)" : "")
-						+ ", " + revision.message())
+						+ message(revision, ", "))
 				.orElse(id + " (unknown to this code)"));
 		}
 		return MigrateCommand.OK;

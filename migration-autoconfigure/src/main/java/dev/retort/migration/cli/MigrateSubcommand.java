@@ -80,7 +80,12 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 	static String line(RevisionGraph graph, RevisionScript revision, String marker) {
 		String parents = revision.parents().isEmpty() ? "<base>" : (revision.parents().size() == 1)
 				? revision.parents().get(0) : "(" + String.join(", ", revision.parents()) + ")";
-		return parents + " -> " + revision.id() + markers(graph, revision) + marker + ", " + revision.message();
+		return parents + " -> " + revision.id() + markers(graph, revision) + marker + message(revision, ", ");
+	}
+
+	/** The revision's message after a separator; nothing for a revision without one. */
+	static String message(RevisionScript revision, String separator) {
+		return revision.message().isEmpty() ? "" : separator + revision.message();
 	}
 
 	/** Bold on a terminal; as it is when the output goes to a file or a pipe. */

@@ -35,7 +35,7 @@ final class StatusCommand extends MigrateSubcommand {
 		if (status.unknown().isEmpty()) {
 			out.println("Pending:    " + status.pending().size());
 			for (RevisionScript revision : status.pending()) {
-				out.println("  " + revision.id() + " " + revision.message());
+				out.println("  " + revision.id() + message(revision, " "));
 			}
 		}
 		else {

@@ -116,6 +116,7 @@ public final class VersionTables {
 	}
 
 	private Table versionTableDefinition() {
+		// 64: the longest id RevisionValidation lets through
 		return Table.of(this.versionTable, List.of(Column.of("version_num", Type.varchar(64)).primaryKey()));
 	}
 

@@ -422,7 +422,7 @@ public class Migrator {
 			throw new DryRunNotPossibleException("A dry run runs every step in one transaction and rolls it back, "
 					+ "but revision " + revision + " in " + revision.source() + " is transactional = false: its "
 					+ "statements must run outside a transaction (such as CREATE INDEX CONCURRENTLY), so a dry run "
-					+ "cannot try it. Nothing was run. " + before + ", and read what it runs with `" + command
+					+ "cannot try it. Nothing was run. " + before + "; read what it runs with `" + command
 					+ " --sql`.");
 		}
 	}

@@ -25,6 +25,12 @@ import org.springframework.jdbc.UncategorizedSQLException;
  */
 final class StepExecution {
 
+	/**
+	 * SQL state {@code 25001}: PostgreSQL's "cannot run inside a transaction block"
+	 * ({@code CREATE INDEX CONCURRENTLY}, {@code VACUUM}).
+	 */
+	private static final String ACTIVE_SQL_TRANSACTION = "25001";
+
 	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
 
 	private static final int MAX_STATEMENT = 300;
@@ -173,13 +179,20 @@ final class StepExecution {
 			message.append("\n  statement: ").append(abbreviate(statement));
 		}
 		message.append("\n  error: ").append(errorText(cause));
+		if (transactional && ACTIVE_SQL_TRANSACTION.equals(sqlState(cause))) {
+			message.append("\nThe statement cannot run inside a transaction: declare the revision non-transactional ")
+				.append("(@Revision(transactional = false), or '-- transactional: false' in SQL) and keep that ")
+				.append("statement in a revision of its own.");
+		}
 		if (dryRun) {
 			message.append("\nFix the revision and try again.");
 		}
 		else if (transactional) {
 			message
-				.append("\nEarlier revisions of this run stay applied. Fix the revision (or the data it trips on)"
-						+ " and run the ")
+				.append((step.direction() == Direction.DOWNGRADE)
+						? "\nRevisions this run downgraded before it stay downgraded."
+						: "\nEarlier revisions of this run stay applied.")
+				.append(" Fix the revision (or the data it trips on) and run the ")
 				.append(verb)
 				.append(" again.");
 		}
@@ -190,6 +203,16 @@ final class StepExecution {
 				.append("`.");
 		}
 		return new MigrationFailedException(message.toString(), revision.id(), step.direction(), statement, cause);
+	}
+
+	/** The SQL state of the first {@link SQLException} in the chain, or {@code null}. */
+	private static String sqlState(Throwable cause) {
+		for (Throwable current = cause; current != null; current = current.getCause()) {
+			if (current instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
 	}
 
 	private static String errorText(Throwable cause) {

@@ -4,7 +4,8 @@ import dev.retort.migration.MigrationException;
 
 /**
  * A revision that runs in a transaction records an operation that cannot run inside one
- * (PostgreSQL's {@code CREATE INDEX CONCURRENTLY}).
+ * (PostgreSQL's {@code CREATE INDEX CONCURRENTLY}), or a statement that would end or
+ * start one ({@code COMMIT}, {@code BEGIN}).
  */
 public class NonTransactionalOperationException extends MigrationException {
 
@@ -27,6 +28,15 @@ public class NonTransactionalOperationException extends MigrationException {
 			return;
 		}
 		for (Operation operation : operations) {
+			if (operation instanceof Execute execute && execute.controlsTransaction()) {
+				throw new NonTransactionalOperationException("Revision " + revision + " in " + source + " runs '"
+						+ Execute.abbreviate(execute.sql())
+						+ "', which ends or starts a transaction, but every revision runs in "
+						+ "a transaction of its own, which Retort commits together with the version and history "
+						+ "rows. Remove the statement, or declare the revision non-transactional "
+						+ "(@Revision(transactional = false), or '-- transactional: false' in SQL) if it must "
+						+ "control its transactions itself.");
+			}
 			if (operation.requiresNoTransaction()) {
 				throw new NonTransactionalOperationException("Revision " + revision + " in " + source + " records "
 						+ operation + ", which cannot run inside a transaction. Declare the revision "

@@ -23,6 +23,12 @@ final class RevisionValidation {
 	private RevisionValidation() {
 	}
 
+	/**
+	 * The longest id the version and history tables hold: their {@code varchar(64)}
+	 * columns ({@code VersionTables}).
+	 */
+	static final int MAX_ID_LENGTH = 64;
+
 	/** Whether the text can be a revision id or a branch label. */
 	static boolean isValidName(String name) {
 		if (name == null || name.isEmpty() || RESERVED.contains(name)) {
@@ -42,6 +48,11 @@ final class RevisionValidation {
 		for (RevisionScript revision : revisions) {
 			if (!isValidName(revision.id())) {
 				problems.add("Revision id '" + revision.id() + "' in " + revision.source() + " is not valid.");
+			}
+			else if (revision.id().length() > MAX_ID_LENGTH) {
+				problems.add("Revision id '" + revision.id() + "' in " + revision.source() + " is "
+						+ revision.id().length() + " characters long; the version and history tables hold ids of up to "
+						+ MAX_ID_LENGTH + ". Shorten it (Retort's own ids are 12 hex characters).");
 			}
 			for (String label : sorted(revision.branchLabels())) {
 				if (!isValidName(label)) {

@@ -149,7 +149,16 @@ final class SqlRevisionFile {
 			start = next;
 		}
 		String id = header.get(REVISION);
-		if (id == null || id.isEmpty()) {
+		if (content.isBlank()) {
+			throw error(source, 1, "the file is empty",
+					"write a revision in it ('-- revision: <12 hex characters>', '-- revises: <parent id>', then "
+							+ "'-- +upgrade' and '-- +downgrade' with their statements), or delete it");
+		}
+		if (id != null && id.isEmpty()) {
+			throw error(source, header.line(REVISION), "the '-- revision:' header has no id",
+					"write the id after the colon, e.g. '-- revision: 3f2a9c1b7d4e'");
+		}
+		if (id == null) {
 			throw error(source, 1, "there is no '-- revision: <id>' header",
 					"start the file with '-- revision: <12 hex characters>', e.g. '-- revision: "
 							+ "3f2a9c1b7d4e', then '-- revises: <parent id>' (none for a base)");

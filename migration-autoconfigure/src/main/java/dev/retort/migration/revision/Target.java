@@ -92,6 +92,11 @@ sealed interface Target {
 			throw new InvalidTargetException("No target given. Use head, heads, base, a revision id, +N or -N.");
 		}
 		String target = text.strip();
+		if (target.contains(":")) {
+			throw new InvalidTargetException("Target '" + target + "' is a range, which only a script takes: `upgrade "
+					+ target + " --sql` (or `downgrade " + target + " --sql`) prints the SQL from one end to the "
+					+ "other. To migrate the database, name where it goes: heads, a revision id or prefix, +N or -N.");
+		}
 		if (target.contains(",") || target.contains(" ")) {
 			List<Target> targets = new ArrayList<>();
 			for (String part : target.split("[,\\s]+")) {

@@ -292,8 +292,7 @@ final class TargetResolution {
 						+ " are applied. Use a smaller N or base; `current` shows where the database is.");
 			}
 			if (candidates.size() > 1) {
-				throw new MultipleHeadsException(
-						severalHeadsBelow(text, candidates, applied, steps, steps - step + 1, command));
+				throw severalHeadsBelow(text, candidates, applied, steps, steps - step + 1, command);
 			}
 			String top = candidates.iterator().next();
 			Set<String> goes = this.graph.descendants(Set.of(top));
@@ -318,10 +317,10 @@ final class TargetResolution {
 	 * branch to move: {@code <head>-N} where that removes just the head's own line,
 	 * {@code <head>@-N} where it would also take other branches from a branch point, and
 	 * {@code label@-N}. Alembic warns and steps down from one of them; Retort does not
-	 * guess.
+	 * guess. When no branch has that many revisions applied, the target is out of range.
 	 */
-	private String severalHeadsBelow(String text, Set<String> heads, Set<String> applied, int steps, int remaining,
-			String command) {
+	private RuntimeException severalHeadsBelow(String text, Set<String> heads, Set<String> applied, int steps,
+			int remaining, String command) {
 		List<String> choices = new ArrayList<>();
 		for (String head : heads) {
 			Set<String> alongBranch = stepsDown(applied, steps, head);
@@ -337,14 +336,20 @@ final class TargetResolution {
 				}
 			}
 		}
+		if (choices.isEmpty()) {
+			return new TargetOutOfRangeException("Target '" + text + "' moves " + steps + " step(s) down, but no "
+					+ "branch below the heads " + RevisionGraph.describe(heads) + " has that many revisions applied ("
+					+ applied.size() + " are applied in all). Use a smaller N, <revision>-N for one branch, or base; "
+					+ "`current` shows where the database is.");
+		}
 		String prefix = (command != null) ? command + " " : "";
-		return "Target '" + text + "' is ambiguous: there are several heads " + RevisionGraph.describe(heads)
-				+ " to step down from, and Retort does not pick one (Alembic warns and takes the first). "
-				+ "Say which branch moves (<revision>-N, or label@-N for a labelled branch):"
+		return new MultipleHeadsException("Target '" + text + "' is ambiguous: there are several heads "
+				+ RevisionGraph.describe(heads) + " to step down from, and Retort does not pick one (Alembic warns "
+				+ "and takes the first). Say which branch moves (<revision>-N, or label@-N for a labelled branch):"
 				+ choices.stream()
 					.distinct()
 					.map((choice) -> System.lineSeparator() + "  " + prefix + choice)
-					.collect(Collectors.joining());
+					.collect(Collectors.joining()));
 	}
 
 	/** What stepping {@code steps} down a branch removes; {@code null} if ambiguous. */

@@ -414,6 +414,21 @@ abstract class MigrationApplicationScenarios {
 	}
 
 	@Test
+	void oneRevisionOfAGraphThatDoesNotLoadIsTheServersFaultNotTheRequests(@TempDir Path revisions) throws Exception {
+		Files.writeString(revisions.resolve("broken.sql"), "-- +upgrade\nCREATE TABLE never (id INTEGER);\n");
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("migrations.locations", "filesystem:" + revisions);
+		properties.put("migrations.auto-migrate", "false");
+		try (ConfigurableApplicationContext app = start(List.of(), properties)) {
+			HttpResponse<String> revision = getResponse(app, "/actuator/migrations/aaaa00000001");
+
+			assertThat(revision.statusCode()).isEqualTo(500);
+			assertThat(revision.body()).contains("Cannot read the revisions of migrator: ")
+				.contains("there is no '-- revision: <id>' header");
+		}
+	}
+
+	@Test
 	void unreachableDatabaseIsDown(CapturedOutput output) throws Exception {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("migrations.locations", GOOD);

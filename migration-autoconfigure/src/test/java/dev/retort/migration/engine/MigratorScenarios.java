@@ -530,7 +530,8 @@ abstract class MigratorScenarios {
 		assertThat(migrator.upgrade("a10000000001", true).steps()).hasSize(1);
 		migrator.upgrade("a10000000001");
 		assertThatExceptionOfType(DryRunNotPossibleException.class).isThrownBy(() -> migrator.upgrade("heads", true))
-			.withMessageContaining("It is the first step, so there is nothing before it to try");
+			.withMessageContaining("It is the first step, so there is nothing before it to try; read what it runs "
+					+ "with `upgrade --sql`.");
 		assertThat(migrator.current()).containsExactly("a10000000001");
 
 		// a downgrade through it is refused the same way

@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import dev.retort.migration.revision.InvalidRangeException;
+import dev.retort.migration.revision.InvalidTargetException;
 import dev.retort.migration.revision.MultipleHeadsException;
 import dev.retort.migration.revision.OverlappingTargetsException;
 import dev.retort.migration.revision.RevisionGraph;
@@ -162,6 +163,28 @@ abstract class RevisionGraphScenarios {
 		migrator.downgrade("crm@-1");
 		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000001", "cc0000000001");
 		assertThat(tables()).hasSize(3);
+	}
+
+	@Test
+	void downgradeFurtherThanAnyBranchWithSeveralHeadsIsOutOfRangeNotAnEmptyChoice() {
+		Migrator migrator = migrator(Arrays.copyOf(merged(), 5));
+		migrator.upgrade("heads");
+
+		assertThatExceptionOfType(TargetOutOfRangeException.class).isThrownBy(() -> migrator.downgrade("-99"))
+			.withMessageContaining("Target '-99' moves 99 step(s) down, but no branch below the heads "
+					+ "(bb0000000002, cc0000000002) has that many revisions applied (5 are applied in all)")
+			.withMessageContaining("Use a smaller N");
+		assertThat(migrator.current()).containsExactlyInAnyOrder("bb0000000002", "cc0000000002");
+	}
+
+	@Test
+	void aRangeGivenToMigrateSaysThatOnlyAScriptTakesOne() {
+		Migrator migrator = migrator(Arrays.copyOf(merged(), 5));
+
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> migrator.upgrade("base:heads"))
+			.withMessageContaining(
+					"Target 'base:heads' is a range, which only a script takes: " + "`upgrade base:heads --sql`");
+		assertThat(migrator.current()).isEmpty();
 	}
 
 	// -- history ranges

@@ -87,6 +87,42 @@ abstract class BadInputEndpointScenarios {
 	}
 
 	@Test
+	void malformedJsonIsAnsweredWithoutTheParsersInternals() throws Exception {
+		HttpResponse<String> response = post("{\"command\":\"upgrade\"", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("is not valid JSON (Unexpected end-of-input")
+			.doesNotContain("[Source:")
+			.doesNotContain("REDACTED")
+			.doesNotContain("start marker");
+		assertNothingChanged();
+	}
+
+	@Test
+	void jsonThatIsNotAnObject() throws Exception {
+		for (String body : new String[] { "[]", "\"upgrade\"", "42" }) {
+			HttpResponse<String> response = post(body, "ops", "OPS");
+
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+			assertThat(response.body()).as(body)
+				.contains("The request body of POST /actuator/migrations is JSON but not an object")
+				.doesNotContain("LinkedHashMap");
+		}
+		assertNothingChanged();
+	}
+
+	@Test
+	void aMisspeltKeyIsRefusedInsteadOfRunningWithoutIt() throws Exception {
+		// without its target, this upgrade would go to the heads
+		HttpResponse<String> response = post("{\"command\":\"upgrade\",\"tagret\":\"aaaa00000001\"}", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("Nothing was changed: the request has a key the endpoint does not take "
+				+ "(tagret). Send only command, migrator, purge, target");
+		assertNothingChanged();
+	}
+
+	@Test
 	void bodyThatIsNotMarkedAsJson() throws Exception {
 		HttpResponse<String> response = MigrationTestApplication.send(this.app, "/actuator/migrations",
 				"application/x-www-form-urlencoded", "command=upgrade", "ops", "OPS");

@@ -6,11 +6,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import dev.retort.migration.cli.CommandLineTestApplication.Run;
+import dev.retort.migration.cli.MigrateCommand;
 import dev.retort.migration.dialect.postgresql.PostgresAdvisoryLock;
 import dev.retort.migration.engine.MigratorConfig;
 import dev.retort.migration.test.PostgresTestDatabase;
 import dev.retort.migration.test.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The bad-input catalogue on a PostgreSQL database of this class's own.
@@ -55,6 +60,22 @@ class BadInputPostgresTests extends BadInputScenarios {
 			}
 			return true;
 		}
+	}
+
+	@Test
+	void aStatementThatCannotRunInATransactionSaysHowToRunIt() throws Exception {
+		write("20261201_1200_bbbb00000003_concurrently.sql",
+				sqlRevision("bbbb00000003", HEAD, "CREATE INDEX CONCURRENTLY ix_widgets_name ON widgets (name);"));
+		BadInputDatabaseState before = state();
+
+		Run run = migrate(withRevisionFiles(), "upgrade");
+
+		assertThat(run.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(run.err()).contains("cannot run inside a transaction block (SQL state 25001)")
+			.contains("The statement cannot run inside a transaction: declare the revision non-transactional "
+					+ "(@Revision(transactional = false), or '-- transactional: false' in SQL)");
+		assertThat(state().versions()).isEqualTo(before.versions());
+		assertThat(state().schema()).isEqualTo(before.schema());
 	}
 
 }

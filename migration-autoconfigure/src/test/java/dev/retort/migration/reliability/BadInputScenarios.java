@@ -336,6 +336,69 @@ abstract class BadInputScenarios {
 	}
 
 	@Test
+	void revisionThatCommitsHalfwayIsRefusedBeforeItsFirstStatementStays() throws Exception {
+		write("20261201_1200_bbbb00000003_commits.sql", sqlRevision("bbbb00000003", HEAD,
+				"CREATE TABLE halfway (id INTEGER);\nCOMMIT;\nINSERT INTO no_such_table (id) VALUES (1);"));
+		BadInputDatabaseState before = state();
+
+		Run run = migrate(withRevisionFiles(), "upgrade");
+
+		assertThat(run.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(run.err())
+			.contains("Upgrade of revision bbbb00000003 (table bbbb00000003) failed and was rolled back; the database "
+					+ "stays at aaaa00000002.")
+			.contains("runs 'COMMIT', which ends or starts a transaction, but every revision runs in a transaction "
+					+ "of its own")
+			.contains("'-- transactional: false' in SQL");
+		BadInputDatabaseState after = state();
+		assertThat(after.versions()).isEqualTo(before.versions()).containsExactly(HEAD);
+		assertThat(after.schema()).as("no table of the revision stays").isEqualTo(before.schema());
+		assertThat(migrate(withRevisionFiles(), "status").out()).contains("Pending:    1");
+	}
+
+	@Test
+	void revisionWrappedInItsOwnTransactionIsRefusedOnEveryDatabase() throws Exception {
+		write("20261201_1200_bbbb00000003_wrapped.sql",
+				sqlRevision("bbbb00000003", HEAD, "BEGIN;\nCREATE TABLE wrapped (id INTEGER);\nEND;"));
+		BadInputDatabaseState before = state();
+
+		Run run = migrate(withRevisionFiles(), "upgrade");
+
+		assertThat(run.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(run.err()).contains("runs 'BEGIN', which ends or starts a transaction");
+		assertThat(state().versions()).isEqualTo(before.versions());
+		assertThat(state().schema()).isEqualTo(before.schema());
+		Run script = migrate(withRevisionFiles(), "upgrade", "--sql");
+		assertThat(script.exitCode()).as("an offline script would commit it without its version row too").isNotZero();
+		assertThat(script.err()).contains("runs 'BEGIN', which ends or starts a transaction");
+	}
+
+	@Test
+	void aRevisionWithoutAMessageIsListedWithoutADanglingSeparator() throws Exception {
+		write("20261201_1200_bbbb00000003_quiet.sql", "-- revision: bbbb00000003\n-- revises: " + HEAD
+				+ "\n-- +upgrade\nCREATE TABLE quiet (id INTEGER);\n-- +downgrade\nDROP TABLE quiet;\n");
+
+		assertThat(migrate(withRevisionFiles(), "status").out()).contains("\n  bbbb00000003\n");
+		assertThat(migrate(withRevisionFiles(), "heads").out().strip()).isEqualTo("bbbb00000003 (head)");
+		assertThat(migrate(withRevisionFiles(), "upgrade").exitCode()).isZero();
+		assertThat(migrate(withRevisionFiles(), "current").out().strip()).isEqualTo("bbbb00000003 (head)");
+		assertThat(migrate(withRevisionFiles(), "history").out()).contains(HEAD + " -> bbbb00000003 (head)\n");
+	}
+
+	@Test
+	void revisionIdLongerThanTheVersionTableHoldsIsRefusedBeforeAnythingRuns() throws Exception {
+		String id = "b".repeat(65);
+		Path file = write("20261201_1200_long_id.sql",
+				sqlRevision(id, HEAD, "CREATE TABLE never_created (id INTEGER);"));
+
+		Run run = refused(withRevisionFiles(), "upgrade");
+
+		assertThat(run.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(run.err()).contains("Revision id '" + id + "' in " + file + " is 65 characters long; the version "
+				+ "and history tables hold ids of up to 64. Shorten it");
+	}
+
+	@Test
 	void revisionThrowingAnErrorLeavesTheApplicationsConnectionClean() throws Exception {
 		BadInputDatabaseState before = state();
 		Map<String, Object> properties = new LinkedHashMap<>(database().dataSourceProperties());

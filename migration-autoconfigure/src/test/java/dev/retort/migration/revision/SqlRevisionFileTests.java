@@ -143,6 +143,16 @@ class SqlRevisionFileTests {
 	}
 
 	@Test
+	void anEmptyFileAndAnEmptyIdAreCalledWhatTheyAre() {
+		assertThatExceptionOfType(RevisionFileException.class).isThrownBy(() -> parse(NAME, "\n  \n"))
+			.withMessageStartingWith("db/migrations/" + NAME + ":1: the file is empty. To fix: write a revision in it");
+		assertThatExceptionOfType(RevisionFileException.class)
+			.isThrownBy(() -> parse(NAME, "-- message: x\n-- revision:\n-- +upgrade\nSELECT 1;\n"))
+			.withMessageStartingWith("db/migrations/" + NAME + ":2: the '-- revision:' header has no id. "
+					+ "To fix: write the id after the colon");
+	}
+
+	@Test
 	void missingRevisionHeaderNamesTheFileAndTheFix() {
 		assertThatExceptionOfType(RevisionFileException.class)
 			.isThrownBy(() -> parse(NAME, "-- revises: abc\n-- +upgrade\nSELECT 1;\n"))
