@@ -93,9 +93,10 @@ sealed interface Target {
 		}
 		String target = text.strip();
 		if (target.contains(":")) {
-			throw new InvalidTargetException("Target '" + target + "' is a range, which only a script takes: `upgrade "
-					+ target + " --sql` (or `downgrade " + target + " --sql`) prints the SQL from one end to the "
-					+ "other. To migrate the database, name where it goes: heads, a revision id or prefix, +N or -N.");
+			throw new InvalidTargetException("Target '" + target + "' is a range, which only a script takes: "
+					+ "`upgrade FROM:TO --sql` (e.g. base:heads) or `downgrade FROM:TO --sql` (e.g. heads:base) prints "
+					+ "the SQL from one end to the other. To migrate the database, name where it goes: heads, a "
+					+ "revision id or prefix, +N or -N.");
 		}
 		if (target.contains(",") || target.contains(" ")) {
 			List<Target> targets = new ArrayList<>();

@@ -182,8 +182,8 @@ abstract class RevisionGraphScenarios {
 		Migrator migrator = migrator(Arrays.copyOf(merged(), 5));
 
 		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> migrator.upgrade("base:heads"))
-			.withMessageContaining(
-					"Target 'base:heads' is a range, which only a script takes: " + "`upgrade base:heads --sql`");
+			.withMessageContaining("Target 'base:heads' is a range, which only a script takes: `upgrade FROM:TO --sql` "
+					+ "(e.g. base:heads) or `downgrade FROM:TO --sql` (e.g. heads:base)");
 		assertThat(migrator.current()).isEmpty();
 	}
 
