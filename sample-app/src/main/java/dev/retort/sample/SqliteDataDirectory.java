@@ -25,7 +25,16 @@ class SqliteDataDirectory implements BeanFactoryPostProcessor, EnvironmentAware 
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		String url = this.environment.getProperty("spring.datasource.url");
+		String url;
+		try {
+			url = this.environment.getProperty("spring.datasource.url");
+		}
+		catch (IllegalArgumentException ex) {
+			// an unset ${DATABASE_URL}: say what to set, not only what cannot be resolved
+			throw new IllegalStateException("spring.datasource.url cannot be resolved (" + ex.getMessage()
+					+ "). The prod profile reads the database from the environment: set DATABASE_URL (e.g. "
+					+ "jdbc:postgresql://127.0.0.1:5432/orchestrator), DATABASE_USERNAME and DATABASE_PASSWORD.", ex);
+		}
 		if (url == null || !url.startsWith("jdbc:sqlite:")) {
 			return;
 		}

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,25 @@ class OrchestratorProdCommandLineTests {
 		assertThat(versions()).containsExactly("9a4c2e7b1d3f");
 	}
 
+	@Test
+	void withoutDatabaseUrlTheProdProfileSaysWhichVariableIsMissing() throws Exception {
+		Result status = migrate(Map.of(), "status");
+
+		assertThat(status.exitCode()).isNotZero();
+		assertThat(status.err()).contains("Could not resolve placeholder 'DATABASE_URL'")
+			.contains("The prod profile reads the database from the environment: set DATABASE_URL");
+	}
+
 	private Result migrate(String... command) throws IOException, InterruptedException {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("DATABASE_URL", postgres.jdbcUrl());
+		environment.put("DATABASE_USERNAME", (postgres.username() != null) ? postgres.username() : "");
+		environment.put("DATABASE_PASSWORD", (postgres.password() != null) ? postgres.password() : "");
+		return migrate(environment, command);
+	}
+
+	private Result migrate(Map<String, String> environment, String... command)
+			throws IOException, InterruptedException {
 		List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), OrchestratorApplication.class.getName(), "migrate"));
 		args.addAll(List.of(command));
@@ -70,9 +89,8 @@ class OrchestratorProdCommandLineTests {
 			.redirectOutput(out.toFile())
 			.redirectError(err.toFile());
 		builder.environment().remove("ADMIN_PASSWORD");
-		builder.environment().put("DATABASE_URL", postgres.jdbcUrl());
-		builder.environment().put("DATABASE_USERNAME", (postgres.username() != null) ? postgres.username() : "");
-		builder.environment().put("DATABASE_PASSWORD", (postgres.password() != null) ? postgres.password() : "");
+		builder.environment().remove("DATABASE_URL");
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("migrate %s finished", List.of(command)).isTrue();
 		return new Result(process.exitValue(), Files.readString(out), Files.readString(err));

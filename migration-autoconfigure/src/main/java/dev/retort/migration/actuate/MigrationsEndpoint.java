@@ -20,6 +20,7 @@ import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.revision.UnknownAppliedRevisionException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -252,6 +253,11 @@ public class MigrationsEndpoint {
 			else {
 				chosen.graph().stampHeads(current, resolvedTarget, purging);
 			}
+		}
+		catch (UnknownAppliedRevisionException ex) {
+			// the database is ahead of the code: the command itself refuses before
+			// anything
+			// runs, with the message that names the version table and what to do
 		}
 		catch (RuntimeException ex) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Nothing was changed: " + MigrationRuns.describe(ex));

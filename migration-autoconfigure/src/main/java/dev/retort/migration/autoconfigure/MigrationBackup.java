@@ -4,6 +4,7 @@ import dev.retort.migration.backup.BackupFile;
 import dev.retort.migration.backup.DatabaseBackup;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.revision.MigrationPlan;
+import dev.retort.migration.revision.UnknownAppliedRevisionException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -36,7 +37,15 @@ public class MigrationBackup {
 		if (migrator != this.migrator) {
 			return null;
 		}
-		MigrationPlan plan = migrator.graph().planUpgrade(migrator.current(), target);
+		MigrationPlan plan;
+		try {
+			plan = migrator.graph().planUpgrade(migrator.current(), target);
+		}
+		catch (UnknownAppliedRevisionException ex) {
+			// the database is ahead of the code: the upgrade refuses before anything
+			// runs, with the message that says so
+			return null;
+		}
 		if (plan.isEmpty()) {
 			return null;
 		}

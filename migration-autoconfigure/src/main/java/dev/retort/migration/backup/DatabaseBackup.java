@@ -156,10 +156,13 @@ public class DatabaseBackup {
 	 * that the database reads back, the row count of every table.
 	 * @throws InvalidBackupException when it does not
 	 */
-	public BackupFile verify(Path file) {
+	public BackupFile verify(Path named) {
 		Target target = target();
+		Path file = locate(named, target.directory());
 		if (!Files.isRegularFile(file)) {
-			throw new InvalidBackupException("There is no backup file " + file.toAbsolutePath() + ".");
+			throw new InvalidBackupException("There is no backup file " + named.toAbsolutePath()
+					+ ((named.getParent() == null) ? " (nor " + target.directory().resolve(named) + ")" : "")
+					+ ". `migrate backup --list` shows the backups in " + target.directory() + ".");
 		}
 		BackupManifest manifest = BackupManifest.read(file);
 		if (!target.method().looksLikeBackup(file)) {
@@ -202,14 +205,26 @@ public class DatabaseBackup {
 	 * @return what was restored, and the full backup of the database as it was, or
 	 * {@code null}
 	 */
-	public Restored restore(Path file) {
-		BackupFile backup = verify(file);
+	public Restored restore(Path named) {
+		BackupFile backup = verify(named);
+		Path file = backup.file();
 		BackupMethod method = target().method();
 		// a schema-only backup empties every table: keep the rows it would lose
 		boolean schemaOnly = backup.manifest() != null && backup.manifest().strategy() == BackupStrategy.SCHEMA_ONLY;
 		BackupFile previous = (method.replacesDatabase() || schemaOnly) ? backup(null, BackupStrategy.FULL) : null;
 		method.restore(file.toAbsolutePath());
 		return new Restored(backup, previous);
+	}
+
+	/**
+	 * A backup named by its file name alone, as {@code backup --list} shows it: in the
+	 * working directory, else in the backup directory.
+	 */
+	private static Path locate(Path file, Path directory) {
+		if (file.getParent() == null && !Files.exists(file) && Files.exists(directory.resolve(file))) {
+			return directory.resolve(file);
+		}
+		return file;
 	}
 
 	/** Where backups go unless told otherwise. */

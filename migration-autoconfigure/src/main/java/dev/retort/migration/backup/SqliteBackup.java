@@ -57,7 +57,7 @@ final class SqliteBackup implements BackupMethod {
 			throw new BackupException("An in-memory SQLite database (" + url + ") cannot be backed up; "
 					+ "turn off migrations.backup.before-upgrade.");
 		}
-		return Path.of(database).toAbsolutePath();
+		return Path.of(database).toAbsolutePath().normalize();
 	}
 
 	Path file() {

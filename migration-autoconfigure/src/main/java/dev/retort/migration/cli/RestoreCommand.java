@@ -55,8 +55,8 @@ final class RestoreCommand extends MigrateSubcommand {
 		if (restored.previous() != null) {
 			out().println("The database as it was is kept in " + restored.previous().file() + " (a full backup)");
 		}
-		out().println("Restored " + backups.describeDatabase() + " from " + this.file + "; the database is now at "
-				+ ids(migrator().current()) + ".");
+		out().println("Restored " + backups.describeDatabase() + " from " + restored.restored().file()
+				+ "; the database is now at " + ids(migrator().current()) + ".");
 		return MigrateCommand.OK;
 	}
 

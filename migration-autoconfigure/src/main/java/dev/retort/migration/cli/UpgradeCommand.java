@@ -4,6 +4,7 @@ import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.revision.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "upgrade", description = "Upgrade the database to TARGET (default: heads).")
@@ -27,6 +28,10 @@ final class UpgradeCommand extends MigrateSubcommand {
 
 	@Override
 	public Integer call() {
+		if (this.sql && this.dryRun) {
+			throw new ParameterException(this.spec.commandLine(), "--sql prints the script and runs nothing, so "
+					+ "there is nothing for --dry-run to roll back; give one of them.");
+		}
 		if (this.sql) {
 			out().print(this.session.offlineScript().upgrade(range(migrator(), this.target, "base")));
 			return MigrateCommand.OK;

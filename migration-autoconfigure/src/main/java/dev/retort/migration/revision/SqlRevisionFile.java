@@ -267,6 +267,7 @@ final class SqlRevisionFile {
 			index++;
 		}
 		if (index >= end || content.charAt(index) != ':') {
+			requireNoMissingColon(source, number, content, keyStart, keyEnd, index, end);
 			return;
 		}
 		String written = content.substring(keyStart, keyEnd);
@@ -281,6 +282,32 @@ final class SqlRevisionFile {
 		}
 		header.values[slot] = content.substring(index + 1, end).strip();
 		header.lines[slot] = number;
+	}
+
+	/**
+	 * Refuses {@code -- revises 9a4c2e7b1d3f}: a header's name and one value without the
+	 * colon between them, which would otherwise be read as a free comment (a missing
+	 * {@code revises:} makes the revision a second base). A comment of more words, such
+	 * as {@code -- revision history below}, stays a comment; so does {@code message}.
+	 */
+	private static void requireNoMissingColon(String source, int number, String content, int keyStart, int keyEnd,
+			int valueStart, int end) {
+		String key = content.substring(keyStart, keyEnd).toLowerCase(Locale.ROOT);
+		if (!KEYS.contains(key) || key.equals("message") || valueStart == keyEnd) {
+			return;
+		}
+		String value = content.substring(valueStart, lastNonSpace(content, valueStart, end));
+		if (value.isEmpty()) {
+			return;
+		}
+		for (int at = 0; at < value.length(); at++) {
+			if (isRegexSpace(value.charAt(at))) {
+				return;
+			}
+		}
+		String written = content.substring(keyStart, keyEnd);
+		throw error(source, number, "'-- " + written + " " + value + "' has no colon after '" + written + "'",
+				"write '-- " + key + ": " + value + "' (a plain comment must not be a header's name and one word)");
 	}
 
 	private static int lastNonSpace(String content, int from, int end) {

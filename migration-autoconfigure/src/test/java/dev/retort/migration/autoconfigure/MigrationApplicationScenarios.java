@@ -211,6 +211,29 @@ abstract class MigrationApplicationScenarios {
 	}
 
 	@Test
+	void anUpgradeOfADatabaseAheadOfTheCodeSaysSoAndTakesNoBackup(@TempDir Path backups) throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "migrations.endpoint.write-enabled", "true",
+						"migrations.backup.before-upgrade", "true", "migrations.backup.directory",
+						backups.toString()))) {
+			assertThat(post(app, "{\"command\":\"upgrade\"}").statusCode()).isEqualTo(200);
+			execute("UPDATE migrations_version SET version_num = 'cccc00000009'");
+			try (var files = Files.list(backups)) {
+				assertThat(files.count()).as("the first upgrade's backup and its manifest").isEqualTo(2);
+			}
+
+			HttpResponse<String> ahead = post(app, "{\"command\":\"upgrade\"}");
+
+			assertThat(ahead.statusCode()).as(ahead.body()).isEqualTo(400);
+			assertThat(ahead.body()).contains("Nothing was changed: The database's version table migrations_version "
+					+ "holds revision cccc00000009, which this code does not know: the database is ahead of the code.");
+			try (var files = Files.list(backups)) {
+				assertThat(files.count()).as("no backup of a database nothing will run on").isEqualTo(2);
+			}
+		}
+	}
+
+	@Test
 	void beforeUpgradeBackupsHoldWhatTheConfiguredStrategySays(@TempDir Path backups) throws Exception {
 		try (ConfigurableApplicationContext app = start(List.of(),
 				Map.of("migrations.locations", GOOD, "migrations.endpoint.write-enabled", "true",

@@ -206,8 +206,25 @@ abstract class MigrateCommandScenarios {
 		assertThat(count("widgets")).isZero();
 		Matcher kept = Pattern.compile("kept in (\\S+) \\(a full backup\\)").matcher(restored.out());
 		assertThat(kept.find()).isTrue();
-		assertThat(migrate(GOOD, backups, "restore", kept.group(1), "--yes").exitCode()).isZero();
+		// named as `backup --list` shows it, by its file name in the backup directory
+		String keptName = Path.of(kept.group(1)).getFileName().toString();
+		Run again = migrate(GOOD, backups, "restore", keptName, "--yes");
+		assertThat(again.exitCode()).as(again.err()).isZero();
+		assertThat(again.out()).contains("from " + kept.group(1) + ";");
 		assertThat(count("widgets")).as("the rows come back from the backup the restore kept").isEqualTo(1);
+		Run missing = migrate(GOOD, backups, "restore", "no-such.backup", "--yes");
+		assertThat(missing.err()).contains("There is no backup file ")
+			.contains("(nor " + this.backupDirectory.resolve("no-such.backup") + ")")
+			.contains("`migrate backup --list` shows the backups in " + this.backupDirectory);
+	}
+
+	@Test
+	void scriptAndDryRunTogetherAreAUsageError() {
+		for (String command : new String[] { "upgrade", "downgrade" }) {
+			Run both = migrate(GOOD, command, "heads", "--sql", "--dry-run");
+			assertThat(both.exitCode()).as(command).isEqualTo(MigrateCommand.USAGE);
+			assertThat(both.err()).contains("--sql prints the script and runs nothing");
+		}
 	}
 
 	@Test

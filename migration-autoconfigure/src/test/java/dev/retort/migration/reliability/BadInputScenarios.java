@@ -333,6 +333,9 @@ abstract class BadInputScenarios {
 		assertThat(count("widgets")).as("the first statement's row").isZero();
 		assertThat(after.history()).hasSize(before.history().size() + 1)
 			.startsWith(before.history().get(0), before.history().get(1));
+		assertThat(migrate(withRevisionFiles(), "status").out()).contains("Pending:    1")
+			.contains("Last attempt: upgrade of bbbb00000003 failed at ")
+			.contains("no_such_table");
 	}
 
 	@Test

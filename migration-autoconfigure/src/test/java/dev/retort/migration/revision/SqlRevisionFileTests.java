@@ -143,6 +143,19 @@ class SqlRevisionFileTests {
 	}
 
 	@Test
+	void aHeaderWithoutItsColonIsRefusedRatherThanReadAsAComment() {
+		assertThatExceptionOfType(RevisionFileException.class)
+			.isThrownBy(
+					() -> parse(NAME, "-- revision: abcabc000001\n-- revises 9a4c2e7b1d3f\n-- +upgrade\nSELECT 1;\n"))
+			.withMessageStartingWith("db/migrations/" + NAME
+					+ ":2: '-- revises 9a4c2e7b1d3f' has no colon after 'revises'. To fix: write '-- revises: "
+					+ "9a4c2e7b1d3f'");
+		RevisionScript commented = parse(NAME, "-- revision: abcabc000001\n-- revision history follows\n"
+				+ "-- message of the day\n-- revises: 9a4c2e7b1d3f\n-- +upgrade\nSELECT 1;\n");
+		assertThat(commented.parents()).as("comments of several words stay comments").containsExactly("9a4c2e7b1d3f");
+	}
+
+	@Test
 	void anEmptyFileAndAnEmptyIdAreCalledWhatTheyAre() {
 		assertThatExceptionOfType(RevisionFileException.class).isThrownBy(() -> parse(NAME, "\n  \n"))
 			.withMessageStartingWith("db/migrations/" + NAME + ":1: the file is empty. To fix: write a revision in it");
