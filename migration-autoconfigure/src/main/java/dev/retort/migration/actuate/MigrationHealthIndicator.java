@@ -51,9 +51,10 @@ public class MigrationHealthIndicator extends AbstractHealthIndicator {
 		builder.withDetail("current", overview.current())
 			.withDetail("heads", overview.heads())
 			.withDetail("pending", overview.pending());
-		if (overview.lastRecordedAt() != null) {
-			// when the database last moved: the history table's newest step
-			builder.withDetail("lastMigratedAt", overview.lastRecordedAt());
+		if (overview.lastMigratedAt() != null) {
+			// when the database last moved: the history table's newest step that
+			// succeeded
+			builder.withDetail("lastMigratedAt", overview.lastMigratedAt());
 		}
 		// a run of this application newer than anything recorded: its failure could not
 		// be written

@@ -29,10 +29,11 @@ import dev.retort.migration.revision.RevisionScript;
  * @param lastFailure the history table's newest step when it failed, or {@code null}
  * @param lastRecordedAt when the history table's newest step was recorded, or
  * {@code null}
+ * @param lastMigratedAt when the newest step that succeeded was recorded, or {@code null}
  */
 public record MigrationOverview(String dialect, Set<String> current, Set<String> heads, boolean upToDate,
 		List<String> pending, Set<String> unknown, Set<String> checksumMismatches, List<RevisionEntry> revisions,
-		FailedStep lastFailure, Instant lastRecordedAt) {
+		FailedStep lastFailure, Instant lastRecordedAt, Instant lastMigratedAt) {
 
 	/** Reads the database's status and history and compares them with the code. */
 	public static MigrationOverview of(Migrator migrator) {
@@ -53,7 +54,8 @@ public record MigrationOverview(String dialect, Set<String> current, Set<String>
 		return new MigrationOverview(migrator.dialect(), new TreeSet<>(status.current()), new TreeSet<>(status.heads()),
 				status.upToDate(), status.pending().stream().map(RevisionScript::id).toList(),
 				new TreeSet<>(status.unknown()), mismatches, revisions, lastFailure,
-				(last != null) ? last.appliedAt() : null);
+				(last != null) ? last.appliedAt() : null,
+				(report.lastSuccessfulStep() != null) ? report.lastSuccessfulStep().appliedAt() : null);
 	}
 
 	/**

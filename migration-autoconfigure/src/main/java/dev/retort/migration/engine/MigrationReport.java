@@ -13,8 +13,11 @@ import dev.retort.migration.dialect.VersionTables.HistoryRecord;
  * @param lastStep the history table's newest row, or {@code null} when it is empty: a
  * failed one means the last run that changed or tried to change the database failed, even
  * if the application that ran it has restarted since
+ * @param lastSuccessfulStep the history table's newest row of a step that succeeded, or
+ * {@code null}: when the database last moved
  */
-public record MigrationReport(MigrationStatus status, List<RevisionState> revisions, HistoryRecord lastStep) {
+public record MigrationReport(MigrationStatus status, List<RevisionState> revisions, HistoryRecord lastStep,
+		HistoryRecord lastSuccessfulStep) {
 
 	public MigrationReport {
 		revisions = List.copyOf(revisions);

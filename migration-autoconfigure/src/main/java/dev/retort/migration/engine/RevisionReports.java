@@ -67,8 +67,12 @@ final class RevisionReports {
 				states.add(state(id, null, RevisionState.State.UNKNOWN_TO_CODE, lastApplied.get(id), null));
 			}
 		}
+		HistoryRecord lastSuccess = null;
+		for (int index = history.size() - 1; index >= 0 && lastSuccess == null; index--) {
+			lastSuccess = history.get(index).success() ? history.get(index) : null;
+		}
 		return new MigrationReport(status(graph, current), states,
-				history.isEmpty() ? null : history.get(history.size() - 1));
+				history.isEmpty() ? null : history.get(history.size() - 1), lastSuccess);
 	}
 
 	private static RevisionState state(String id, RevisionScript revision, RevisionState.State state,

@@ -395,6 +395,11 @@ abstract class MigrationApplicationScenarios {
 			assertThat(health.path("status").asString()).isEqualTo("DOWN");
 			assertThat(health.path("details").path("failedRevision").asString()).isEqualTo("bbbb00000002");
 			assertThat(health.path("details").path("error").asString()).contains("bbbb00000002");
+			Instant migrated = Instant.parse(health.path("details").path("lastMigratedAt").asString());
+			Instant failed = Instant.parse(health.path("details").path("failedAt").asString());
+			assertThat(migrated).as("when bbbb00000001 was applied, not when bbbb00000002 failed")
+				.isNotEqualTo(failed)
+				.isBeforeOrEqualTo(failed);
 		}
 	}
 
