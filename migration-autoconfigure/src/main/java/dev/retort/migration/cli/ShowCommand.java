@@ -10,6 +10,7 @@ import dev.retort.migration.engine.RevisionSql;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
+import dev.retort.migration.revision.UnknownTargetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +29,19 @@ final class ShowCommand extends MigrateSubcommand {
 	public Integer call() {
 		Migrator migrator = migrator();
 		RevisionGraph graph = migrator.graph();
-		RevisionScript revision = graph.findBranch(this.revision).orElseGet(() -> graph.get(this.revision));
+		RevisionScript revision;
+		try {
+			revision = graph.findBranch(this.revision).orElseGet(() -> graph.get(this.revision));
+		}
+		catch (UnknownTargetException ex) {
+			List<String> held = migrator.current().stream().filter((id) -> id.startsWith(this.revision)).toList();
+			if (held.isEmpty()) {
+				throw ex;
+			}
+			throw new UnknownTargetException("The database's version table holds " + String.join(", ", held)
+					+ ", which this code does not know: the database is ahead of the code, so there is no revision "
+					+ "to show. Deploy the code that has it (`migrate status` shows where the database stands).");
+		}
 		RevisionState state = migrator.revisionStates()
 			.stream()
 			.filter((candidate) -> candidate.id().equals(revision.id()))

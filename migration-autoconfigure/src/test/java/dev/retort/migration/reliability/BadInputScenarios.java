@@ -284,6 +284,10 @@ abstract class BadInputScenarios {
 					+ "so `migrate upgrade` refuses to run.")
 			.doesNotContain("aaaa00000001 create widgets")
 			.doesNotContain("apply with `migrate upgrade`");
+		Run show = refused(GOOD, "show", "bbbb0000");
+		assertThat(show.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(show.err()).contains("The database's version table holds bbbb00000003, which this code does not "
+				+ "know: the database is ahead of the code, so there is no revision to show.");
 		// what health, the endpoint and the pending gauge read: an upgrade would apply
 		// nothing
 		MigrationStatus api = new Migrator(dataSource(), MigratorConfig.defaults().withLocations(GOOD)).status();
