@@ -43,6 +43,12 @@ final class HistoryCommand extends MigrateSubcommand {
 				? migrator().revisionStates().stream().collect(Collectors.toMap(RevisionState::id, (state) -> state))
 				: Map.of();
 		Set<String> current = this.indicateCurrent ? migrator().current() : Set.of();
+		List<String> unknown = current.stream().filter((id) -> graph.find(id).isEmpty()).sorted().toList();
+		if (!unknown.isEmpty()) {
+			// newest first: what the database is at, above everything this code has
+			out().println(String.join(", ", unknown) + highlight(" (current)")
+					+ ", which this code does not know: the database is ahead of the code");
+		}
 		for (RevisionScript revision : revisions) {
 			String marker = current.contains(revision.id()) ? highlight(" (current)") : "";
 			if (!this.verbose) {

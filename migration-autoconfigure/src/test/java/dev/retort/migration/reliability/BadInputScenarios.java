@@ -284,6 +284,8 @@ abstract class BadInputScenarios {
 					+ "so `migrate upgrade` refuses to run.")
 			.doesNotContain("aaaa00000001 create widgets")
 			.doesNotContain("apply with `migrate upgrade`");
+		assertThat(refused(GOOD, "history", "-i").out()).startsWith("bbbb00000003 (current), which this code does "
+				+ "not know: the database is ahead of the code\n" + "aaaa00000001 -> aaaa00000002 (head)");
 		Run show = refused(GOOD, "show", "bbbb0000");
 		assertThat(show.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(show.err()).contains("The database's version table holds bbbb00000003, which this code does not "
