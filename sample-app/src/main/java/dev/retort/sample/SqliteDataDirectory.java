@@ -30,10 +30,9 @@ class SqliteDataDirectory implements BeanFactoryPostProcessor, EnvironmentAware 
 			url = this.environment.getProperty("spring.datasource.url");
 		}
 		catch (IllegalArgumentException ex) {
-			// an unset ${DATABASE_URL}: say what to set, not only what cannot be resolved
-			throw new IllegalStateException("spring.datasource.url cannot be resolved (" + ex.getMessage()
-					+ "). The prod profile reads the database from the environment: set DATABASE_URL (e.g. "
-					+ "jdbc:postgresql://127.0.0.1:5432/orchestrator), DATABASE_USERNAME and DATABASE_PASSWORD.", ex);
+			// an unset ${DATABASE_URL}: DatabaseUrlMissingFailureAnalyzer says what to
+			// set
+			throw new DatabaseUrlMissingException(ex);
 		}
 		if (url == null || !url.startsWith("jdbc:sqlite:")) {
 			return;

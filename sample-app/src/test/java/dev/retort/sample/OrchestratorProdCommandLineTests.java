@@ -65,8 +65,12 @@ class OrchestratorProdCommandLineTests {
 		Result status = migrate(Map.of(), "status");
 
 		assertThat(status.exitCode()).isNotZero();
-		assertThat(status.err()).contains("Could not resolve placeholder 'DATABASE_URL'")
-			.contains("The prod profile reads the database from the environment: set DATABASE_URL");
+		assertThat(status.err()).contains("APPLICATION FAILED TO START")
+			.contains("Could not resolve placeholder 'DATABASE_URL'")
+			.contains("The prod profile reads the database from the environment: set DATABASE_URL")
+			.as("no stack trace")
+			.doesNotContain("\tat ");
+		assertThat(status.out()).as("a failed start's report is log output, on stderr").isEmpty();
 	}
 
 	private Result migrate(String... command) throws IOException, InterruptedException {

@@ -96,10 +96,8 @@ public class MigrateRunListener implements SpringApplicationRunListener, Ordered
 		restoreStdout();
 	}
 
-	@Override
-	public void failed(ConfigurableApplicationContext context, Throwable exception) {
-		restoreStdout();
-	}
+	// a run that failed keeps stdout on stderr: Spring Boot reports why after this
+	// (its failure analysis, a stack trace), and that is log output, not the command's
 
 	private void restoreStdout() {
 		if (this.stdout != null && System.out == System.err) {
