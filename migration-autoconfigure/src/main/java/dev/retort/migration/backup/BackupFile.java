@@ -11,6 +11,14 @@ import java.nio.file.Path;
  */
 public record BackupFile(Path file, BackupManifest manifest) {
 
+	/**
+	 * Whether its manifest says it holds the schema and Retort's rows only: restoring it
+	 * empties every other table. A file without a manifest counts as full.
+	 */
+	public boolean isSchemaOnly() {
+		return this.manifest != null && this.manifest.strategy() == BackupStrategy.SCHEMA_ONLY;
+	}
+
 	/** One line for listings and prompts: file, revision, time, and what it holds. */
 	public String describe() {
 		if (this.manifest == null) {

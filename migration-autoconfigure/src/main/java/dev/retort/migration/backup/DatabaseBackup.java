@@ -210,8 +210,8 @@ public class DatabaseBackup {
 		Path file = backup.file();
 		BackupMethod method = target().method();
 		// a schema-only backup empties every table: keep the rows it would lose
-		boolean schemaOnly = backup.manifest() != null && backup.manifest().strategy() == BackupStrategy.SCHEMA_ONLY;
-		BackupFile previous = (method.replacesDatabase() || schemaOnly) ? backup(null, BackupStrategy.FULL) : null;
+		BackupFile previous = (method.replacesDatabase() || backup.isSchemaOnly()) ? backup(null, BackupStrategy.FULL)
+				: null;
 		method.restore(file.toAbsolutePath());
 		return new Restored(backup, previous);
 	}

@@ -197,13 +197,14 @@ final class PostgresBackup implements BackupMethod {
 					rows.next();
 					snapshotId = rows.getString(1);
 				}
-				Snapshot snapshot = read(source);
+				List<String[]> tables = tables(source);
+				Snapshot snapshot = read(source, tables);
 				List<String> command = new ArrayList<>(
 						List.of(pgDump.toString(), "--format=custom", "--no-password", "--snapshot=" + snapshotId));
 				if (strategy == BackupStrategy.SCHEMA_ONLY) {
 					Set<String> kept = retortsTables(source);
 					Map<String, Long> counts = new TreeMap<>();
-					for (String[] table : tables(source)) {
+					for (String[] table : tables) {
 						String name = table[0] + "." + table[1];
 						if (kept.contains(name)) {
 							counts.put(name, snapshot.rowCounts().get(name));
@@ -457,8 +458,7 @@ final class PostgresBackup implements BackupMethod {
 		return tables;
 	}
 
-	private Snapshot read(Connection source) throws SQLException {
-		List<String[]> tables = tables(source);
+	private Snapshot read(Connection source, List<String[]> tables) throws SQLException {
 		Map<String, Long> counts = new TreeMap<>();
 		try (Statement statement = source.createStatement()) {
 			for (String[] table : tables) {

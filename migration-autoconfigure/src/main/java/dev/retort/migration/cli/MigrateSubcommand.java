@@ -14,6 +14,7 @@ import dev.retort.migration.revision.RevisionScript;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -69,6 +70,17 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 		String verb = (direction == Direction.UPGRADE) ? "Applied " : "Reverted ";
 		return verb + revisions + " in " + result.totalDuration().toMillis() + " ms; the database is at "
 				+ ids(result.current()) + ".";
+	}
+
+	/**
+	 * Refuses {@code --sql} with {@code --dry-run}: the script runs nothing, so there is
+	 * nothing to roll back, and one of them would be ignored.
+	 */
+	void refuseScriptWithDryRun(boolean sql, boolean dryRun) {
+		if (sql && dryRun) {
+			throw new ParameterException(this.spec.commandLine(), "--sql prints the script and runs nothing, so "
+					+ "there is nothing for --dry-run to roll back; give one of them.");
+		}
 	}
 
 	/** Alembic's history line: {@code a1b2 -> 3f2a (head), add priority to tasks}. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import dev.retort.migration.backup.BackupFile;
-import dev.retort.migration.backup.BackupStrategy;
 import dev.retort.migration.backup.DatabaseBackup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +32,7 @@ final class RestoreCommand extends MigrateSubcommand {
 		DatabaseBackup backups = this.session.backups();
 		BackupFile backup = backups.verify(this.file);
 		String what = backups.describeDatabase() + " from " + backup.describe();
-		boolean schemaOnly = backup.manifest() != null && backup.manifest().strategy() == BackupStrategy.SCHEMA_ONLY;
+		boolean schemaOnly = backup.isSchemaOnly();
 		String consequence = schemaOnly
 				? "It is a schema-only backup: every table but Retort's own comes back empty (the database as it is "
 						+ "is kept as a full backup first)."

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import dev.retort.migration.MigrationException;
 import dev.retort.migration.autoconfigure.Autogenerator;
 import dev.retort.migration.dialect.VersionTables.HistoryRecord;
+import dev.retort.migration.engine.MigrationFailedException;
 import dev.retort.migration.engine.MigrationReport;
 import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
@@ -54,7 +55,8 @@ final class StatusCommand extends MigrateSubcommand {
 		HistoryRecord last = report.lastStep();
 		if (last != null && !last.success()) {
 			out.println("Last attempt: " + last.direction() + " of " + last.revision() + " failed at "
-					+ last.appliedAt() + databaseError(last.error()));
+					+ last.appliedAt() + ((last.error() != null && !last.error().isBlank())
+							? ": " + MigrationFailedException.errorIn(last.error()) : ""));
 		}
 		if (status.upToDate()) {
 			out.println("The database is up to date.");
@@ -72,20 +74,6 @@ final class StatusCommand extends MigrateSubcommand {
 					+ ": apply with `migrate upgrade`.");
 		}
 		return MigrateCommand.OK;
-	}
-
-	/**
-	 * {@code ": <the database's error>"} from a failed step's recorded message (its
-	 * {@code error:} line), else its first line; empty when nothing was recorded.
-	 */
-	private static String databaseError(String recorded) {
-		if (recorded == null || recorded.isBlank()) {
-			return "";
-		}
-		int error = recorded.indexOf("\n  error: ");
-		int from = (error >= 0) ? error + "\n  error: ".length() : 0;
-		int end = recorded.indexOf('\n', from);
-		return ": " + recorded.substring(from, (end >= 0) ? end : recorded.length()).strip();
 	}
 
 	/** Whether the entities and the database agree, when the application has entities. */

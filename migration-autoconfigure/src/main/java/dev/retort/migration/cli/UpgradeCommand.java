@@ -4,7 +4,6 @@ import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.revision.Direction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "upgrade", description = "Upgrade the database to TARGET (default: heads).")
@@ -28,10 +27,7 @@ final class UpgradeCommand extends MigrateSubcommand {
 
 	@Override
 	public Integer call() {
-		if (this.sql && this.dryRun) {
-			throw new ParameterException(this.spec.commandLine(), "--sql prints the script and runs nothing, so "
-					+ "there is nothing for --dry-run to roll back; give one of them.");
-		}
+		refuseScriptWithDryRun(this.sql, this.dryRun);
 		if (this.sql) {
 			out().print(this.session.offlineScript().upgrade(range(migrator(), this.target, "base")));
 			return MigrateCommand.OK;

@@ -178,7 +178,7 @@ final class StepExecution {
 		if (statement != null) {
 			message.append("\n  statement: ").append(abbreviate(statement));
 		}
-		message.append("\n  error: ").append(errorText(cause));
+		message.append(MigrationFailedException.ERROR_LINE).append(errorText(cause));
 		if (transactional && ACTIVE_SQL_TRANSACTION.equals(sqlState(cause))) {
 			message.append("\nThe statement cannot run inside a transaction: declare the revision non-transactional ")
 				.append("(@Revision(transactional = false), or '-- transactional: false' in SQL) and keep that ")
