@@ -123,7 +123,8 @@ final class ColumnComparison {
 
 	/** The {@code alterColumn} that turns {@code current} into {@code wanted}, if any. */
 	Optional<Step> change(String table, Column current, Column wanted) {
-		Type type = this.rules.sameType(wanted.type(), current.type()) ? null : wanted.type();
+		Type type = this.rules.sameType(this.rules.storedType(wanted.type(), wanted.isAutoIncrement()),
+				this.rules.storedType(current.type(), current.isAutoIncrement())) ? null : wanted.type();
 		Boolean nullable = (wanted.isNullable() != current.isNullable()) ? wanted.isNullable() : null;
 		Optional<String> serverDefault = null;
 		if (!wanted.isAutoIncrement() && !current.isAutoIncrement()

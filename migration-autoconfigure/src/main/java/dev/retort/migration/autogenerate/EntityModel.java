@@ -34,9 +34,12 @@ import dev.retort.migration.schema.UniqueConstraint;
  * @param generatedColumns the columns the database computes ({@code @GeneratedColumn}),
  * which are not in {@code tables}: autogenerate does not write them, it asks for them
  * @param enumTypes the database enum types the columns use (PostgreSQL's named enums)
+ * @param mappedTypes the portable type each column's mapping asks for, where one is known
+ * (see {@link MappedTypes})
  */
 public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
-		Renames renames, List<String> notes, List<GeneratedColumn> generatedColumns, List<EnumType> enumTypes) {
+		Renames renames, List<String> notes, List<GeneratedColumn> generatedColumns, List<EnumType> enumTypes,
+		MappedTypes mappedTypes) {
 
 	public EntityModel {
 		tables = List.copyOf(tables);
@@ -46,17 +49,19 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 		notes = List.copyOf(notes);
 		generatedColumns = List.copyOf(generatedColumns);
 		enumTypes = List.copyOf(enumTypes);
+		Objects.requireNonNull(mappedTypes, "mappedTypes");
 	}
 
-	/** A model without generated columns or enum types. */
+	/** A model without generated columns, enum types or mapped types. */
 	public EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
 			Renames renames, List<String> notes) {
-		this(tables, sequences, seedRows, renames, notes, List.of(), List.of());
+		this(tables, sequences, seedRows, renames, notes, List.of(), List.of(), MappedTypes.NONE);
 	}
 
 	/**
-	 * The model as the target database would store it: types read with its rules,
-	 * identifiers as it keeps them, comments and sequences only where it has them.
+	 * The model as the target database would store it: types read with its rules (as
+	 * declared: {@link SchemaRules#storedType} applies when comparing), identifiers as it
+	 * keeps them, comments and sequences only where it has them.
 	 */
 	public Schema schema(SchemaRules rules) {
 		List<Table> stored = new ArrayList<>();
@@ -70,13 +75,19 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 		return Schema.of(stored, sequences);
 	}
 
-	private static Table stored(Table table, SchemaRules rules) {
+	private Table stored(Table table, SchemaRules rules) {
 		List<Column> columns = new ArrayList<>();
 		for (Column column : table.columns()) {
 			Type declared = (column.type().kind() == Type.Kind.RAW) ? rules.declaredType(column.type().sql())
 					: column.type();
-			Column stored = column.named(rules.storedIdentifier(column.name()))
-				.type(rules.storedType(declared, column.isAutoIncrement()));
+			// the declared type, not what the database makes of it (SQLite keeps an
+			// auto-increment key as INTEGER): a revision written from it must say BIGINT
+			// for a Long id on every database; comparisons read both through storedType
+			Type written = this.mappedTypes.of(table.name(), column.name())
+				.filter((mapped) -> rules.sameType(rules.storedType(mapped, column.isAutoIncrement()),
+						rules.storedType(declared, column.isAutoIncrement())))
+				.orElse(declared);
+			Column stored = column.named(rules.storedIdentifier(column.name())).type(written);
 			columns.add(rules.hasComments() ? stored : stored.comment(null));
 		}
 		PrimaryKey primaryKey = (table.primaryKey() != null)
@@ -141,6 +152,33 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 			values = List.copyOf(values);
 			create = List.copyOf(create);
 			drop = List.copyOf(drop);
+		}
+
+	}
+
+	/**
+	 * The portable type of each column as its Java mapping asks for it (Hibernate's JDBC
+	 * type code and size: {@code Instant} a timestamp with time zone, {@code UUID} a
+	 * UUID), whatever the dialect spells it as. Where the database stores it the same as
+	 * the dialect's own spelling (SQLite: {@code timestamp}, {@code blob}), the model
+	 * carries this type, so that a revision generated on one database declares what the
+	 * entities mean on every other.
+	 *
+	 * @param types by table name: the type by column name
+	 */
+	public record MappedTypes(Map<String, Map<String, Type>> types) {
+
+		public static final MappedTypes NONE = new MappedTypes(Map.of());
+
+		public MappedTypes {
+			Map<String, Map<String, Type>> copy = new LinkedHashMap<>();
+			types.forEach((table, columns) -> copy.put(table, Map.copyOf(columns)));
+			types = Map.copyOf(copy);
+		}
+
+		/** The mapped type of a column, if one is known. */
+		public Optional<Type> of(String table, String column) {
+			return Optional.ofNullable(this.types.getOrDefault(table, Map.of()).get(column));
 		}
 
 	}

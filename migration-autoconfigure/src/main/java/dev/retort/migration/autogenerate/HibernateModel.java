@@ -27,9 +27,12 @@ import org.hibernate.boot.model.relational.InitCommand;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
+import org.hibernate.engine.jdbc.Size;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Reads Hibernate's boot {@link Metadata} into an {@link EntityModel}: every physical
@@ -56,6 +59,12 @@ public final class HibernateModel {
 
 	private static final Pattern DEFINITION_NOT_NULL = Pattern.compile("(?i)^(.*?)\\s+not\\s+null$");
 
+	/**
+	 * Hibernate's default precision of a timestamp
+	 * ({@code Dialect#getDefaultTimestampPrecision}).
+	 */
+	private static final int DEFAULT_FRACTIONAL_DIGITS = 6;
+
 	private HibernateModel() {
 	}
 
@@ -66,6 +75,7 @@ public final class HibernateModel {
 		Map<String, List<Map<String, Object>>> seedRows = new LinkedHashMap<>();
 		List<String> notes = new ArrayList<>();
 		List<EntityModel.GeneratedColumn> generated = new ArrayList<>();
+		Map<String, Map<String, Type>> mappedTypes = new LinkedHashMap<>();
 		SqlStringGenerationContext context = SqlStringGenerationContextImpl
 			.fromExplicit(metadata.getDatabase().getJdbcEnvironment(), metadata.getDatabase(), null, null);
 		for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
@@ -78,6 +88,11 @@ public final class HibernateModel {
 					notes.add("Table " + table.getQualifiedTableName() + " is in another schema than the connection's: "
 							+ "autogenerate compares the current schema only, so it is left out.");
 					continue;
+				}
+				// before the DDL types: reading one keeps it as the column's own
+				Map<String, Type> mapped = mappedTypes(table, metadata);
+				if (!mapped.isEmpty()) {
+					mappedTypes.put(table.getName(), mapped);
 				}
 				tables.add(table(table, metadata, notes, generated));
 				List<Map<String, Object>> rows = seedRows(table, context, notes);
@@ -93,7 +108,7 @@ public final class HibernateModel {
 			}
 		}
 		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes, generated,
-				enumTypes(metadata, context));
+				enumTypes(metadata, context), new EntityModel.MappedTypes(mappedTypes));
 	}
 
 	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes,
@@ -166,6 +181,76 @@ public final class HibernateModel {
 		PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(null, keyColumns);
 		return new Table(table.getName(), columns, primaryKey, uniques, foreignKeys, checks, indexes,
 				blankToNull(table.getComment()));
+	}
+
+	/**
+	 * The portable types the table's columns are mapped to, read from their JDBC type
+	 * codes and sizes; a column with its own {@code columnDefinition} has none.
+	 */
+	private static Map<String, Type> mappedTypes(org.hibernate.mapping.Table table, Metadata metadata) {
+		Map<String, Type> types = new LinkedHashMap<>();
+		for (org.hibernate.mapping.Column column : table.getColumns()) {
+			if (column.getSqlType() != null || column.getGeneratedAs() != null) {
+				continue;
+			}
+			try {
+				Type type = mappedType(column, metadata);
+				if (type != null) {
+					types.put(column.getName(), type);
+				}
+			}
+			catch (RuntimeException ex) {
+				// a mapping Hibernate cannot size outside its own DDL: the dialect's
+				// spelling stands
+			}
+		}
+		return types;
+	}
+
+	private static Type mappedType(org.hibernate.mapping.Column column, Metadata metadata) {
+		int code = column.getSqlTypeCode(metadata);
+		Size size = column.getColumnSize(metadata.getDatabase().getDialect(), metadata);
+		return switch (code) {
+			case SqlTypes.BIGINT -> Type.BIGINT;
+			case SqlTypes.INTEGER -> Type.INTEGER;
+			case SqlTypes.SMALLINT, SqlTypes.TINYINT -> Type.SMALLINT;
+			case SqlTypes.BOOLEAN, SqlTypes.BIT ->
+				(size.getLength() == null || size.getLength() <= 1) ? Type.BOOLEAN : null;
+			case SqlTypes.VARCHAR, SqlTypes.NVARCHAR ->
+				(size.getLength() != null) ? Type.varchar(Math.toIntExact(size.getLength())) : null;
+			case SqlTypes.NUMERIC, SqlTypes.DECIMAL -> (size.getPrecision() != null && size.getScale() != null)
+					? Type.numeric(size.getPrecision(), size.getScale()) : null;
+			case SqlTypes.REAL -> Type.FLOAT;
+			case SqlTypes.DOUBLE -> Type.DOUBLE;
+			case SqlTypes.FLOAT ->
+				(size.getPrecision() == null) ? null : (size.getPrecision() > 24) ? Type.DOUBLE : Type.FLOAT;
+			case SqlTypes.DATE -> Type.DATE;
+			case SqlTypes.TIME -> Type.time(fractionalDigits(column, size));
+			case SqlTypes.TIMESTAMP -> Type.timestamp(fractionalDigits(column, size));
+			case SqlTypes.TIMESTAMP_UTC, SqlTypes.TIMESTAMP_WITH_TIMEZONE ->
+				Type.timestampWithTimeZone(fractionalDigits(column, size));
+			case SqlTypes.UUID -> Type.UUID;
+			// a dialect without a UUID type (SQLite) maps java.util.UUID to binary
+			case SqlTypes.BINARY -> isUuid(column, metadata) ? Type.UUID : null;
+			default -> null;
+		};
+	}
+
+	/**
+	 * The fractional seconds of a time or timestamp: the column's own, else the size the
+	 * dialect gives it, else Hibernate's default (microseconds) where the dialect writes
+	 * none (SQLite).
+	 */
+	private static int fractionalDigits(org.hibernate.mapping.Column column, Size size) {
+		if (column.getTemporalPrecision() != null) {
+			return column.getTemporalPrecision();
+		}
+		return (size.getPrecision() != null) ? size.getPrecision() : DEFAULT_FRACTIONAL_DIGITS;
+	}
+
+	private static boolean isUuid(org.hibernate.mapping.Column column, Metadata metadata) {
+		JdbcMapping mapping = column.getValue().getSelectableType(metadata, column.getTypeIndex());
+		return mapping.getJavaTypeDescriptor().getJavaTypeClass() == java.util.UUID.class;
 	}
 
 	private static Column column(org.hibernate.mapping.Column column, boolean inPrimaryKey, Metadata metadata) {

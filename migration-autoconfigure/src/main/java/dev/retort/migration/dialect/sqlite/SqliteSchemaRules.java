@@ -30,15 +30,27 @@ final class SqliteSchemaRules implements SchemaRules {
 
 	@Override
 	public boolean sameType(Type first, Type second) {
-		return SchemaRules.super.sameType(real(first), real(second));
+		return SchemaRules.super.sameType(stored(first), stored(second));
 	}
 
 	/**
-	 * FLOAT, REAL and DOUBLE are all SQLite's one eight-byte floating-point storage class
-	 * (Hibernate declares a Java double as {@code float}).
+	 * The one type SQLite and Hibernate's SQLite dialect make of several that other
+	 * databases tell apart: FLOAT, REAL and DOUBLE are one eight-byte floating-point
+	 * storage class (Hibernate declares a Java double as {@code float}); timestamps, with
+	 * or without a time zone or a precision, are one (Hibernate declares an
+	 * {@code Instant} as {@code timestamp} and stores the same value either way); a UUID
+	 * is a {@code blob} (Hibernate's SQLite dialect has no UUID type); {@code tinyint} is
+	 * a small integer. So a revision may declare the portable type (a timestamp with time
+	 * zone, a UUID) that another database needs without SQLite reporting a difference.
 	 */
-	private static Type real(Type type) {
-		return (type.kind() == Type.Kind.DOUBLE) ? Type.FLOAT : type;
+	private static Type stored(Type type) {
+		return switch (type.kind()) {
+			case DOUBLE -> Type.FLOAT;
+			case TIMESTAMP, TIMESTAMP_TZ -> Type.TIMESTAMP;
+			case UUID -> Type.BINARY;
+			case RAW -> type.sql().strip().equalsIgnoreCase("tinyint") ? Type.SMALLINT : type;
+			default -> type;
+		};
 	}
 
 	/**
