@@ -47,7 +47,9 @@ final class OnlineOperationSink implements OperationSink {
 	public JdbcOperations jdbc() {
 		flush();
 		if (this.jdbc == null) {
-			this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(this.connection, true));
+			Connection connection = this.revision.transactional()
+					? TransactionGuard.guard(this.connection, this.revision) : this.connection;
+			this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 		}
 		return this.jdbc;
 	}

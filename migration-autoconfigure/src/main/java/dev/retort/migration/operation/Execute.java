@@ -80,7 +80,8 @@ public record Execute(String sql) implements Operation {
 		return words;
 	}
 
-	static String abbreviate(String sql) {
+	/** A statement on one line, cut at 60 characters, for a message. */
+	public static String abbreviate(String sql) {
 		String line = sql.strip().replaceAll("\\s+", " ");
 		return (line.length() > 60) ? line.substring(0, 57) + "..." : line;
 	}

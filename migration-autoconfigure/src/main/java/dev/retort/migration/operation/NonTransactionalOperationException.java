@@ -29,13 +29,7 @@ public class NonTransactionalOperationException extends MigrationException {
 		}
 		for (Operation operation : operations) {
 			if (operation instanceof Execute execute && execute.controlsTransaction()) {
-				throw new NonTransactionalOperationException("Revision " + revision + " in " + source + " runs '"
-						+ Execute.abbreviate(execute.sql())
-						+ "', which ends or starts a transaction, but every revision runs in "
-						+ "a transaction of its own, which Retort commits together with the version and history "
-						+ "rows. Remove the statement, or declare the revision non-transactional "
-						+ "(@Revision(transactional = false), or '-- transactional: false' in SQL) if it must "
-						+ "control its transactions itself.");
+				throw controlsTransaction(revision, source, "runs '" + Execute.abbreviate(execute.sql()) + "'");
 			}
 			if (operation.requiresNoTransaction()) {
 				throw new NonTransactionalOperationException("Revision " + revision + " in " + source + " records "
@@ -44,6 +38,22 @@ public class NonTransactionalOperationException extends MigrationException {
 						+ "and keep that operation in a revision of its own.");
 			}
 		}
+	}
+
+	/**
+	 * The error for a transactional revision that ends or starts a transaction of its
+	 * own.
+	 * @param revision the revision, as named in the message
+	 * @param source where it is defined
+	 * @param what what it does ({@code "runs 'COMMIT'"}, {@code "calls commit() on the
+	 * connection of op.jdbc()"})
+	 */
+	public static NonTransactionalOperationException controlsTransaction(String revision, String source, String what) {
+		return new NonTransactionalOperationException("Revision " + revision + " in " + source + " " + what
+				+ ", which ends or starts a transaction, but every revision runs in a transaction of its own, "
+				+ "which Retort commits together with the version and history rows. Remove the statement, or "
+				+ "declare the revision non-transactional (@Revision(transactional = false), or "
+				+ "'-- transactional: false' in SQL) if it must control its transactions itself.");
 	}
 
 }

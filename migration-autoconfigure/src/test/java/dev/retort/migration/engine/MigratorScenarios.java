@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +42,9 @@ import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Type;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.retort.migration.engine.TestRevisions.createsTable;
@@ -683,6 +687,69 @@ abstract class MigratorScenarios {
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("a10000000001", true),
 						org.assertj.core.groups.Tuple.tuple("b20000000002", false));
 		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "commit()", "rollback()", "setAutoCommit(true)", "COMMIT", "BEGIN", "batch COMMIT",
+			"prepared COMMIT" })
+	void aTransactionalRevisionCannotEndItsTransactionThroughJdbc(String how) throws Exception {
+		Migrator migrator = new Migrator(dataSource(), config(), RevisionGraph.of(List.of(table("a10000000001"),
+				revision("b20000000002", List.of("a10000000001"), Set.of(), true, migration((op) -> {
+					op.createTable("half_done", Column.of("id", Type.INTEGER));
+					op.jdbc().execute("INSERT INTO half_done VALUES (1)");
+					switch (how) {
+						case "commit()" -> op.jdbc().execute((ConnectionCallback<Void>) (connection) -> {
+							connection.commit();
+							return null;
+						});
+						case "rollback()" -> op.jdbc().execute((ConnectionCallback<Void>) (connection) -> {
+							connection.rollback();
+							return null;
+						});
+						case "setAutoCommit(true)" -> op.jdbc().execute((ConnectionCallback<Void>) (connection) -> {
+							connection.setAutoCommit(true);
+							return null;
+						});
+						case "batch COMMIT" -> op.jdbc().batchUpdate("INSERT INTO half_done VALUES (2)", "COMMIT");
+						case "prepared COMMIT" -> op.jdbc().update("COMMIT", new Object[0]);
+						default -> op.jdbc().execute(how);
+					}
+					op.jdbc().execute("INSERT INTO half_done VALUES (3)");
+				}, (op) -> op.dropTable("half_done"))))));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessageContaining("Upgrade of revision b20000000002")
+			.withMessageContaining("failed and was rolled back; the database stays at a10000000001")
+			.withMessageContaining(
+					"which ends or starts a transaction, but every revision runs in a transaction " + "of its own")
+			.withMessageContaining("@Revision(transactional = false)");
+
+		assertThat(tables()).as("nothing of the revision was committed").containsExactly(tableOf("a10000000001"));
+		assertThat(migrator.current()).containsExactly("a10000000001");
+		assertThat(migrationLockIsFree()).isTrue();
+	}
+
+	@Test
+	void aNonTransactionalRevisionCommitsThroughJdbcAsItChooses() throws Exception {
+		Migrator migrator = new Migrator(dataSource(), config(), RevisionGraph.of(List.of(table("a10000000001"),
+				revision("b20000000002", List.of("a10000000001"), Set.of(), false, migration((op) -> {
+					op.createTable("batches", Column.of("id", Type.INTEGER));
+					op.jdbc().execute((ConnectionCallback<Void>) (connection) -> {
+						boolean autoCommit = connection.getAutoCommit();
+						connection.setAutoCommit(false);
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("INSERT INTO batches VALUES (1)");
+						}
+						connection.commit();
+						connection.setAutoCommit(autoCommit);
+						return null;
+					});
+				}, (op) -> op.dropTable("batches"))))));
+
+		migrator.upgrade("heads");
+
+		assertThat(migrator.current()).containsExactly("b20000000002");
+		assertThat(tables()).contains("batches");
 	}
 
 	@Test
