@@ -16,6 +16,7 @@ import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Table;
+import org.hibernate.dialect.temptable.TemporaryTable;
 
 /**
  * Autogenerate's comparison: the entity model against a live database, both read into
@@ -24,6 +25,12 @@ import dev.retort.migration.schema.Table;
  * excludes).
  */
 public final class Autogenerate {
+
+	/**
+	 * Hibernate's prefixes for its own tables ({@code TemporaryTable}), longest first.
+	 */
+	private static final List<String> HIBERNATE_TABLE_PREFIXES = List.of(TemporaryTable.ENTITY_TABLE_PREFIX,
+			TemporaryTable.ID_TABLE_PREFIX);
 
 	private final EntityModel model;
 
@@ -69,7 +76,7 @@ public final class Autogenerate {
 			List<Dialect.GeneratedColumn> unreflectedGenerated) {
 		SchemaRules rules = this.dialect.schemaRules();
 		Schema wanted = filtered(this.model.schema(rules));
-		Schema reflected = filtered(database);
+		Schema reflected = withoutHibernatesTables(filtered(database), wanted);
 		Schema current = generated.withoutGenerated(reflected);
 		SchemaDiff.StoredForms storedForms = (connection != null) ? (table,
 				existing) -> needsStoredForm(rules, table, existing) ? rules.storedForm(connection, table) : table
@@ -104,6 +111,41 @@ public final class Autogenerate {
 			}
 		});
 		return new Schema(tables, sequences);
+	}
+
+	/**
+	 * The database's tables without those Hibernate makes for itself at start-up where
+	 * the database lacks the temporary tables it would use (SQLite): {@code HTE_
+	 *
+	<table>
+	 * } and {@code HT_
+	 *
+	<table>
+	 * } for the mutations of an entity with a sequence id or joined subclasses. No
+	 * revision creates them and none may drop them; a table the entities map under such a
+	 * name is compared as usual.
+	 */
+	private static Schema withoutHibernatesTables(Schema database, Schema wanted) {
+		Map<String, Table> tables = new LinkedHashMap<>();
+		database.tables().forEach((name, table) -> {
+			if (!isHibernatesTable(table.name(), database, wanted)) {
+				tables.put(name, table);
+			}
+		});
+		return new Schema(tables, database.sequences());
+	}
+
+	private static boolean isHibernatesTable(String name, Schema database, Schema wanted) {
+		if (wanted.table(name).isPresent()) {
+			return false;
+		}
+		for (String prefix : HIBERNATE_TABLE_PREFIXES) {
+			if (name.startsWith(prefix) && name.length() > prefix.length()) {
+				String entityTable = name.substring(prefix.length());
+				return wanted.table(entityTable).isPresent() || database.table(entityTable).isPresent();
+			}
+		}
+		return false;
 	}
 
 	/**

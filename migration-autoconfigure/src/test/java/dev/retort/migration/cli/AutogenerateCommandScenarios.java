@@ -197,6 +197,34 @@ abstract class AutogenerateCommandScenarios {
 	}
 
 	@Test
+	void hibernatesOwnTablesForSequenceIdsAndJoinedSubclassesAreNeverTheApplicationsTables(@TempDir Path revisions)
+			throws Exception {
+		String locations = WidgetApplications.REVISIONS + ",filesystem:" + revisions;
+		assertThat(migrate(WidgetApplications.V3.class, locations, revisions, "upgrade").exitCode()).isZero();
+		Schema before = reflect();
+
+		Run revision = migrate(WidgetApplications.V3.class, locations, revisions, "revision", "--autogenerate", "--sql",
+				"-m", "gadgets");
+		assertThat(revision.exitCode()).as(revision.out() + revision.err()).isZero();
+		assertThat(revision.out()).contains("add table gadgets").contains("add table sprockets").doesNotContain("HT");
+		Path file;
+		try (Stream<Path> files = Files.list(revisions)) {
+			file = files.findFirst().orElseThrow();
+		}
+		assertThat(Files.readString(file)).doesNotContain("HTE_").doesNotContain("HT_");
+
+		assertThat(migrate(WidgetApplications.V3.class, locations, revisions, "upgrade").exitCode()).isZero();
+		Run check = migrate(WidgetApplications.V3.class, locations, revisions, "check");
+		assertThat(check.exitCode()).as(check.out()).isZero();
+		Run replayed = migrate(WidgetApplications.V3.class, locations, revisions, "check", "--revisions");
+		assertThat(replayed.exitCode()).as(replayed.out() + replayed.err()).isZero();
+		Run downgrade = migrate(WidgetApplications.V3.class, locations, revisions, "downgrade", "-1");
+		assertThat(downgrade.exitCode()).as(downgrade.out() + downgrade.err()).isZero();
+		assertThat(reflect().tables().keySet()).as("Hibernate's tables, which it makes again at every start")
+			.containsExactlyInAnyOrderElementsOf(before.tables().keySet());
+	}
+
+	@Test
 	void revisionAutogenerateRefusesADatabaseBehindTheHeads() {
 		Run run = migrate(WidgetApplications.V2.class, "revision", "--autogenerate", "-m", "too early");
 		assertThat(run.exitCode()).isEqualTo(MigrateCommand.USAGE);

@@ -7,7 +7,8 @@ import org.springframework.boot.persistence.autoconfigure.EntityScan;
 /**
  * Applications with JPA entities, as a user's application has them: the widgets as the
  * first revision creates them ({@link V1}), and with a column no revision adds yet
- * ({@link V2}).
+ * ({@link V2}); the first widgets and gadgets, with sequence ids and joined subclasses
+ * ({@link V3}).
  */
 public final class WidgetApplications {
 
@@ -28,6 +29,14 @@ public final class WidgetApplications {
 	@EnableAutoConfiguration
 	@EntityScan(basePackageClasses = dev.retort.migration.cli.widgets.v2.Widget.class)
 	public static class V2 {
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EntityScan(basePackageClasses = { dev.retort.migration.cli.widgets.v1.Widget.class,
+			dev.retort.migration.cli.widgets.v3.Gadget.class })
+	public static class V3 {
 
 	}
 
