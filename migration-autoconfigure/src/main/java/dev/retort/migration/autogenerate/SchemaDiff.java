@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.BulkInsert;
+import dev.retort.migration.operation.CreateSequence;
 import dev.retort.migration.operation.CreateTable;
+import dev.retort.migration.operation.DropSequence;
 import dev.retort.migration.operation.DropTable;
 import dev.retort.migration.operation.Irreversible;
 import dev.retort.migration.operation.Operation;
@@ -138,8 +140,17 @@ public final class SchemaDiff {
 			}
 		}
 		SequenceComparison sequences = new SequenceComparison(this.rules);
+		// a table and a sequence share their names on PostgreSQL: a sequence that takes a
+		// dropped table's name comes after the drop, a table that takes a dropped
+		// sequence's name after that drop (a Hibernate id generator kept as a table
+		// becoming a sequence, or the other way)
+		Set<String> droppedTableNames = names(droppedTables);
+		Set<String> newTableNames = names(newTables);
+		List<Step> createdSequences = sequences.created(model, database);
+		List<Step> droppedSequences = sequences.dropped(model, database);
 		List<Step> upgrade = new ArrayList<>();
-		upgrade.addAll(sequences.created(model, database));
+		upgrade.addAll(namedIn(droppedSequences, newTableNames, true));
+		upgrade.addAll(namedIn(createdSequences, droppedTableNames, false));
 		upgrade.addAll(renamed);
 		upgrade.addAll(renamedColumns);
 		upgrade.addAll(created);
@@ -147,8 +158,9 @@ public final class SchemaDiff {
 		upgrade.addAll(changed);
 		upgrade.addAll(addedForeignKeys);
 		upgrade.addAll(dropTables(droppedTables));
+		upgrade.addAll(namedIn(createdSequences, droppedTableNames, true));
 		upgrade.addAll(sequences.changed(model, database));
-		upgrade.addAll(sequences.dropped(model, database));
+		upgrade.addAll(namedIn(droppedSequences, newTableNames, false));
 		return new Result(upgrade, downgrade(upgrade));
 	}
 
@@ -302,6 +314,26 @@ public final class SchemaDiff {
 	}
 
 	/** Tables to drop, those that point at others first. */
+	private static Set<String> names(List<Table> tables) {
+		Set<String> names = new LinkedHashSet<>();
+		tables.forEach((table) -> names.add(key(table.name())));
+		return names;
+	}
+
+	/**
+	 * The sequence steps whose sequence has one of the names, or those that have none.
+	 */
+	private static List<Step> namedIn(List<Step> steps, Set<String> names, boolean named) {
+		return steps.stream().filter((step) -> names.contains(key(sequenceName(step))) == named).toList();
+	}
+
+	private static String sequenceName(Step step) {
+		if (step.operation() instanceof CreateSequence create) {
+			return create.sequence().name();
+		}
+		return ((DropSequence) step.operation()).name();
+	}
+
 	private List<Step> dropTables(List<Table> tables) {
 		List<Step> steps = new ArrayList<>();
 		Set<String> dropping = new LinkedHashSet<>();

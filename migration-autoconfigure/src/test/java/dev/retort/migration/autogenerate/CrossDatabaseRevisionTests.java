@@ -2,12 +2,14 @@ package dev.retort.migration.autogenerate;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import dev.retort.migration.autogenerate.portable.Account;
+import dev.retort.migration.autogenerate.portable.Invoice;
 import dev.retort.migration.autogenerate.portable.Session;
 import dev.retort.migration.autogenerate.portable.Token;
 import dev.retort.migration.operation.CreateTable;
@@ -83,6 +85,19 @@ class CrossDatabaseRevisionTests {
 			.isEmpty();
 		this.sqlite.downgradeOne();
 		assertThat(this.sqlite.reflect().tables()).isEmpty();
+	}
+
+	@Test
+	void aSequenceIdGeneratedOnSqliteAsATableIsTurnedIntoTheSequenceByARevisionGeneratedOnPostgresql() {
+		this.postgresql.upgradeWith(this.sqlite.generateAndApply(Invoice.class));
+		assertThat(this.postgresql.table("invoices_seq").columns()).extracting(Column::name)
+			.containsExactly("next_val");
+
+		SchemaDiff.Result repair = this.postgresql.changeTo(List.of(Invoice.class));
+
+		assertThat(AutogenerateRoundTrip.describe(repair)).as("the sequence takes the table's name after its drop")
+			.satisfiesExactly((first) -> assertThat(first).startsWith("DropTable[table=invoices_seq,"),
+					(second) -> assertThat(second).startsWith("CreateSequence[sequence=Sequence[name=invoices_seq,"));
 	}
 
 	@Test
