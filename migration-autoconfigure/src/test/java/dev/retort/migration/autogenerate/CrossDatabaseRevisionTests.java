@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import dev.retort.migration.autogenerate.portable.Account;
+import dev.retort.migration.autogenerate.portable.ApiKey;
 import dev.retort.migration.autogenerate.portable.Invoice;
 import dev.retort.migration.autogenerate.portable.Session;
 import dev.retort.migration.autogenerate.portable.Token;
@@ -16,6 +17,7 @@ import dev.retort.migration.operation.CreateTable;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Type;
 import dev.retort.migration.test.PostgresTestDatabase;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -98,6 +100,25 @@ class CrossDatabaseRevisionTests {
 		assertThat(AutogenerateRoundTrip.describe(repair)).as("the sequence takes the table's name after its drop")
 			.satisfiesExactly((first) -> assertThat(first).startsWith("DropTable[table=invoices_seq,"),
 					(second) -> assertThat(second).startsWith("CreateSequence[sequence=Sequence[name=invoices_seq,"));
+	}
+
+	@Test
+	void aUuidKeptAsBytesByAnEarlierRevisionBecomesAUuidKeepingItsValue() {
+		this.postgresql.upgradeWith((op) -> {
+			op.createTable("api_keys", Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
+					Column.of("token", Type.BINARY));
+			op.execute("INSERT INTO api_keys (token) VALUES (decode('00112233445566778899aabbccddeeff', 'hex'))");
+		});
+
+		SchemaDiff.Result change = this.postgresql.generateAndApply(ApiKey.class);
+
+		assertThat(AutogenerateRoundTrip.describe(change)).singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith("AlterColumn[table=api_keys, column=token, newName=null, type=UUID");
+		assertThat(this.postgresql.rows("SELECT token::text FROM api_keys"))
+			.containsExactly(List.of("00112233-4455-6677-8899-aabbccddeeff"));
+		this.postgresql.downgradeOne();
+		assertThat(this.postgresql.rows("SELECT encode(token, 'hex') FROM api_keys"))
+			.containsExactly(List.of("00112233445566778899aabbccddeeff"));
 	}
 
 	@Test

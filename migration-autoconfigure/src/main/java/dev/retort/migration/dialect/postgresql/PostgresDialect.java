@@ -97,7 +97,7 @@ public class PostgresDialect extends AbstractDialect {
 		if (alter.type() != null) {
 			String type = typeName(alter.type());
 			String using = (alter.using() != null) ? alter.using()
-					: needsUsing(alter.existing(), alter.type()) ? column + "::" + type : null;
+					: using(alter.existing(), alter.type(), column, type);
 			actions.add("ALTER COLUMN " + column + " TYPE " + type + ((using != null) ? " USING " + using : ""));
 		}
 		if (alter.nullable() != null) {
@@ -123,6 +123,23 @@ public class PostgresDialect extends AbstractDialect {
 	 * Whether converting to {@code target} needs an explicit cast: PostgreSQL converts
 	 * anything to a string type by assignment, and a type of the same kind needs none.
 	 */
+	/**
+	 * The conversion of the values a type change needs, or {@code null}: a cast, but
+	 * between {@code bytea} and {@code uuid} (a UUID kept as its 16 bytes, as Hibernate
+	 * stores it where there is no UUID type) through their hexadecimal text, which
+	 * PostgreSQL has no cast for.
+	 */
+	private static String using(Column existing, Type target, String column, String type) {
+		Type.Kind from = (existing != null) ? existing.type().kind() : null;
+		if (from == Type.Kind.BINARY && target.kind() == Type.Kind.UUID) {
+			return "encode(" + column + ", 'hex')::uuid";
+		}
+		if (from == Type.Kind.UUID && target.kind() == Type.Kind.BINARY) {
+			return "decode(replace(" + column + "::text, '-', ''), 'hex')";
+		}
+		return needsUsing(existing, target) ? column + "::" + type : null;
+	}
+
 	private static boolean needsUsing(Column existing, Type target) {
 		if (target.kind() == Type.Kind.VARCHAR || target.kind() == Type.Kind.TEXT) {
 			return false;
