@@ -81,7 +81,8 @@ public final class Autogenerate {
 		SchemaDiff.StoredForms storedForms = (connection != null) ? (table,
 				existing) -> needsStoredForm(rules, table, existing) ? rules.storedForm(connection, table) : table
 				: SchemaDiff.StoredForms.NONE;
-		SchemaDiff.Result tables = new SchemaDiff(rules, this.model.renames(), this.model.seedRows(), storedForms)
+		SchemaDiff.Result tables = new SchemaDiff(rules, this.model.renames(), this.model.seedRows(), storedForms,
+				this.model.sequenceTables())
 			.compare(wanted, current);
 		SchemaDiff.Result completed = generated.withUnreflectedDrops(
 				generated.complete(tables, reflected, generatedPresent), wanted, unreflectedGenerated);

@@ -36,10 +36,13 @@ import dev.retort.migration.schema.UniqueConstraint;
  * @param enumTypes the database enum types the columns use (PostgreSQL's named enums)
  * @param mappedTypes the portable type each column's mapping asks for, where one is known
  * (see {@link MappedTypes})
+ * @param sequenceTables by table name, the sequence of an id generator that the database
+ * keeps as a one-row table (SQLite, which has no sequences): a revision creates the
+ * sequence, which is that table there and a sequence elsewhere
  */
 public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
 		Renames renames, List<String> notes, List<GeneratedColumn> generatedColumns, List<EnumType> enumTypes,
-		MappedTypes mappedTypes) {
+		MappedTypes mappedTypes, Map<String, Sequence> sequenceTables) {
 
 	public EntityModel {
 		tables = List.copyOf(tables);
@@ -50,12 +53,13 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 		generatedColumns = List.copyOf(generatedColumns);
 		enumTypes = List.copyOf(enumTypes);
 		Objects.requireNonNull(mappedTypes, "mappedTypes");
+		sequenceTables = Map.copyOf(sequenceTables);
 	}
 
 	/** A model without generated columns, enum types or mapped types. */
 	public EntityModel(List<Table> tables, List<Sequence> sequences, Map<String, List<Map<String, Object>>> seedRows,
 			Renames renames, List<String> notes) {
-		this(tables, sequences, seedRows, renames, notes, List.of(), List.of(), MappedTypes.NONE);
+		this(tables, sequences, seedRows, renames, notes, List.of(), List.of(), MappedTypes.NONE, Map.of());
 	}
 
 	/**

@@ -28,8 +28,12 @@ import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.model.relational.internal.SqlStringGenerationContextImpl;
 import org.hibernate.engine.jdbc.Size;
+import org.hibernate.generator.Generator;
+import org.hibernate.id.enhanced.DatabaseStructure;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
+import org.hibernate.mapping.RootClass;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.type.SqlTypes;
@@ -108,7 +112,7 @@ public final class HibernateModel {
 			}
 		}
 		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes, generated,
-				enumTypes(metadata, context), new EntityModel.MappedTypes(mappedTypes));
+				enumTypes(metadata, context), new EntityModel.MappedTypes(mappedTypes), sequenceTables(metadata));
 	}
 
 	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes,
@@ -181,6 +185,34 @@ public final class HibernateModel {
 		PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(null, keyColumns);
 		return new Table(table.getName(), columns, primaryKey, uniques, foreignKeys, checks, indexes,
 				blankToNull(table.getComment()));
+	}
+
+	/**
+	 * The sequences of Hibernate's sequence id generators that the dialect keeps as
+	 * tables, since its database has no sequences (SQLite): by table name, the sequence
+	 * the table stands for on other databases, with the mapping's start and increment.
+	 */
+	private static Map<String, Sequence> sequenceTables(Metadata metadata) {
+		Map<String, Sequence> tables = new LinkedHashMap<>();
+		for (PersistentClass entity : metadata.getEntityBindings()) {
+			if (!(entity instanceof RootClass root) || root.getIdentifier() == null) {
+				continue;
+			}
+			try {
+				Generator generator = root.getIdentifier().createGenerator(metadata.getDatabase().getDialect(), root);
+				if (generator instanceof SequenceStyleGenerator sequence
+						&& !sequence.getDatabaseStructure().isPhysicalSequence()) {
+					DatabaseStructure structure = sequence.getDatabaseStructure();
+					String name = structure.getPhysicalName().getObjectName().getText();
+					tables.put(name, new Sequence(name, structure.getInitialValue(), structure.getIncrementSize()));
+				}
+			}
+			catch (RuntimeException ex) {
+				// a generator that cannot be made outside a running application: its
+				// table is compared and written as a table
+			}
+		}
+		return tables;
 	}
 
 	/**

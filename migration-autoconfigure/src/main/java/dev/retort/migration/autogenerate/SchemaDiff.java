@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.dialect.sqlite.SqliteDialect;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.BulkInsert;
 import dev.retort.migration.operation.CreateSequence;
@@ -28,6 +29,7 @@ import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.PrimaryKey;
 import dev.retort.migration.schema.Schema;
+import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.UniqueConstraint;
 
@@ -52,19 +54,35 @@ public final class SchemaDiff {
 
 	private final StoredForms storedForms;
 
+	private final Map<String, Sequence> sequenceTables;
+
 	/**
 	 * @param rules how the database spells and stores what is compared
 	 * @param renames the renames the model declares
 	 * @param seedRows rows to insert into tables the revision creates
 	 * @param storedForms the database's own form of the model's expressions, where text
 	 * rules cannot compare them
+	 * @param sequenceTables by table name, the id sequences a database without sequences
+	 * keeps as tables ({@link EntityModel#sequenceTables()}), which the revision creates
+	 * as sequences
 	 */
 	public SchemaDiff(SchemaRules rules, EntityModel.Renames renames, Map<String, List<Map<String, Object>>> seedRows,
-			StoredForms storedForms) {
+			StoredForms storedForms, Map<String, Sequence> sequenceTables) {
 		this.rules = rules;
 		this.renames = renames;
 		this.seedRows = Map.copyOf(seedRows);
 		this.storedForms = storedForms;
+		this.sequenceTables = Map.copyOf(sequenceTables);
+	}
+
+	/**
+	 * Whether a table is Hibernate's stand-in for a sequence on a database without them:
+	 * one {@code next_val} column.
+	 */
+	private boolean isSequenceTable(Table table) {
+		return !this.rules.hasSequences() && table.columns().size() == 1
+				&& table.columns().get(0).name().equalsIgnoreCase(SqliteDialect.SEQUENCE_VALUE_COLUMN)
+				&& table.primaryKey() == null && table.indexes().isEmpty() && table.foreignKeys().isEmpty();
 	}
 
 	/** The changes that turn {@code database} into {@code model}, and back. */
@@ -302,6 +320,13 @@ public final class SchemaDiff {
 				created = next.withForeignKeys(inline);
 			}
 			done.add(key(next.name()));
+			Sequence sequence = this.rules.hasSequences() ? null : this.sequenceTables.get(next.name());
+			if (sequence != null) {
+				steps.add(new Step(new CreateSequence(sequence),
+						List.of("Hibernate's id sequence: a sequence, which " + "SQLite keeps as a one-row table"),
+						false));
+				continue;
+			}
 			steps.add(Step.of(new CreateTable(created)));
 			List<Map<String, Object>> rows = this.seedRows.get(next.name());
 			if (rows != null) {
@@ -313,7 +338,6 @@ public final class SchemaDiff {
 		return steps;
 	}
 
-	/** Tables to drop, those that point at others first. */
 	private static Set<String> names(List<Table> tables) {
 		Set<String> names = new LinkedHashSet<>();
 		tables.forEach((table) -> names.add(key(table.name())));
@@ -334,6 +358,7 @@ public final class SchemaDiff {
 		return ((DropSequence) step.operation()).name();
 	}
 
+	/** Tables to drop, those that point at others first. */
 	private List<Step> dropTables(List<Table> tables) {
 		List<Step> steps = new ArrayList<>();
 		Set<String> dropping = new LinkedHashSet<>();
@@ -349,6 +374,13 @@ public final class SchemaDiff {
 				.findFirst()
 				.orElse(remaining.get(0));
 			remaining.remove(next);
+			if (isSequenceTable(next)) {
+				// Hibernate's default start and increment: the table does not keep them
+				steps.add(Step.destructive(new DropSequence(next.name(), new Sequence(next.name(), 1, 50)),
+						"DESTRUCTIVE: drops the id sequence " + next.name() + " (here the one-row table Hibernate "
+								+ "keeps it in); the downgrade recreates it from 1, incrementing by 50"));
+				continue;
+			}
 			steps.add(Step.destructive(new DropTable(next.name(), next), "DESTRUCTIVE: drops table " + next.name()
 					+ " and every row in it; the downgrade recreates " + "it empty"));
 		}

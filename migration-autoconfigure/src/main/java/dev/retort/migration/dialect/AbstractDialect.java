@@ -229,13 +229,13 @@ public abstract class AbstractDialect implements Dialect {
 			return tableComment(comment.table(), comment.comment());
 		}
 		if (operation instanceof CreateSequence create) {
-			return List.of(createSequence(create.sequence()));
+			return createSequence(create.sequence());
 		}
 		if (operation instanceof DropSequence drop) {
-			return List.of(dropSequence(drop.name()));
+			return dropSequence(drop.name());
 		}
 		if (operation instanceof AlterSequence alter) {
-			return List.of(alterSequence(alter.name(), alter.incrementBy()));
+			return alterSequence(alter.name(), alter.incrementBy());
 		}
 		if (operation instanceof Execute execute) {
 			return List.of(execute.sql());
@@ -249,17 +249,17 @@ public abstract class AbstractDialect implements Dialect {
 		throw new IllegalStateException(name() + " cannot render " + operation);
 	}
 
-	protected String createSequence(Sequence sequence) {
-		return "CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.startWith() + " INCREMENT BY "
-				+ sequence.incrementBy();
+	protected List<String> createSequence(Sequence sequence) {
+		return List.of("CREATE SEQUENCE " + quote(sequence.name()) + " START WITH " + sequence.startWith()
+				+ " INCREMENT BY " + sequence.incrementBy());
 	}
 
-	protected String dropSequence(String name) {
-		return "DROP SEQUENCE " + quote(name);
+	protected List<String> dropSequence(String name) {
+		return List.of("DROP SEQUENCE " + quote(name));
 	}
 
-	protected String alterSequence(String name, long incrementBy) {
-		return "ALTER SEQUENCE " + quote(name) + " INCREMENT BY " + incrementBy;
+	protected List<String> alterSequence(String name, long incrementBy) {
+		return List.of("ALTER SEQUENCE " + quote(name) + " INCREMENT BY " + incrementBy);
 	}
 
 	protected List<String> addColumn(AddColumn add) {

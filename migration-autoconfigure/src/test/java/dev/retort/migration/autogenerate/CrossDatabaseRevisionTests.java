@@ -13,8 +13,10 @@ import dev.retort.migration.autogenerate.portable.ApiKey;
 import dev.retort.migration.autogenerate.portable.Invoice;
 import dev.retort.migration.autogenerate.portable.Session;
 import dev.retort.migration.autogenerate.portable.Token;
+import dev.retort.migration.operation.CreateSequence;
 import dev.retort.migration.operation.CreateTable;
 import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Type;
 import dev.retort.migration.test.PostgresTestDatabase;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -90,10 +92,29 @@ class CrossDatabaseRevisionTests {
 	}
 
 	@Test
-	void aSequenceIdGeneratedOnSqliteAsATableIsTurnedIntoTheSequenceByARevisionGeneratedOnPostgresql() {
-		this.postgresql.upgradeWith(this.sqlite.generateAndApply(Invoice.class));
-		assertThat(this.postgresql.table("invoices_seq").columns()).extracting(Column::name)
-			.containsExactly("next_val");
+	void aSequenceIdIsHibernatesSequenceOnPostgresqlAndItsOneRowTableOnSqlite() {
+		SchemaDiff.Result generated = this.sqlite.generateAndApply(Invoice.class);
+
+		assertThat(generated.upgrade()).extracting(Step::operation)
+			.contains(new CreateSequence(new Sequence("invoices_seq", 1, 50)));
+		assertThat(this.sqlite.rows("SELECT next_val FROM invoices_seq")).containsExactly(List.of("1"));
+		this.postgresql.upgradeWith(generated);
+		assertThat(AutogenerateRoundTrip.describe(this.postgresql.compare(Invoice.class))).isEmpty();
+		assertThat(this.postgresql.reflect().sequences()).containsKey("invoices_seq");
+
+		SchemaDiff.Result fromPostgresql = this.postgresql.changeTo(List.of(Invoice.class, ApiKey.class));
+		this.sqlite.upgradeWith(fromPostgresql);
+		assertThat(AutogenerateRoundTrip.describe(this.sqlite.compare(Invoice.class, ApiKey.class))).isEmpty();
+	}
+
+	@Test
+	void aSequenceIdKeptAsATableByAnEarlierRevisionIsTurnedIntoTheSequence() {
+		this.postgresql.upgradeWith((op) -> {
+			op.createTable("invoices", Column.of("id", Type.BIGINT).primaryKey(),
+					Column.of("total", Type.numeric(10, 2)));
+			op.createTable("invoices_seq", Column.of("next_val", Type.BIGINT));
+			op.execute("INSERT INTO invoices_seq (next_val) VALUES (1)");
+		});
 
 		SchemaDiff.Result repair = this.postgresql.changeTo(List.of(Invoice.class));
 

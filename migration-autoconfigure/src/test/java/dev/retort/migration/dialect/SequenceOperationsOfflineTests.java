@@ -10,11 +10,10 @@ import dev.retort.migration.schema.Sequence;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Sequence operations without a database: the SQL an offline script prints, what the
- * simulated schema tracks, and SQLite's refusal.
+ * simulated schema tracks, and SQLite's stand-in table.
  */
 class SequenceOperationsOfflineTests {
 
@@ -45,14 +44,15 @@ class SequenceOperationsOfflineTests {
 	}
 
 	@Test
-	void sqliteRefusesSequencesAndSaysWhatToDo() {
+	void sqliteKeepsASequenceAsTheOneRowTableHibernateUsesInItsPlace() {
 		Dialect sqlite = Dialects.named("sqlite");
 
-		assertThatExceptionOfType(OperationNotSupportedException.class)
-			.isThrownBy(() -> sqlite.render(this.upgrade, new SimulatedSchema()))
-			.withMessageContaining("SQLite has no sequences")
-			.withMessageContaining("task_numbers")
-			.withMessageContaining("dialects = \"postgresql\"");
+		assertThat(sqlite.render(this.upgrade, new SimulatedSchema())).as("the increment is the mapping's business")
+			.containsExactly("CREATE TABLE \"task_numbers\" (\"next_val\" BIGINT)",
+					"INSERT INTO \"task_numbers\" (\"next_val\") VALUES (1)");
+		assertThat(sqlite.render(List.of(this.upgrade.get(1).inverse(), this.upgrade.get(0).inverse()),
+				new SimulatedSchema()))
+			.containsExactly("DROP TABLE \"task_numbers\"");
 	}
 
 }

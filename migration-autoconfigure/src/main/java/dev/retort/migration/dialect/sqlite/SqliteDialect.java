@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import dev.retort.migration.dialect.AbstractDialect;
 import dev.retort.migration.dialect.DatabaseLock;
 import dev.retort.migration.dialect.SchemaRules;
-import dev.retort.migration.dialect.OperationNotSupportedException;
 import dev.retort.migration.dialect.SchemaSource;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.schema.Column;
@@ -38,10 +37,15 @@ import dev.retort.migration.schema.Type;
  *
  * <p>
  * Comments do not exist in SQLite: comment operations render nothing.
- * {@code concurrently} indexes are plain indexes. Sequences do not exist either: their
- * operations fail with {@link OperationNotSupportedException}.
+ * {@code concurrently} indexes are plain indexes. Sequences do not exist either: a
+ * sequence is the one-row table Hibernate's sequence generator uses in its place
+ * ({@code next_val}), so that a revision with Hibernate's id sequences runs on both
+ * databases.
  */
 public class SqliteDialect extends AbstractDialect {
+
+	/** The column of the table Hibernate keeps a sequence in ({@code TableStructure}). */
+	public static final String SEQUENCE_VALUE_COLUMN = "next_val";
 
 	private static final Pattern LITERAL_DEFAULT = Pattern
 		.compile("(?i)^([-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?|'([^']|'')*'|NULL|TRUE|FALSE|X'[0-9a-fA-F]*')$");
@@ -348,25 +352,27 @@ public class SqliteDialect extends AbstractDialect {
 		return new SqliteSchemaReader(connection).triggers(table);
 	}
 
+	/**
+	 * A sequence as Hibernate keeps one where the database has none: a table of one
+	 * {@code next_val} column holding the next value, one row. The increment is the
+	 * entity mapping's business (Hibernate adds it to the value it reads), so it is not
+	 * stored.
+	 */
 	@Override
-	protected String createSequence(Sequence sequence) {
-		throw noSequences(sequence.name());
+	protected List<String> createSequence(Sequence sequence) {
+		return List.of("CREATE TABLE " + quote(sequence.name()) + " (" + quote(SEQUENCE_VALUE_COLUMN) + " BIGINT)",
+				"INSERT INTO " + quote(sequence.name()) + " (" + quote(SEQUENCE_VALUE_COLUMN) + ") VALUES ("
+						+ sequence.startWith() + ")");
 	}
 
 	@Override
-	protected String dropSequence(String name) {
-		throw noSequences(name);
+	protected List<String> dropSequence(String name) {
+		return List.of("DROP TABLE " + quote(name));
 	}
 
 	@Override
-	protected String alterSequence(String name, long incrementBy) {
-		throw noSequences(name);
-	}
-
-	private static OperationNotSupportedException noSequences(String name) {
-		return new OperationNotSupportedException("SQLite has no sequences, so sequence \"" + name
-				+ "\" cannot be changed here. Limit the revision to PostgreSQL (dialects = \"postgresql\"), or check "
-				+ "op.dialect() before the sequence operation.");
+	protected List<String> alterSequence(String name, long incrementBy) {
+		return List.of();
 	}
 
 }
