@@ -262,8 +262,10 @@ public final class HibernateModel {
 			case SqlTypes.TIMESTAMP_UTC, SqlTypes.TIMESTAMP_WITH_TIMEZONE ->
 				Type.timestampWithTimeZone(fractionalDigits(column, size));
 			case SqlTypes.UUID -> Type.UUID;
-			// a dialect without a UUID type (SQLite) maps java.util.UUID to binary
-			case SqlTypes.BINARY -> isUuid(column, metadata) ? Type.UUID : null;
+			// a dialect without a UUID type (SQLite) maps java.util.UUID to binary (a
+			// blob once @Column gives it a length)
+			case SqlTypes.BINARY, SqlTypes.VARBINARY, SqlTypes.LONGVARBINARY, SqlTypes.BLOB ->
+				isUuid(column, metadata) ? Type.UUID : null;
 			default -> null;
 		};
 	}

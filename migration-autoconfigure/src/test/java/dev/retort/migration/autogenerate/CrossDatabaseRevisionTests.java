@@ -162,6 +162,7 @@ class CrossDatabaseRevisionTests {
 			.containsEntry("last_login", Type.timestampWithTimeZone(6))
 			.containsEntry("local_updated_at", Type.timestamp(6))
 			.containsEntry("external_id", Type.UUID)
+			.containsEntry("public_id", Type.UUID)
 			.containsEntry("score", Type.DOUBLE)
 			.containsEntry("ratio", Type.FLOAT)
 			.containsEntry("level", Type.SMALLINT)

@@ -74,6 +74,9 @@ public class Account {
 
 	UUID externalId;
 
+	@Column(nullable = false, unique = true)
+	UUID publicId;
+
 	@Enumerated(EnumType.STRING)
 	Tier tier;
 
