@@ -86,9 +86,11 @@ public record MigrationOverview(String dialect, Set<String> current, Set<String>
 	 * @param appliedBy who applied it
 	 * @param checksumMatch whether the code still matches what ran; {@code null} when
 	 * there is nothing to compare
+	 * @param stamped whether it was marked as applied by {@code stamp} without running
 	 */
 	public record RevisionEntry(String id, String message, List<String> parents, Set<String> branchLabels, String kind,
-			String source, String state, Instant appliedAt, Long durationMs, String appliedBy, Boolean checksumMatch) {
+			String source, String state, Instant appliedAt, Long durationMs, String appliedBy, Boolean checksumMatch,
+			boolean stamped) {
 
 		static RevisionEntry of(RevisionState state) {
 			RevisionScript revision = state.revision();
@@ -100,7 +102,8 @@ public record MigrationOverview(String dialect, Set<String> current, Set<String>
 					(revision != null) ? revision.kind().name().toLowerCase(Locale.ROOT) : null,
 					(revision != null) ? revision.source() : null,
 					state.state().name().toLowerCase(Locale.ROOT).replace('_', '-'), state.appliedAt(),
-					(state.duration() != null) ? state.duration().toMillis() : null, state.appliedBy(), checksumMatch);
+					(state.duration() != null) ? state.duration().toMillis() : null, state.appliedBy(), checksumMatch,
+					state.stamped());
 		}
 
 	}

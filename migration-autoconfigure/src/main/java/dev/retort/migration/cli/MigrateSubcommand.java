@@ -134,7 +134,8 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 			return "unknown";
 		}
 		return switch (state.state()) {
-			case APPLIED -> "applied" + ((state.appliedAt() != null) ? " at " + state.appliedAt() : "")
+			case APPLIED -> (state.stamped() ? "stamped (recorded as applied without running)" : "applied")
+					+ ((state.appliedAt() != null) ? " at " + state.appliedAt() : "")
 					+ ((state.appliedBy() != null) ? " by " + state.appliedBy() : "")
 					+ (state.checksumMismatch() ? " (changed since: checksum mismatch)" : "");
 			case PENDING -> "pending";

@@ -78,10 +78,10 @@ final class RevisionReports {
 	private static RevisionState state(String id, RevisionScript revision, RevisionState.State state,
 			HistoryRecord record, String checksum) {
 		if (record == null) {
-			return new RevisionState(id, revision, state, null, null, null, null, checksum);
+			return new RevisionState(id, revision, state, null, null, null, null, checksum, false);
 		}
 		return new RevisionState(id, revision, state, record.appliedAt(), Duration.ofMillis(record.durationMillis()),
-				record.appliedBy(), record.checksum(), checksum);
+				record.appliedBy(), record.checksum(), checksum, Direction.STAMP.label().equals(record.direction()));
 	}
 
 }

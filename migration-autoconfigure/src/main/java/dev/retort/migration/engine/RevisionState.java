@@ -17,9 +17,11 @@ import dev.retort.migration.revision.RevisionScript;
  * @param appliedBy who applied it, or {@code null}
  * @param recordedChecksum the checksum recorded when it was applied, or {@code null}
  * @param checksum the revision's checksum now, or {@code null} when unknown to the code
+ * @param stamped whether its last record is a {@code stamp}: marked as applied without
+ * running
  */
 public record RevisionState(String id, RevisionScript revision, State state, Instant appliedAt, Duration duration,
-		String appliedBy, String recordedChecksum, String checksum) {
+		String appliedBy, String recordedChecksum, String checksum, boolean stamped) {
 
 	/**
 	 * Whether the revision was changed after it was applied: {@code false} when either

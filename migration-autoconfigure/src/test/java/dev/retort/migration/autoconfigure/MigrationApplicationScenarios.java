@@ -97,6 +97,8 @@ abstract class MigrationApplicationScenarios {
 			assertThat(first.path("appliedAt").isMissingNode()).isFalse();
 			assertThat(first.path("appliedBy").asString()).isNotBlank();
 			assertThat(first.path("checksumMatch").asBoolean()).isTrue();
+			assertThat(first.path("stamped").isBoolean()).isTrue();
+			assertThat(first.path("stamped").asBoolean()).as("it ran").isFalse();
 			MeterRegistry meters = app.getBean(MeterRegistry.class);
 			assertThat(meters.get("migrations.applied").tag("direction", "upgrade").counter().count()).isEqualTo(2);
 			assertThat(meters.get("migrations.pending").gauge().value()).isZero();

@@ -338,6 +338,13 @@ abstract class MigrateCommandScenarios {
 		}
 	}
 
+	boolean columnExists(String table, String column) throws SQLException {
+		try (Connection connection = connect();
+				ResultSet columns = connection.getMetaData().getColumns(null, null, table, column)) {
+			return columns.next();
+		}
+	}
+
 	void execute(String sql) throws SQLException {
 		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
 			statement.execute(sql);

@@ -109,6 +109,18 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Test
+	void aStampedRevisionIsShownAsStampedNotAsRun() throws Exception {
+		assertThat(migrate(GOOD, "upgrade", "aaaa00000001").exitCode()).isZero();
+		assertThat(migrate(GOOD, "stamp", "aaaa00000002").exitCode()).isZero();
+
+		Run verbose = migrate(GOOD, "history", "--verbose");
+
+		assertThat(verbose.out()).containsSubsequence("Rev: aaaa00000002",
+				"State: stamped (recorded as applied without running) at ", "Rev: aaaa00000001", "State: applied at ");
+		assertThat(columnExists("widgets", "size")).as("the stamped revision did not run").isFalse();
+	}
+
+	@Test
 	void downgradeOneThenStampBaseWithPurge() throws SQLException {
 		migrate(GOOD, "upgrade");
 		Run downgrade = migrate(GOOD, "downgrade", "-1");
