@@ -5,6 +5,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
+import dev.retort.migration.dialect.VersionTables.HistoryRecord;
+import dev.retort.migration.engine.MigrationFailedException;
+import dev.retort.migration.engine.MigrationReport;
 import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.engine.RevisionState;
@@ -129,6 +132,20 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 	}
 
 	/** A revision's state as {@code history --verbose} and {@code show} print it. */
+	/**
+	 * The database's last step when it failed
+	 * ({@code "upgrade of X failed at T: error"}), or {@code null}.
+	 */
+	static String failedLastAttempt(MigrationReport report) {
+		HistoryRecord last = report.lastStep();
+		if (last == null || last.success()) {
+			return null;
+		}
+		return last.direction() + " of " + last.revision() + " failed at " + last.appliedAt()
+				+ ((last.error() != null && !last.error().isBlank())
+						? ": " + MigrationFailedException.errorIn(last.error()) : "");
+	}
+
 	static String describe(RevisionState state) {
 		if (state == null) {
 			return "unknown";

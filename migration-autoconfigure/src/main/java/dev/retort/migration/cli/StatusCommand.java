@@ -7,8 +7,6 @@ import java.util.stream.Collectors;
 
 import dev.retort.migration.MigrationException;
 import dev.retort.migration.autoconfigure.Autogenerator;
-import dev.retort.migration.dialect.VersionTables.HistoryRecord;
-import dev.retort.migration.engine.MigrationFailedException;
 import dev.retort.migration.engine.MigrationReport;
 import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
@@ -52,11 +50,9 @@ final class StatusCommand extends MigrateSubcommand {
 			out.println("Revisions were changed after they were applied: see `migrate verify`.");
 		}
 		printDrift(out, status);
-		HistoryRecord last = report.lastStep();
-		if (last != null && !last.success()) {
-			out.println("Last attempt: " + last.direction() + " of " + last.revision() + " failed at "
-					+ last.appliedAt() + ((last.error() != null && !last.error().isBlank())
-							? ": " + MigrationFailedException.errorIn(last.error()) : ""));
+		String failed = failedLastAttempt(report);
+		if (failed != null) {
+			out.println("Last attempt: " + failed);
 		}
 		if (status.upToDate()) {
 			out.println("The database is up to date.");

@@ -47,15 +47,24 @@ final class VerifyCommand extends MigrateSubcommand {
 			}
 		}
 		String drift = (report != null) ? drift(report.status(), problems) : null;
+		String failed = (report != null) ? failedLastAttempt(report) : null;
 		if (problems.isEmpty()) {
 			out().println("OK: the revision graph is valid, " + states.size() + " revision"
 					+ ((states.size() == 1) ? "" : "s") + " checked, every applied checksum matches, "
 					+ ((drift != null) ? "" : "and ") + "the database holds no unknown revision"
 					+ ((drift != null) ? ", " + drift : "") + ".");
+			if (failed != null) {
+				// not a problem of the revisions: the database stays at a consistent
+				// revision
+				out().println("Note: the last attempt, " + failed + "; see `migrate status`.");
+			}
 			return MigrateCommand.OK;
 		}
 		out().println(problems.size() + " problem" + ((problems.size() == 1) ? "" : "s") + " found:");
 		problems.forEach((problem) -> out().println("  - " + problem.replace("\n", "\n    ")));
+		if (failed != null) {
+			out().println("Note: the last attempt, " + failed + "; see `migrate status`.");
+		}
 		return MigrateCommand.PROBLEMS_FOUND;
 	}
 

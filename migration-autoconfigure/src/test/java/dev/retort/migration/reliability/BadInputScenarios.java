@@ -342,6 +342,10 @@ abstract class BadInputScenarios {
 		assertThat(migrate(withRevisionFiles(), "status").out()).contains("Pending:    1")
 			.contains("Last attempt: upgrade of bbbb00000003 failed at ")
 			.contains("no_such_table");
+		Run verify = migrate(withRevisionFiles(), "verify");
+		assertThat(verify.exitCode()).as("the revisions and the database are consistent").isZero();
+		assertThat(verify.out()).contains("Note: the last attempt, upgrade of bbbb00000003 failed at ")
+			.contains("; see `migrate status`.");
 	}
 
 	@Test
