@@ -129,24 +129,20 @@ public final class Autogenerate {
 	private static Schema withoutHibernatesTables(Schema database, Schema wanted) {
 		Map<String, Table> tables = new LinkedHashMap<>();
 		database.tables().forEach((name, table) -> {
-			if (!isHibernatesTable(table.name(), database, wanted)) {
+			if (!isHibernatesTable(table.name(), wanted)) {
 				tables.put(name, table);
 			}
 		});
 		return new Schema(tables, database.sequences());
 	}
 
-	private static boolean isHibernatesTable(String name, Schema database, Schema wanted) {
+	private static boolean isHibernatesTable(String name, Schema wanted) {
 		if (wanted.table(name).isPresent()) {
 			return false;
 		}
-		for (String prefix : HIBERNATE_TABLE_PREFIXES) {
-			if (name.startsWith(prefix) && name.length() > prefix.length()) {
-				String entityTable = name.substring(prefix.length());
-				return wanted.table(entityTable).isPresent() || database.table(entityTable).isPresent();
-			}
-		}
-		return false;
+		// the entity may be gone: Hibernate leaves its tables behind
+		return HIBERNATE_TABLE_PREFIXES.stream()
+			.anyMatch((prefix) -> name.startsWith(prefix) && name.length() > prefix.length());
 	}
 
 	/**

@@ -91,7 +91,11 @@ final class ColumnComparison {
 		for (Column column : unmatched) {
 			List<String> comments = new ArrayList<>();
 			comments.add("DESTRUCTIVE: drops column " + wanted.name() + "." + column.name()
-					+ " and its values; the downgrade adds it back empty");
+					+ " and its values; the downgrade adds it back empty"
+					+ ((!column.isNullable() && column.serverDefault() == null && !column.isAutoIncrement())
+							? ", NOT NULL without a default, which fails while the table has rows: give it a "
+									+ "default in the downgrade, or add it nullable, fill it, then make it NOT NULL"
+							: ""));
 			newColumns.stream()
 				.filter((other) -> this.rules.sameType(column.type(), other.type()))
 				.findFirst()

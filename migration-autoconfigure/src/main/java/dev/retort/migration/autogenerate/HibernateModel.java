@@ -93,12 +93,11 @@ public final class HibernateModel {
 							+ "autogenerate compares the current schema only, so it is left out.");
 					continue;
 				}
-				// before the DDL types: reading one keeps it as the column's own
+				tables.add(table(table, metadata, notes, generated));
 				Map<String, Type> mapped = mappedTypes(table, metadata);
 				if (!mapped.isEmpty()) {
 					mappedTypes.put(table.getName(), mapped);
 				}
-				tables.add(table(table, metadata, notes, generated));
 				List<Map<String, Object>> rows = seedRows(table, context, notes);
 				if (!rows.isEmpty()) {
 					seedRows.put(table.getName(), rows);
@@ -222,7 +221,7 @@ public final class HibernateModel {
 	private static Map<String, Type> mappedTypes(org.hibernate.mapping.Table table, Metadata metadata) {
 		Map<String, Type> types = new LinkedHashMap<>();
 		for (org.hibernate.mapping.Column column : table.getColumns()) {
-			if (column.getSqlType() != null || column.getGeneratedAs() != null) {
+			if (column.getGeneratedAs() != null || hasOwnDefinition(column, metadata)) {
 				continue;
 			}
 			try {
@@ -237,6 +236,27 @@ public final class HibernateModel {
 			}
 		}
 		return types;
+	}
+
+	/**
+	 * Whether the column's DDL type is not the one Hibernate derives from its mapping (a
+	 * {@code columnDefinition}). Hibernate keeps both in one field, and keeps the derived
+	 * one there once asked for it, so the derived one is asked of a column with the same
+	 * mapping and size but no type name.
+	 */
+	private static boolean hasOwnDefinition(org.hibernate.mapping.Column column, Metadata metadata) {
+		if (column.getSqlType() == null) {
+			return false;
+		}
+		org.hibernate.mapping.Column derived = new org.hibernate.mapping.Column(column.getName());
+		derived.setValue(column.getValue());
+		derived.setTypeIndex(column.getTypeIndex());
+		derived.setLength(column.getLength());
+		derived.setPrecision(column.getPrecision());
+		derived.setScale(column.getScale());
+		derived.setArrayLength(column.getArrayLength());
+		derived.setTemporalPrecision(column.getTemporalPrecision());
+		return !derived.getSqlType(metadata).strip().equalsIgnoreCase(column.getSqlType(metadata).strip());
 	}
 
 	private static Type mappedType(org.hibernate.mapping.Column column, Metadata metadata) {

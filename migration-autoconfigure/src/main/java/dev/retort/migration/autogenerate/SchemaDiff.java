@@ -378,7 +378,9 @@ public final class SchemaDiff {
 				// Hibernate's default start and increment: the table does not keep them
 				steps.add(Step.destructive(new DropSequence(next.name(), new Sequence(next.name(), 1, 50)),
 						"DESTRUCTIVE: drops the id sequence " + next.name() + " (here the one-row table Hibernate "
-								+ "keeps it in); the downgrade recreates it from 1, incrementing by 50"));
+								+ "keeps it in); the downgrade recreates it from 1 with Hibernate's default increment, "
+								+ "50, since SQLite does not keep the increment: CAUTION if the entity's "
+								+ "allocationSize was another, write that increment in the downgrade's Sequence"));
 				continue;
 			}
 			steps.add(Step.destructive(new DropTable(next.name(), next), "DESTRUCTIVE: drops table " + next.name()

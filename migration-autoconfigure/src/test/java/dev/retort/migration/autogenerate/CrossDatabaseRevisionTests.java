@@ -15,6 +15,7 @@ import dev.retort.migration.autogenerate.portable.Session;
 import dev.retort.migration.autogenerate.portable.Token;
 import dev.retort.migration.operation.CreateSequence;
 import dev.retort.migration.operation.CreateTable;
+import dev.retort.migration.operation.DropSequence;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Type;
@@ -108,6 +109,44 @@ class CrossDatabaseRevisionTests {
 	}
 
 	@Test
+	void anEntityWithASequenceIdRemovedOnSqliteDropsTheSequenceOnBothDatabases() {
+		SchemaDiff.Result initial = this.sqlite.generateAndApply(Invoice.class, ApiKey.class);
+		this.postgresql.upgradeWith(initial);
+
+		SchemaDiff.Result removal = this.sqlite.generateAndApply(ApiKey.class);
+
+		Step drop = removal.upgrade()
+			.stream()
+			.filter((step) -> step.operation() instanceof DropSequence)
+			.findFirst()
+			.orElseThrow();
+		assertThat(drop.operation()).isEqualTo(new DropSequence("invoices_seq", new Sequence("invoices_seq", 1, 50)));
+		assertThat(drop.comments()).singleElement(InstanceOfAssertFactories.STRING)
+			.contains("SQLite does not keep the increment: CAUTION if the entity's allocationSize was another");
+		this.postgresql.upgradeWith(removal);
+		assertThat(this.postgresql.reflect().sequences()).doesNotContainKey("invoices_seq");
+		assertThat(AutogenerateRoundTrip.describe(this.postgresql.compare(ApiKey.class))).isEmpty();
+		this.postgresql.downgradeOne();
+		assertThat(AutogenerateRoundTrip.describe(this.postgresql.compare(Invoice.class, ApiKey.class))).isEmpty();
+	}
+
+	@Test
+	void aDroppedNotNullColumnWarnsThatItsDowngradeFailsOnRows() {
+		this.sqlite
+			.upgradeWith((op) -> op.createTable("api_keys", Column.of("id", Type.BIGINT).primaryKey().autoIncrement(),
+					Column.of("token", Type.UUID), Column.of("label", Type.varchar(40)).notNull()));
+
+		SchemaDiff.Result change = this.sqlite.generateAndApply(ApiKey.class);
+
+		assertThat(change.upgrade()).singleElement()
+			.extracting(Step::comments)
+			.asInstanceOf(InstanceOfAssertFactories.list(String.class))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("the downgrade adds it back empty, NOT NULL without a default, which fails while the "
+					+ "table has rows");
+	}
+
+	@Test
 	void aSequenceIdKeptAsATableByAnEarlierRevisionIsTurnedIntoTheSequence() {
 		this.postgresql.upgradeWith((op) -> {
 			op.createTable("invoices", Column.of("id", Type.BIGINT).primaryKey(),
@@ -168,7 +207,7 @@ class CrossDatabaseRevisionTests {
 			.containsEntry("level", Type.SMALLINT)
 			.containsEntry("email", Type.varchar(120))
 			.as("a columnDefinition")
-			.containsEntry("imported_at", Type.TIMESTAMP);
+			.containsEntry("imported_at", Type.timestamp(3));
 		assertThat(this.sqlite.table("accounts").column("id").orElseThrow().type()).as("SQLite's rowid alias")
 			.isEqualTo(Type.INTEGER);
 	}

@@ -96,6 +96,23 @@ abstract class MigrationTestKitScenarios {
 	}
 
 	@Test
+	void aDowngradeThatAddsADroppedColumnBackLastLeavesNoTrace() {
+		RevisionScript dropsTitle = revision(TITLE_INDEX, "drop task titles",
+				migration((op) -> op.dropColumn("tasks", "title"),
+						(op) -> op.addColumn("tasks", Column.of("title", Type.varchar(100)))),
+				TASKS);
+		RevisionScript tasks = revision(TASKS, "create tasks",
+				migration(
+						(op) -> op.createTable("tasks", Column.of("id", Type.INTEGER).primaryKey(),
+								Column.of("title", Type.varchar(100)), Column.of("done", Type.BOOLEAN)),
+						(op) -> op.dropTable("tasks")));
+		try (MigrationTestKit kit = kit(tasks, dropsTitle)) {
+			assertThatNoException().as("where a column lands is nothing the revisions can choose on PostgreSQL")
+				.isThrownBy(() -> kit.assertDowngradeLeavesNoTrace(TITLE_INDEX));
+		}
+	}
+
+	@Test
 	void upDownConsistencyFailsWhenARevisionCannotBeUpgradedAgainAfterItsDowngrade() {
 		RevisionScript keepsProjects = revision(PROJECTS, "create projects",
 				migration((op) -> op.createTable("projects", Column.of("id", Type.INTEGER).primaryKey()), (op) -> {

@@ -63,7 +63,7 @@ public class Account {
 	OffsetDateTime lastLogin;
 
 	/** A type the user spelled: kept as written, on every database. */
-	@Column(columnDefinition = "timestamp")
+	@Column(columnDefinition = "timestamp(3)")
 	Instant importedAt;
 
 	LocalDateTime localUpdatedAt;
