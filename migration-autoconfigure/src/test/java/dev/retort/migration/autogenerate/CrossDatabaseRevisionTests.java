@@ -21,6 +21,7 @@ import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Type;
 import dev.retort.migration.test.PostgresTestDatabase;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.hibernate.boot.Metadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -179,6 +180,16 @@ class CrossDatabaseRevisionTests {
 		this.postgresql.downgradeOne();
 		assertThat(this.postgresql.rows("SELECT encode(token, 'hex') FROM api_keys"))
 			.containsExactly(List.of("00112233445566778899aabbccddeeff"));
+	}
+
+	@Test
+	void theModelOfOneMetadataIsTheSameEveryTimeItIsRead() {
+		Metadata metadata = TestMetadata.build("sqlite", List.of(PORTABLE));
+
+		EntityModel first = HibernateModel.read(metadata);
+
+		assertThat(first.mappedTypes().of("accounts", "created_at")).contains(Type.timestampWithTimeZone(6));
+		assertThat(HibernateModel.read(metadata)).as("once Hibernate has kept its DDL type names").isEqualTo(first);
 	}
 
 	@Test
