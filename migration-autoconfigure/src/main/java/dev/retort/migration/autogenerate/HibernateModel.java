@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -111,7 +112,8 @@ public final class HibernateModel {
 			}
 		}
 		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes, generated,
-				enumTypes(metadata, context), new EntityModel.MappedTypes(mappedTypes), sequenceTables(metadata));
+				enumTypes(metadata, context), new EntityModel.MappedTypes(mappedTypes),
+				sequenceTables(metadata, seedRows.keySet()));
 	}
 
 	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes,
@@ -191,8 +193,12 @@ public final class HibernateModel {
 	 * tables, since its database has no sequences (SQLite): by table name, the sequence
 	 * the table stands for on other databases, with the mapping's start and increment.
 	 */
-	private static Map<String, Sequence> sequenceTables(Metadata metadata) {
+	private static Map<String, Sequence> sequenceTables(Metadata metadata, Set<String> seededTables) {
 		Map<String, Sequence> tables = new LinkedHashMap<>();
+		if (seededTables.isEmpty() || metadata.getDatabase().getDialect().getSequenceSupport().supportsSequences()) {
+			// such a table is seeded with its first value; making generators is not free
+			return tables;
+		}
 		for (PersistentClass entity : metadata.getEntityBindings()) {
 			if (!(entity instanceof RootClass root) || root.getIdentifier() == null) {
 				continue;
@@ -203,7 +209,9 @@ public final class HibernateModel {
 						&& !sequence.getDatabaseStructure().isPhysicalSequence()) {
 					DatabaseStructure structure = sequence.getDatabaseStructure();
 					String name = structure.getPhysicalName().getObjectName().getText();
-					tables.put(name, new Sequence(name, structure.getInitialValue(), structure.getIncrementSize()));
+					if (seededTables.contains(name)) {
+						tables.put(name, new Sequence(name, structure.getInitialValue(), structure.getIncrementSize()));
+					}
 				}
 			}
 			catch (RuntimeException ex) {
