@@ -8,8 +8,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +42,13 @@ import org.slf4j.LoggerFactory;
 public class Migrator {
 
 	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
+
+	/**
+	 * Apart from the steps' logger, which a {@code migrate} run quiets since it prints
+	 * each step itself.
+	 */
+	private static final Logger editedRevisions = LoggerFactory
+		.getLogger(Migrator.class.getPackageName() + ".EditedRevisions");
 
 	private final DataSource dataSource;
 
@@ -336,6 +345,9 @@ public class Migrator {
 		ensureTables(session);
 		Set<String> heads = session.tables().readVersions(session.connection());
 		MigrationPlan plan = plan(graph, direction, heads, target, session.dialect());
+		if (direction == Direction.UPGRADE && !plan.steps().isEmpty()) {
+			warnOfEditedRevisions(session, graph, heads);
+		}
 		Set<String> goal = plan.headsAfter();
 		Deque<Step> queue = new ArrayDeque<>(plan.steps());
 		List<Step> done = new ArrayList<>();
@@ -424,6 +436,36 @@ public class Migrator {
 					+ "statements must run outside a transaction (such as CREATE INDEX CONCURRENTLY), so a dry run "
 					+ "cannot try it. Nothing was run. " + before + "; read what it runs with `" + command
 					+ " --sql`.");
+		}
+	}
+
+	/**
+	 * Warns of each applied revision whose code changed since it ran, before an upgrade
+	 * that has something to run (where the deployment that brings new revisions is
+	 * watched; a start with nothing to run does not pay for the checksums): the edit does
+	 * not run, and the database may not be what the code now says.
+	 */
+	private void warnOfEditedRevisions(MigrationSession session, RevisionGraph graph, Set<String> heads)
+			throws SQLException {
+		Set<String> applied = graph
+			.applied(heads.stream().filter((id) -> graph.find(id).isPresent()).collect(Collectors.toSet()));
+		Map<String, String> recorded = new HashMap<>();
+		for (HistoryRecord record : session.tables().readHistory(session.connection())) {
+			if (record.success() && !Direction.DOWNGRADE.label().equals(record.direction())) {
+				recorded.put(record.revision(), record.checksum());
+			}
+		}
+		for (String id : applied) {
+			String before = recorded.get(id);
+			RevisionScript revision = graph.get(id);
+			String now = (before != null) ? StepExecution.checksum(revision, session.dialect()) : null;
+			if (now != null && !before.equals(now)) {
+				editedRevisions.warn(
+						"Revision {} was changed after it was applied: its checksum was {}, now {} ({}). The "
+								+ "change does not run again; undo the edit and write a new revision instead "
+								+ "(`migrate verify` lists every such revision).",
+						revision, before, now, revision.source());
+			}
 		}
 	}
 

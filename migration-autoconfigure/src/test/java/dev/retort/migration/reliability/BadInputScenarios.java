@@ -313,6 +313,18 @@ abstract class BadInputScenarios {
 		Run status = refused(withRevisionFiles(), "status");
 		assertThat(status.out()).contains("Checksum mismatches: bbbb00000003")
 			.contains("Revisions were changed after they were applied: see `migrate verify`.");
+
+		write("20261201_1300_cccc00000004_widgets.sql",
+				sqlRevision("cccc00000004", "bbbb00000003", "CREATE TABLE later (id INTEGER);"));
+		Run upgrade = migrate(withRevisionFiles(), "upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(upgrade.err())
+			.contains("Revision bbbb00000003 (table bbbb00000003) was changed after it was "
+					+ "applied: its checksum was ")
+			.contains("The change does not run again; undo the edit and write a new revision instead");
+		assertThat(upgrade.out()).doesNotContain("was changed after it was applied");
+		assertThat(migrate(withRevisionFiles(), "upgrade").err()).as("nothing to run, nothing checked")
+			.doesNotContain("was changed after it was applied");
 	}
 
 	// -- revisions that fail while they run
