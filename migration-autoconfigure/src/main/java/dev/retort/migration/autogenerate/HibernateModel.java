@@ -229,11 +229,11 @@ public final class HibernateModel {
 	private static Map<String, Type> mappedTypes(org.hibernate.mapping.Table table, Metadata metadata) {
 		Map<String, Type> types = new LinkedHashMap<>();
 		for (org.hibernate.mapping.Column column : table.getColumns()) {
-			if (column.getGeneratedAs() != null || hasOwnDefinition(column, metadata)) {
+			if (column.getGeneratedAs() != null) {
 				continue;
 			}
 			try {
-				Type type = mappedType(column, metadata);
+				Type type = hasOwnDefinition(column, metadata) ? null : mappedType(column, metadata);
 				if (type != null) {
 					types.put(column.getName(), type);
 				}
