@@ -323,8 +323,7 @@ public final class SchemaDiff {
 			Sequence sequence = this.rules.hasSequences() ? null : this.sequenceTables.get(next.name());
 			if (sequence != null) {
 				steps.add(new Step(new CreateSequence(sequence),
-						List.of("Hibernate's id sequence: a sequence, which " + "SQLite keeps as a one-row table"),
-						false));
+						List.of("Hibernate's id sequence: a sequence, which SQLite keeps as a one-row table"), false));
 				continue;
 			}
 			steps.add(Step.of(new CreateTable(created)));
