@@ -32,6 +32,7 @@ import org.hibernate.engine.jdbc.Size;
 import org.hibernate.generator.Generator;
 import org.hibernate.id.enhanced.DatabaseStructure;
 import org.hibernate.id.enhanced.SequenceStyleGenerator;
+import org.hibernate.mapping.GeneratorSettings;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.RootClass;
@@ -113,7 +114,7 @@ public final class HibernateModel {
 		}
 		return new EntityModel(tables, sequences, seedRows, renames(metadata), notes, generated,
 				enumTypes(metadata, context), new EntityModel.MappedTypes(mappedTypes),
-				sequenceTables(metadata, seedRows.keySet()));
+				sequenceTables(metadata, context, seedRows.keySet()));
 	}
 
 	private static Table table(org.hibernate.mapping.Table table, Metadata metadata, List<String> notes,
@@ -193,7 +194,8 @@ public final class HibernateModel {
 	 * tables, since its database has no sequences (SQLite): by table name, the sequence
 	 * the table stands for on other databases, with the mapping's start and increment.
 	 */
-	private static Map<String, Sequence> sequenceTables(Metadata metadata, Set<String> seededTables) {
+	private static Map<String, Sequence> sequenceTables(Metadata metadata, SqlStringGenerationContext context,
+			Set<String> seededTables) {
 		Map<String, Sequence> tables = new LinkedHashMap<>();
 		if (seededTables.isEmpty() || metadata.getDatabase().getDialect().getSequenceSupport().supportsSequences()) {
 			// such a table is seeded with its first value; making generators is not free
@@ -204,7 +206,9 @@ public final class HibernateModel {
 				continue;
 			}
 			try {
-				Generator generator = root.getIdentifier().createGenerator(metadata.getDatabase().getDialect(), root);
+				Generator generator = root.getIdentifier()
+					.createGenerator(metadata.getDatabase().getDialect(), root, root.getIdentifierProperty(),
+							new DefaultNamespace(context));
 				if (generator instanceof SequenceStyleGenerator sequence
 						&& !sequence.getDatabaseStructure().isPhysicalSequence()) {
 					DatabaseStructure structure = sequence.getDatabaseStructure();
@@ -220,6 +224,26 @@ public final class HibernateModel {
 			}
 		}
 		return tables;
+	}
+
+	/** The settings a generator is made with: the connection's own catalog and schema. */
+	private record DefaultNamespace(SqlStringGenerationContext context) implements GeneratorSettings {
+
+		@Override
+		public String getDefaultCatalog() {
+			return null;
+		}
+
+		@Override
+		public String getDefaultSchema() {
+			return null;
+		}
+
+		@Override
+		public SqlStringGenerationContext getSqlStringGenerationContext() {
+			return this.context;
+		}
+
 	}
 
 	/**

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import dev.retort.migration.autogenerate.portable.Account;
 import dev.retort.migration.autogenerate.portable.ApiKey;
 import dev.retort.migration.autogenerate.portable.Invoice;
+import dev.retort.migration.autogenerate.portable.Receipt;
 import dev.retort.migration.autogenerate.portable.Session;
 import dev.retort.migration.autogenerate.portable.Token;
 import dev.retort.migration.operation.CreateSequence;
@@ -95,18 +96,21 @@ class CrossDatabaseRevisionTests {
 
 	@Test
 	void aSequenceIdIsHibernatesSequenceOnPostgresqlAndItsOneRowTableOnSqlite() {
-		SchemaDiff.Result generated = this.sqlite.generateAndApply(Invoice.class);
+		SchemaDiff.Result generated = this.sqlite.generateAndApply(Invoice.class, Receipt.class);
 
 		assertThat(generated.upgrade()).extracting(Step::operation)
-			.contains(new CreateSequence(new Sequence("invoices_seq", 1, 50)));
+			.contains(new CreateSequence(new Sequence("invoices_seq", 1, 50)),
+					new CreateSequence(new Sequence("receipt_numbers", 100, 1)));
 		assertThat(this.sqlite.rows("SELECT next_val FROM invoices_seq")).containsExactly(List.of("1"));
 		this.postgresql.upgradeWith(generated);
-		assertThat(AutogenerateRoundTrip.describe(this.postgresql.compare(Invoice.class))).isEmpty();
+		assertThat(AutogenerateRoundTrip.describe(this.postgresql.compare(Invoice.class, Receipt.class))).isEmpty();
 		assertThat(this.postgresql.reflect().sequences()).containsKey("invoices_seq");
 
-		SchemaDiff.Result fromPostgresql = this.postgresql.changeTo(List.of(Invoice.class, ApiKey.class));
+		SchemaDiff.Result fromPostgresql = this.postgresql
+			.changeTo(List.of(Invoice.class, Receipt.class, ApiKey.class));
 		this.sqlite.upgradeWith(fromPostgresql);
-		assertThat(AutogenerateRoundTrip.describe(this.sqlite.compare(Invoice.class, ApiKey.class))).isEmpty();
+		assertThat(AutogenerateRoundTrip.describe(this.sqlite.compare(Invoice.class, Receipt.class, ApiKey.class)))
+			.isEmpty();
 	}
 
 	@Test
