@@ -26,9 +26,7 @@ import org.hibernate.dialect.temptable.TemporaryTable;
  */
 public final class Autogenerate {
 
-	/**
-	 * Hibernate's prefixes for its own tables ({@code TemporaryTable}), longest first.
-	 */
+	/** Hibernate's prefixes for its own tables ({@code TemporaryTable}). */
 	private static final List<String> HIBERNATE_TABLE_PREFIXES = List.of(TemporaryTable.ENTITY_TABLE_PREFIX,
 			TemporaryTable.ID_TABLE_PREFIX);
 
@@ -116,15 +114,11 @@ public final class Autogenerate {
 
 	/**
 	 * The database's tables without those Hibernate makes for itself at start-up where
-	 * the database lacks the temporary tables it would use (SQLite): {@code HTE_
-	 *
-	<table>
-	 * } and {@code HT_
-	 *
-	<table>
-	 * } for the mutations of an entity with a sequence id or joined subclasses. No
-	 * revision creates them and none may drop them; a table the entities map under such a
-	 * name is compared as usual.
+	 * the database lacks the temporary tables it would use (SQLite): {@code HTE_} and
+	 * {@code HT_} followed by an entity's table name, for the mutations of an entity with
+	 * a sequence id or joined subclasses, left behind when the entity goes. No revision
+	 * creates them and none may drop them; a table the entities map under such a name
+	 * (Hibernate writes the prefixes in capitals) is compared as usual.
 	 */
 	private static Schema withoutHibernatesTables(Schema database, Schema wanted) {
 		Map<String, Table> tables = new LinkedHashMap<>();

@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.SchemaRules;
-import dev.retort.migration.dialect.sqlite.SqliteDialect;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.BulkInsert;
 import dev.retort.migration.operation.CreateSequence;
@@ -73,16 +72,6 @@ public final class SchemaDiff {
 		this.seedRows = Map.copyOf(seedRows);
 		this.storedForms = storedForms;
 		this.sequenceTables = Map.copyOf(sequenceTables);
-	}
-
-	/**
-	 * Whether a table is Hibernate's stand-in for a sequence on a database without them:
-	 * one {@code next_val} column.
-	 */
-	private boolean isSequenceTable(Table table) {
-		return !this.rules.hasSequences() && table.columns().size() == 1
-				&& table.columns().get(0).name().equalsIgnoreCase(SqliteDialect.SEQUENCE_VALUE_COLUMN)
-				&& table.primaryKey() == null && table.indexes().isEmpty() && table.foreignKeys().isEmpty();
 	}
 
 	/** The changes that turn {@code database} into {@code model}, and back. */
@@ -373,12 +362,14 @@ public final class SchemaDiff {
 				.findFirst()
 				.orElse(remaining.get(0));
 			remaining.remove(next);
-			if (isSequenceTable(next)) {
+			if (!this.rules.hasSequences() && Sequence.isKeptIn(next)) {
 				// Hibernate's default start and increment: the table does not keep them
-				steps.add(Step.destructive(new DropSequence(next.name(), new Sequence(next.name(), 1, 50)),
+				steps.add(Step.destructive(
+						new DropSequence(next.name(), Sequence.of(next.name(), Sequence.DEFAULT_INCREMENT)),
 						"DESTRUCTIVE: drops the id sequence " + next.name() + " (here the one-row table Hibernate "
 								+ "keeps it in); the downgrade recreates it from 1 with Hibernate's default increment, "
-								+ "50, since SQLite does not keep the increment: CAUTION if the entity's "
+								+ Sequence.DEFAULT_INCREMENT
+								+ ", since SQLite does not keep the increment: CAUTION if the entity's "
 								+ "allocationSize was another, write that increment in the downgrade's Sequence"));
 				continue;
 			}

@@ -131,7 +131,6 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 		return ids.isEmpty() ? "base" : String.join(", ", new TreeSet<>(ids));
 	}
 
-	/** A revision's state as {@code history --verbose} and {@code show} print it. */
 	/**
 	 * The database's last step when it failed
 	 * ({@code "upgrade of X failed at T: error"}), or {@code null}.
@@ -146,6 +145,7 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 						? ": " + MigrationFailedException.errorIn(last.error()) : "");
 	}
 
+	/** A revision's state as {@code history --verbose} and {@code show} print it. */
 	static String describe(RevisionState state) {
 		if (state == null) {
 			return "unknown";

@@ -41,9 +41,7 @@ final class VerifyCommand extends MigrateSubcommand {
 						+ "code: deploy the code that has it, or `migrate stamp <revision> --purge`.");
 			}
 			if (state.checksumMismatch()) {
-				problems.add("Revision " + state.revision() + " was changed after it was applied: its checksum was "
-						+ state.recordedChecksum() + ", now " + state.checksum() + " (" + state.revision().source()
-						+ "). Undo the edit and write a new revision instead.");
+				problems.add(state.changedSinceApplied() + " Undo the edit and write a new revision instead.");
 			}
 		}
 		String drift = (report != null) ? drift(report.status(), problems) : null;
@@ -53,19 +51,17 @@ final class VerifyCommand extends MigrateSubcommand {
 					+ ((states.size() == 1) ? "" : "s") + " checked, every applied checksum matches, "
 					+ ((drift != null) ? "" : "and ") + "the database holds no unknown revision"
 					+ ((drift != null) ? ", " + drift : "") + ".");
-			if (failed != null) {
-				// not a problem of the revisions: the database stays at a consistent
-				// revision
-				out().println("Note: the last attempt, " + failed + "; see `migrate status`.");
-			}
-			return MigrateCommand.OK;
 		}
-		out().println(problems.size() + " problem" + ((problems.size() == 1) ? "" : "s") + " found:");
-		problems.forEach((problem) -> out().println("  - " + problem.replace("\n", "\n    ")));
+		else {
+			out().println(problems.size() + " problem" + ((problems.size() == 1) ? "" : "s") + " found:");
+			problems.forEach((problem) -> out().println("  - " + problem.replace("\n", "\n    ")));
+		}
 		if (failed != null) {
+			// not a problem of the revisions, which the exit code is about: the database
+			// stays at a consistent revision
 			out().println("Note: the last attempt, " + failed + "; see `migrate status`.");
 		}
-		return MigrateCommand.PROBLEMS_FOUND;
+		return problems.isEmpty() ? MigrateCommand.OK : MigrateCommand.PROBLEMS_FOUND;
 	}
 
 	/**

@@ -8,10 +8,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -447,24 +445,11 @@ public class Migrator {
 	 */
 	private void warnOfEditedRevisions(MigrationSession session, RevisionGraph graph, Set<String> heads)
 			throws SQLException {
-		Set<String> applied = graph
-			.applied(heads.stream().filter((id) -> graph.find(id).isPresent()).collect(Collectors.toSet()));
-		Map<String, String> recorded = new HashMap<>();
-		for (HistoryRecord record : session.tables().readHistory(session.connection())) {
-			if (record.success() && !Direction.DOWNGRADE.label().equals(record.direction())) {
-				recorded.put(record.revision(), record.checksum());
-			}
-		}
-		for (String id : applied) {
-			String before = recorded.get(id);
-			RevisionScript revision = graph.get(id);
-			String now = (before != null) ? StepExecution.checksum(revision, session.dialect()) : null;
-			if (now != null && !before.equals(now)) {
-				editedRevisions.warn(
-						"Revision {} was changed after it was applied: its checksum was {}, now {} ({}). The "
-								+ "change does not run again; undo the edit and write a new revision instead "
-								+ "(`migrate verify` lists every such revision).",
-						revision, before, now, revision.source());
+		List<HistoryRecord> history = session.tables().readHistory(session.connection());
+		for (RevisionState state : RevisionReports.report(graph, session.dialect(), heads, history).revisions()) {
+			if (state.checksumMismatch()) {
+				editedRevisions.warn("{} The change does not run again; undo the edit and write a new revision "
+						+ "instead (`migrate verify` lists every such revision).", state.changedSinceApplied());
 			}
 		}
 	}

@@ -31,6 +31,16 @@ public record RevisionState(String id, RevisionScript revision, State state, Ins
 		return this.recordedChecksum != null && this.checksum != null && !this.recordedChecksum.equals(this.checksum);
 	}
 
+	/**
+	 * What a {@linkplain #checksumMismatch() checksum mismatch} means, for a message:
+	 * {@code "Revision X was changed after it was applied: its checksum was A, now B
+	 * (source)."}
+	 */
+	public String changedSinceApplied() {
+		return "Revision " + this.revision + " was changed after it was applied: its checksum was "
+				+ this.recordedChecksum + ", now " + this.checksum + " (" + this.revision.source() + ").";
+	}
+
 	/** Where a revision stands in the database. */
 	public enum State {
 

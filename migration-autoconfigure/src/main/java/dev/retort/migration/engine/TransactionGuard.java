@@ -58,9 +58,6 @@ final class TransactionGuard implements InvocationHandler {
 			case "close" -> {
 				return null;
 			}
-			case "isClosed" -> {
-				return this.connection.isClosed();
-			}
 			case "prepareStatement", "prepareCall" -> checkStatement((String) args[0]);
 			case "equals" -> {
 				return proxy == args[0];

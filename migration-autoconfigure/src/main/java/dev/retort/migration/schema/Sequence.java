@@ -11,6 +11,23 @@ import java.util.Objects;
  */
 public record Sequence(String name, long startWith, long incrementBy) {
 
+	/**
+	 * Hibernate's increment where the mapping gives none (JPA's {@code allocationSize}).
+	 */
+	public static final long DEFAULT_INCREMENT = 50;
+
+	/**
+	 * The column of the one-row table Hibernate keeps a sequence in where the database
+	 * has no sequences (SQLite; Hibernate's {@code TableStructure}).
+	 */
+	public static final String TABLE_VALUE_COLUMN = "next_val";
+
+	/** Whether a table has the shape of the one-row table a sequence is kept in. */
+	public static boolean isKeptIn(Table table) {
+		return table.columns().size() == 1 && table.columns().get(0).name().equalsIgnoreCase(TABLE_VALUE_COLUMN)
+				&& table.primaryKey() == null && table.indexes().isEmpty() && table.foreignKeys().isEmpty();
+	}
+
 	public Sequence {
 		Objects.requireNonNull(name, "name");
 		if (incrementBy == 0) {

@@ -120,10 +120,6 @@ public class PostgresDialect extends AbstractDialect {
 	}
 
 	/**
-	 * Whether converting to {@code target} needs an explicit cast: PostgreSQL converts
-	 * anything to a string type by assignment, and a type of the same kind needs none.
-	 */
-	/**
 	 * The conversion of the values a type change needs, or {@code null}: a cast, but
 	 * between {@code bytea} and {@code uuid} (a UUID kept as its 16 bytes, as Hibernate
 	 * stores it where there is no UUID type) through their hexadecimal text, which
@@ -140,6 +136,10 @@ public class PostgresDialect extends AbstractDialect {
 		return needsUsing(existing, target) ? column + "::" + type : null;
 	}
 
+	/**
+	 * Whether converting to {@code target} needs an explicit cast: PostgreSQL converts
+	 * anything to a string type by assignment, and a type of the same kind needs none.
+	 */
 	private static boolean needsUsing(Column existing, Type target) {
 		if (target.kind() == Type.Kind.VARCHAR || target.kind() == Type.Kind.TEXT) {
 			return false;

@@ -44,9 +44,6 @@ import dev.retort.migration.schema.Type;
  */
 public class SqliteDialect extends AbstractDialect {
 
-	/** The column of the table Hibernate keeps a sequence in ({@code TableStructure}). */
-	public static final String SEQUENCE_VALUE_COLUMN = "next_val";
-
 	private static final Pattern LITERAL_DEFAULT = Pattern
 		.compile("(?i)^([-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?|'([^']|'')*'|NULL|TRUE|FALSE|X'[0-9a-fA-F]*')$");
 
@@ -360,9 +357,9 @@ public class SqliteDialect extends AbstractDialect {
 	 */
 	@Override
 	protected List<String> createSequence(Sequence sequence) {
-		return List.of("CREATE TABLE " + quote(sequence.name()) + " (" + quote(SEQUENCE_VALUE_COLUMN) + " BIGINT)",
-				"INSERT INTO " + quote(sequence.name()) + " (" + quote(SEQUENCE_VALUE_COLUMN) + ") VALUES ("
-						+ sequence.startWith() + ")");
+		String column = quote(Sequence.TABLE_VALUE_COLUMN);
+		return List.of("CREATE TABLE " + quote(sequence.name()) + " (" + column + " BIGINT)",
+				"INSERT INTO " + quote(sequence.name()) + " (" + column + ") VALUES (" + sequence.startWith() + ")");
 	}
 
 	@Override
