@@ -73,6 +73,30 @@ class OrchestratorProdCommandLineTests {
 		assertThat(status.out()).as("a failed start's report is log output, on stderr").isEmpty();
 	}
 
+	@Test
+	void aDatabaseThatDoesNotExistIsReportedWithTheCommandThatCreatesIt() throws Exception {
+		URI uri = URI.create(postgres.jdbcUrl().substring("jdbc:".length()));
+		String missing = "jdbc:postgresql://" + uri.getHost() + ":" + ((uri.getPort() > 0) ? uri.getPort() : 5432)
+				+ "/retort_no_such_database";
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("DATABASE_URL", missing);
+		environment.put("DATABASE_USERNAME", (postgres.username() != null) ? postgres.username() : "");
+		environment.put("DATABASE_PASSWORD", (postgres.password() != null) ? postgres.password() : "");
+
+		Result status = migrate(environment, "status");
+
+		assertThat(status.exitCode()).isNotZero();
+		assertThat(status.err()).contains("APPLICATION FAILED TO START")
+			.contains("Cannot connect to the database at " + missing)
+			.contains("database \"retort_no_such_database\" does not exist")
+			.contains("createdb -h " + uri.getHost())
+			.as("no stack trace, no Hibernate dialect error, the reason said once")
+			.doesNotContain("\tat ")
+			.doesNotContain("Unable to determine Dialect");
+		assertThat(status.err().split("does not exist", -1)).as(status.err()).hasSize(2);
+		assertThat(status.out()).isEmpty();
+	}
+
 	private Result migrate(String... command) throws IOException, InterruptedException {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("DATABASE_URL", postgres.jdbcUrl());

@@ -135,8 +135,13 @@ public final class MigrationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnSingleCandidate(DataSource.class)
-		HibernatePropertiesCustomizer migrationPostgresLobCreation(DataSource dataSource) {
-			return new PostgresLobCreation(dataSource);
+		HibernatePropertiesCustomizer migrationHibernateConnectionCheck(DataSource dataSource,
+				ObjectProvider<DataSourceProperties> dataSourceProperties, Environment environment) {
+			DataSourceProperties properties = dataSourceProperties.getIfAvailable();
+			return new HibernateConnectionCheck(dataSource,
+					new DatabaseUnreachableException.Target((properties != null) ? properties.getUrl() : null,
+							(properties != null) ? properties.getUsername() : null),
+					environment.containsProperty("spring.jpa.database-platform"));
 		}
 
 	}

@@ -77,6 +77,9 @@ public class MigrateRunListener implements SpringApplicationRunListener, Ordered
 			defaults.put("logging.level.root", "warn");
 			// the command prints each step itself
 			defaults.put("logging.level.dev.retort.migration.engine.Migrator", "error");
+			// a failed start is reported once, by the failure analysis that follows
+			defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext",
+					"error");
 		}
 		DefaultPropertiesPropertySource.addOrMerge(defaults, environment.getPropertySources());
 	}
