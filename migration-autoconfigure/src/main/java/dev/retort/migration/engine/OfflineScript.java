@@ -1,6 +1,7 @@
 package dev.retort.migration.engine;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import dev.retort.migration.dialect.Dialect;
 import dev.retort.migration.dialect.SimulatedSchema;
 import dev.retort.migration.dialect.UnknownTableException;
 import dev.retort.migration.dialect.VersionTables;
+import dev.retort.migration.operation.Execute;
 import dev.retort.migration.operation.NonTransactionalOperationException;
 import dev.retort.migration.operation.OfflineModeException;
 import dev.retort.migration.operation.Operation;
@@ -91,6 +93,33 @@ public final class OfflineScript {
 		return this.dialect.render(record(revision, direction), schemaAt(before));
 	}
 
+	/**
+	 * The rendered statements, each that an SQL revision's statement rendered (as
+	 * written) preceded by the comments written above it in the file.
+	 */
+	private static List<String> withComments(List<String> rendered, List<Operation> operations) {
+		Iterator<Execute> commented = operations.stream()
+			.filter(Execute.class::isInstance)
+			.map(Execute.class::cast)
+			.filter((execute) -> execute.comment() != null)
+			.iterator();
+		if (!commented.hasNext()) {
+			return rendered;
+		}
+		List<String> statements = new ArrayList<>(rendered.size());
+		Execute next = commented.next();
+		for (String sql : rendered) {
+			if (next != null && sql.equals(next.sql())) {
+				statements.add(next.comment() + "\n" + sql);
+				next = commented.hasNext() ? commented.next() : null;
+			}
+			else {
+				statements.add(sql);
+			}
+		}
+		return statements;
+	}
+
 	private String script(Direction direction, String range, Set<String> from, MigrationPlan plan,
 			boolean createTables) {
 		SimulatedSchema schema = schemaAt(from);
@@ -113,7 +142,7 @@ public final class OfflineScript {
 				List<Operation> operations = record(revision, step.direction());
 				NonTransactionalOperationException.check(revision.toString(), revision.source(),
 						revision.transactional(), operations);
-				statements.addAll(this.dialect.render(operations, schema));
+				statements.addAll(withComments(this.dialect.render(operations, schema), operations));
 				simulate(schema, operations);
 			}
 			List<String> bookkeeping = new ArrayList<>(

@@ -9,11 +9,19 @@ import java.util.Objects;
  * Run an SQL statement as written.
  *
  * @param sql the statement
+ * @param comment the line comments written above the statement in an SQL revision
+ * ({@code -- CAUTION: …}), as written, one per line: shown above the statement in an
+ * offline script, never sent to the database; {@code null} when there are none
  */
-public record Execute(String sql) implements Operation {
+public record Execute(String sql, String comment) implements Operation {
 
 	public Execute {
 		Objects.requireNonNull(sql, "sql");
+	}
+
+	/** A statement without a comment. */
+	public Execute(String sql) {
+		this(sql, null);
 	}
 
 	@Override

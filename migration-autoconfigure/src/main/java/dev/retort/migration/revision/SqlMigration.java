@@ -2,6 +2,7 @@ package dev.retort.migration.revision;
 
 import java.util.List;
 
+import dev.retort.migration.operation.Execute;
 import dev.retort.migration.operation.Operations;
 
 /**
@@ -38,7 +39,7 @@ final class SqlMigration implements Migration {
 
 	@Override
 	public void upgrade(Operations op) {
-		this.upgrade.statements().forEach((statement) -> op.execute(statement.sql()));
+		this.upgrade.statements().forEach((statement) -> op.add(execute(statement)));
 	}
 
 	@Override
@@ -47,7 +48,11 @@ final class SqlMigration implements Migration {
 			op.irreversible(this.irreversibleReason);
 			return;
 		}
-		this.downgrade.statements().forEach((statement) -> op.execute(statement.sql()));
+		this.downgrade.statements().forEach((statement) -> op.add(execute(statement)));
+	}
+
+	private static Execute execute(SqlStatements.Statement statement) {
+		return new Execute(statement.sql(), statement.comment());
 	}
 
 	/** The upgrade statements with the lines they start on. */

@@ -30,6 +30,15 @@ final class SqlStatements {
 	/** How deep in BEGIN/CASE … END blocks a routine or trigger body is. */
 	private int blockDepth;
 
+	/**
+	 * The line comments on their own lines since the last statement, before the current
+	 * one begins.
+	 */
+	private final StringBuilder comments = new StringBuilder();
+
+	/** The line the last statement's terminator is on; a comment after it is its own. */
+	private int lastEndLine = -1;
+
 	private SqlStatements(String sql, int firstLine) {
 		this.sql = sql;
 		this.line = firstLine;
@@ -106,7 +115,10 @@ final class SqlStatements {
 
 	private void finish(int end) {
 		if (this.start >= 0) {
-			this.statements.add(new Statement(this.sql.substring(this.start, end).strip(), this.startLine));
+			this.statements.add(new Statement(this.sql.substring(this.start, end).strip(), this.startLine,
+					this.comments.isEmpty() ? null : this.comments.toString()));
+			this.comments.setLength(0);
+			this.lastEndLine = this.line;
 		}
 		this.start = -1;
 		this.words.clear();
@@ -119,8 +131,15 @@ final class SqlStatements {
 	}
 
 	private void skipLineComment() {
+		int from = this.position;
 		while (this.position < this.sql.length() && this.sql.charAt(this.position) != '\n') {
 			this.position++;
+		}
+		if (this.start < 0 && this.line != this.lastEndLine) {
+			if (!this.comments.isEmpty()) {
+				this.comments.append('\n');
+			}
+			this.comments.append(this.sql.substring(from, this.position).stripTrailing());
 		}
 	}
 
@@ -263,8 +282,10 @@ final class SqlStatements {
 	 *
 	 * @param sql the statement, without its semicolon
 	 * @param line the line its first character is on
+	 * @param comment the line comments between the previous statement and this one, as
+	 * written ({@code --} included), one per line; {@code null} when there are none
 	 */
-	record Statement(String sql, int line) {
+	record Statement(String sql, int line, String comment) {
 	}
 
 }

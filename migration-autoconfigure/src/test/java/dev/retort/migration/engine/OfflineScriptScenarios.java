@@ -106,6 +106,36 @@ abstract class OfflineScriptScenarios {
 	}
 
 	@Test
+	void anSqlRevisionsCommentsAreInTheScriptAboveTheirStatements() throws Exception {
+		Path folder = Files.createDirectories(this.directory.resolve("revisions"));
+		Files.writeString(folder.resolve("20261206_2300_c0c0c0c0c0c1_notes.sql"), """
+				-- revision: c0c0c0c0c0c1
+				-- message: notes
+				-- +upgrade
+				CREATE TABLE notes (id INTEGER PRIMARY KEY, body VARCHAR(20));
+				INSERT INTO notes (id, body) VALUES (1, 'kept');
+				-- CAUTION: drops notes.body and its values
+				ALTER TABLE notes DROP COLUMN body;
+				-- +downgrade
+				DROP TABLE notes;
+				""");
+		RevisionGraph graph = RevisionGraph.load(List.of("filesystem:" + folder), getClass().getClassLoader());
+
+		String script = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults())
+			.upgrade("base:heads");
+
+		assertThat(script).contains("""
+				-- CAUTION: drops notes.body and its values
+				ALTER TABLE notes DROP COLUMN body;
+				""");
+		CommandResult result = run(script);
+		assertThat(result.exitCode()).as(result.output()).isZero();
+		assertThat(query("SELECT count(*) FROM notes")).containsExactly("1");
+		assertThat(new Migrator(dataSource(), MigratorConfig.defaults(), graph).current())
+			.containsExactly("c0c0c0c0c0c1");
+	}
+
+	@Test
 	void concurrentIndexInATransactionalRevisionIsRefusedBeforeAnythingIsWritten() {
 		RevisionScript concurrent = revision("e00000000001", List.of(), "index", true,
 				(op) -> op.createIndexConcurrently(Index.of("ix", "t", "c")), (op) -> {

@@ -3,6 +3,7 @@ package dev.retort.migration.revision;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SqlStatementsTests {
 
@@ -39,6 +40,26 @@ class SqlStatementsTests {
 				/* outer /* nested; */ still comment; */
 				DROP TABLE b; -- done;
 				""")).containsExactly("CREATE TABLE a (id INT)", "DROP TABLE b");
+	}
+
+	@Test
+	void lineCommentsOnTheirOwnLinesAboveAStatementGoWithIt() {
+		assertThat(SqlStatements.splitWithLines("""
+				-- CAUTION: drops the column and its values
+				-- (they were copied to notes in the revision before)
+				ALTER TABLE a DROP COLUMN c; -- about the ALTER, not the next one
+				CREATE INDEX ix ON a (b -- inside the statement
+				);
+
+				/* a block comment is not carried */
+				DROP TABLE b;
+				-- after the last statement
+				""", 1)).extracting(SqlStatements.Statement::sql, SqlStatements.Statement::comment)
+			.containsExactly(
+					tuple("ALTER TABLE a DROP COLUMN c",
+							"-- CAUTION: drops the column and its values\n"
+									+ "-- (they were copied to notes in the revision before)"),
+					tuple("CREATE INDEX ix ON a (b -- inside the statement\n)", null), tuple("DROP TABLE b", null));
 	}
 
 	@Test
