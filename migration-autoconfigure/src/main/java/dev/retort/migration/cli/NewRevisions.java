@@ -46,7 +46,7 @@ final class NewRevisions {
 	NewRevisions(MigrateSession session, CommandLine commandLine) {
 		this.session = session;
 		this.commandLine = commandLine;
-		this.graph = session.migrator().graph();
+		this.graph = session.migrator().graphAsFound();
 	}
 
 	RevisionGraph graph() {

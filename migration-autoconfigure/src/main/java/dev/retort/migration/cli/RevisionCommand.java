@@ -86,7 +86,7 @@ final class RevisionCommand extends MigrateSubcommand {
 		if (autogenerator == null) {
 			throw new NoEntityModelException();
 		}
-		MigrationStatus status = migrator().status();
+		MigrationStatus status = migrator().status(revisions.graph());
 		if (!status.pending().isEmpty() || !status.unknown().isEmpty()) {
 			throw new DatabaseBehindHeadsException("The database is not at the heads (it is at " + ids(status.current())
 					+ ", " + status.pending().size() + " revision" + ((status.pending().size() == 1) ? "" : "s")

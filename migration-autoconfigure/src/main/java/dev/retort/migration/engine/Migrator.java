@@ -27,6 +27,7 @@ import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.MigrationPlan.Step;
 import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionLocationException;
 import dev.retort.migration.revision.RevisionScript;
 import dev.retort.migration.revision.UnknownAppliedRevisionException;
 import org.slf4j.Logger;
@@ -84,8 +85,35 @@ public class Migrator {
 
 	/**
 	 * The validated revision graph, loaded from the configured locations on first use.
+	 * @throws RevisionLocationException where a configured class path location was not
+	 * found (a misspelt {@code migrations.locations} would otherwise read as a code
+	 * without revisions, or one behind the database); Retort's default location, which an
+	 * application without revisions yet does not have, may be missing
 	 */
 	public RevisionGraph graph() {
+		RevisionGraph graph = graphAsFound();
+		List<String> notFound = graph.locationsNotFound()
+			.stream()
+			.filter((location) -> !location.strip().equals(MigratorConfig.DEFAULT_LOCATION))
+			.toList();
+		if (!notFound.isEmpty()) {
+			String location = notFound.get(0);
+			String folder = location.strip().substring("classpath:".length()).replaceAll("^/+|/+$", "");
+			throw new RevisionLocationException("Migration location '" + location
+					+ "' is not on the class path: no class path entry has a folder " + folder
+					+ ", so no revisions were read from it and nothing was run. Correct migrations.locations (the "
+					+ "default is " + MigratorConfig.DEFAULT_LOCATION + "), or, in an application without "
+					+ "revisions there yet, write the first one with `migrate revision -m \"…\"` and build.");
+		}
+		return graph;
+	}
+
+	/**
+	 * The revision graph as the configured locations give it, even where a class path
+	 * location was not found: for writing an application's first revision into a location
+	 * that does not exist yet.
+	 */
+	public RevisionGraph graphAsFound() {
 		RevisionGraph graph = this.graph;
 		if (graph != null) {
 			return graph;
@@ -298,6 +326,14 @@ public class Migrator {
 	public MigrationStatus status() {
 		Set<String> current = whileLoadingGraph(this::current);
 		return RevisionReports.status(graph(), current);
+	}
+
+	/**
+	 * The status against a graph the caller holds ({@link #graphAsFound()}, for writing a
+	 * revision into a location that does not exist yet).
+	 */
+	public MigrationStatus status(RevisionGraph graph) {
+		return RevisionReports.status(graph, current());
 	}
 
 	/**

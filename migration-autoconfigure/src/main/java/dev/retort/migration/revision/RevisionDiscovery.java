@@ -75,11 +75,18 @@ final class RevisionDiscovery {
 
 	private final List<RevisionScript> found = new ArrayList<>();
 
+	/** Class path locations that no class path entry has. */
+	private final List<String> notFound = new ArrayList<>();
+
 	private RevisionDiscovery(ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
 
-	static List<RevisionScript> discover(List<String> locations, ClassLoader classLoader) {
+	/**
+	 * The revisions under the locations, and the class path locations that no class path
+	 * entry has (a directory location that does not exist is an error at once).
+	 */
+	static Discovered discover(List<String> locations, ClassLoader classLoader) {
 		ClassLoader loader = (classLoader != null) ? classLoader : RevisionDiscovery.class.getClassLoader();
 		RevisionDiscovery discovery = new RevisionDiscovery(loader);
 		for (String location : locations) {
@@ -91,7 +98,17 @@ final class RevisionDiscovery {
 				discovery.scanDirectory(trimmed);
 			}
 		}
-		return mergeDialectVariants(discovery.found);
+		return new Discovered(mergeDialectVariants(discovery.found), List.copyOf(discovery.notFound));
+	}
+
+	/**
+	 * What discovery found.
+	 *
+	 * @param revisions the revisions, dialect variants merged
+	 * @param notFound the class path locations no class path entry has, as configured
+	 */
+	record Discovered(List<RevisionScript> revisions, List<String> notFound) {
+
 	}
 
 	private void scanClasspath(String location) {
@@ -110,7 +127,11 @@ final class RevisionDiscovery {
 			addResources(sqlFiles, resources(location, root + "*.sql"));
 		}
 		else {
-			for (URL root : roots(location, path)) {
+			List<URL> roots = roots(location, path);
+			if (roots.isEmpty()) {
+				this.notFound.add(location);
+			}
+			for (URL root : roots) {
 				collect(location, root, classes, sqlFiles);
 			}
 		}

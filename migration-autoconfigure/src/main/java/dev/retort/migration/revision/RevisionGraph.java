@@ -63,6 +63,9 @@ public final class RevisionGraph {
 
 	private final MigrationPlanner planner;
 
+	/** The class path locations {@link #load} found no class path entry for. */
+	private List<String> locationsNotFound = List.of();
+
 	private RevisionGraph(List<RevisionScript> ordered, Map<String, List<String>> requires,
 			Map<String, String> labels) {
 		int size = ordered.size();
@@ -124,7 +127,19 @@ public final class RevisionGraph {
 	 * validates the graph they form.
 	 */
 	public static RevisionGraph load(List<String> locations, ClassLoader classLoader) {
-		return of(RevisionDiscovery.discover(locations, classLoader));
+		RevisionDiscovery.Discovered discovered = RevisionDiscovery.discover(locations, classLoader);
+		RevisionGraph graph = of(discovered.revisions());
+		graph.locationsNotFound = discovered.notFound();
+		return graph;
+	}
+
+	/**
+	 * The class path locations given to {@link #load} that no class path entry has (no
+	 * folder of that name, nor a package with a class in it), as they were given: no
+	 * revisions were read from them.
+	 */
+	public List<String> locationsNotFound() {
+		return this.locationsNotFound;
 	}
 
 	/** Validates and builds a graph from revisions already loaded. */

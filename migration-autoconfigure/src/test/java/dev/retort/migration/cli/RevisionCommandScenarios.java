@@ -107,6 +107,30 @@ abstract class RevisionCommandScenarios {
 		assertThat(columns("widgets")).isEmpty();
 	}
 
+	@Test
+	void theFirstRevisionGoesIntoALocationNotOnTheClassPathYetWhichEveryOtherCommandRefuses() throws Exception {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("migrations.locations", "classpath:com/example/brandnew");
+		properties.put("migrations.autogenerate.source-dir", javaDirectory().toString());
+		properties.put("migrations.autogenerate.package", "com.example.brandnew");
+
+		Run first = migrate(properties, "revision", "-m", "first", "--rev-id", "bbbb00000001");
+		assertThat(first.exitCode()).as(first.err()).isZero();
+		assertThat(written(first)).startsWith(javaDirectory().resolve("com/example/brandnew"));
+
+		Run status = migrate(properties, "status");
+		assertThat(status.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(status.err())
+			.contains("Migration location 'classpath:com/example/brandnew' is not on the class "
+					+ "path: no class path entry has a folder com/example/brandnew")
+			.contains("Correct migrations.locations")
+			.doesNotContain("\tat ");
+		assertThat(status.out()).isEmpty();
+		Run upgrade = migrate(properties, "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(upgrade.err()).contains("nothing was run");
+	}
+
 	Run migrateSql(String... command) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("migrations.locations", "filesystem:" + sqlDirectory());

@@ -36,6 +36,7 @@ import dev.retort.migration.operation.IrreversibleOperationException;
 import dev.retort.migration.revision.Direction;
 import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.RevisionGraph;
+import dev.retort.migration.revision.RevisionLocationException;
 import dev.retort.migration.revision.RevisionScript;
 import dev.retort.migration.revision.UnknownAppliedRevisionException;
 import dev.retort.migration.schema.Column;
@@ -93,6 +94,39 @@ abstract class MigratorScenarios {
 
 	JdbcTemplate jdbc() {
 		return new JdbcTemplate(dataSource());
+	}
+
+	// -- locations
+
+	@Test
+	void aLocationNotOnTheClassPathStopsEveryCommandInsteadOfReadingAsNoRevisions() {
+		orchestrator().upgrade("heads");
+		Migrator misspelt = new Migrator(dataSource(),
+				config().withLocations("classpath:dev/retort/migration/engine/orchestra"));
+
+		for (Runnable command : List.<Runnable>of(misspelt::status, () -> misspelt.upgrade("heads"),
+				() -> misspelt.downgrade("base"), misspelt::graph)) {
+			assertThatExceptionOfType(RevisionLocationException.class).isThrownBy(command::run)
+				.withMessageStartingWith("Migration location 'classpath:dev/retort/migration/engine/orchestra' is not "
+						+ "on the class path: no class path entry has a folder dev/retort/migration/engine/orchestra")
+				.withMessageContaining("nothing was run")
+				.withMessageContaining("Correct migrations.locations");
+		}
+		assertThat(orchestrator().current()).containsExactly(INDEXES);
+		assertThat(tables()).containsExactlyInAnyOrder("users", "projects", "agents", "tasks");
+		// for the first revision of a new location
+		assertThat(misspelt.graphAsFound().revisions()).isEmpty();
+		assertThat(misspelt.graphAsFound().locationsNotFound())
+			.containsExactly("classpath:dev/retort/migration/engine/orchestra");
+	}
+
+	@Test
+	void theDefaultLocationMayBeMissingInAnApplicationWithoutRevisions() {
+		Migrator fresh = new Migrator(dataSource(), MigratorConfig.defaults());
+
+		assertThat(fresh.graph().revisions()).isEmpty();
+		assertThat(fresh.status().upToDate()).isTrue();
+		assertThat(fresh.upgrade("heads").steps()).isEmpty();
 	}
 
 	// -- the orchestrator schema
