@@ -131,7 +131,11 @@ public final class StepDescriptions {
 		return "change column " + alter.table() + "." + alter.column() + ": " + String.join(", ", changes);
 	}
 
-	private static String column(Column column) {
+	/**
+	 * A column's type and what else its definition says, as a reader writes it:
+	 * {@code VARCHAR(64) NOT NULL DEFAULT 'x'}.
+	 */
+	public static String column(Column column) {
 		StringBuilder text = new StringBuilder(column.type().toString());
 		if (!column.isNullable()) {
 			text.append(" NOT NULL");
@@ -150,7 +154,11 @@ public final class StepDescriptions {
 				+ String.join(", ", index.columns()) + ")" + ((index.where() != null) ? " where " + index.where() : "");
 	}
 
-	private static String constraint(String table, Constraint constraint) {
+	/**
+	 * A constraint as a reader writes it:
+	 * {@code unique constraint uq_users_email on users (email)}.
+	 */
+	public static String constraint(String table, Constraint constraint) {
 		String name = (constraint.name() != null) ? constraint.name() + " " : "";
 		if (constraint instanceof PrimaryKey key) {
 			return "primary key " + name + "on " + table + " (" + String.join(", ", key.columns()) + ")";

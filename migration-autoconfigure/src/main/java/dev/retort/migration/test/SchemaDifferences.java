@@ -10,10 +10,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.retort.migration.autogenerate.StepDescriptions;
 import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
+import dev.retort.migration.schema.Constraint;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.PrimaryKey;
 import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Table;
@@ -36,26 +39,27 @@ final class SchemaDifferences {
 		differences.compare("table ", byName(before.tables().values(), Table::name),
 				byName(after.tables().values(), Table::name), SchemaDifferences::describe, differences::compareTables);
 		differences.compare("sequence ", byName(before.sequences().values(), Sequence::name),
-				byName(after.sequences().values(), Sequence::name), Sequence::toString, null);
+				byName(after.sequences().values(), Sequence::name), SchemaDifferences::describe, null);
 		return List.copyOf(differences.lines);
 	}
 
 	private void compareTables(Table before, Table after) {
 		String table = after.name();
 		compare("column " + table + ".", byName(before.columns(), Column::name), byName(after.columns(), Column::name),
-				Column::toString, null);
+				(column) -> column.name() + " " + StepDescriptions.column(column), null);
 		// not the columns' order: a downgrade that adds a dropped column back puts it
 		// last, and PostgreSQL cannot put it anywhere else
 		if (!Objects.equals(before.primaryKey(), after.primaryKey())) {
-			this.lines
-				.add("the primary key of " + table + " is " + after.primaryKey() + ", before " + before.primaryKey());
+			this.lines.add("the primary key of " + table + " is " + describe(after.primaryKey()) + ", before "
+					+ describe(before.primaryKey()));
 		}
-		compare("unique constraint on " + table + ": ", byName(before.uniqueConstraints(), SchemaDifferences::key),
-				byName(after.uniqueConstraints(), SchemaDifferences::key), UniqueConstraint::toString, null);
-		compare("foreign key on " + table + ": ", byName(before.foreignKeys(), SchemaDifferences::key),
-				byName(after.foreignKeys(), SchemaDifferences::key), ForeignKey::toString, null);
-		compare("check constraint on " + table + ": ", byName(before.checks(), SchemaDifferences::key),
-				byName(after.checks(), SchemaDifferences::key), CheckConstraint::toString, null);
+		Function<Constraint, String> constraint = (element) -> StepDescriptions.constraint(table, element);
+		compare("", byName(before.uniqueConstraints(), SchemaDifferences::key),
+				byName(after.uniqueConstraints(), SchemaDifferences::key), constraint::apply, null);
+		compare("", byName(before.foreignKeys(), SchemaDifferences::key),
+				byName(after.foreignKeys(), SchemaDifferences::key), constraint::apply, null);
+		compare("", byName(before.checks(), SchemaDifferences::key), byName(after.checks(), SchemaDifferences::key),
+				constraint::apply, null);
 		compare("index on " + table + ": ", byName(before.indexes(), Index::name), byName(after.indexes(), Index::name),
 				SchemaDifferences::describe, null);
 		if (!Objects.equals(before.comment(), after.comment())) {
@@ -107,6 +111,15 @@ final class SchemaDifferences {
 
 	private static String key(CheckConstraint check) {
 		return (check.name() != null) ? check.name() : "unnamed (" + check.expression() + ")";
+	}
+
+	private static String describe(PrimaryKey key) {
+		return (key == null) ? "none"
+				: "(" + String.join(", ", key.columns()) + ")" + ((key.name() != null) ? " named " + key.name() : "");
+	}
+
+	private static String describe(Sequence sequence) {
+		return sequence.name() + " START WITH " + sequence.startWith() + " INCREMENT BY " + sequence.incrementBy();
 	}
 
 	private static String describe(Table table) {

@@ -96,6 +96,24 @@ abstract class MigrationTestKitScenarios {
 	}
 
 	@Test
+	void downgradeThatForgetsAColumnAndAConstraintNamesThemAsARevisionWouldDeclareThem() {
+		RevisionScript flags = revision(TITLE_INDEX, "flag tasks", migration((op) -> {
+			op.addColumn("tasks", Column.of("code", Type.varchar(64)).notNull().serverDefault("'none'"));
+			op.createUniqueConstraint("uq_tasks_title", "tasks", "title");
+		}, (op) -> {
+		}), TASKS);
+		try (MigrationTestKit kit = kit(tasks(), flags)) {
+			assertThatThrownBy(() -> kit.assertDowngradeLeavesNoTrace(TITLE_INDEX)).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("Downgrading revision " + TITLE_INDEX + " (flag tasks)")
+				.hasMessageContaining(
+						"column tasks.code VARCHAR(64) NOT NULL DEFAULT 'none' is there, and was not before")
+				.hasMessageContaining("unique constraint uq_tasks_title on tasks (title) is there, and was not before")
+				.hasMessageNotContaining("Column[")
+				.hasMessageNotContaining("UniqueConstraint[");
+		}
+	}
+
+	@Test
 	void aDowngradeThatAddsADroppedColumnBackLastLeavesNoTrace() {
 		RevisionScript dropsTitle = revision(TITLE_INDEX, "drop task titles",
 				migration((op) -> op.dropColumn("tasks", "title"),
