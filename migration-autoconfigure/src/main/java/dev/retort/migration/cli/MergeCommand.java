@@ -3,6 +3,7 @@ package dev.retort.migration.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.retort.migration.autogenerate.RevisionDraft;
 import picocli.CommandLine.Command;
@@ -36,12 +37,21 @@ final class MergeCommand extends MigrateSubcommand {
 
 	@Override
 	public Integer call() {
-		NewRevisions revisions = new NewRevisions(this.session, this.spec.commandLine());
+		NewRevisions revisions = new NewRevisions(this.session);
 		List<String> parents = revisions.resolveAll(this.revisions);
 		if (parents.size() < 2) {
 			throw revisions.usage("Nothing to merge: " + String.join(" ", this.revisions) + " names "
 					+ ((parents.size() == 1) ? "only " + parents.get(0) : "no revision")
 					+ ". A merge joins two or more revisions; the heads are " + revisions.describeHeads() + ".");
+		}
+		for (String parent : parents) {
+			for (String other : parents) {
+				if (!other.equals(parent) && revisions.graph().applied(Set.of(parent)).contains(other)) {
+					throw revisions.usage("Nothing to merge between " + other + " and " + parent + ": " + other
+							+ " is an ancestor of " + parent + ", so they are on one branch already. A merge joins "
+							+ "revisions on different branches; the heads are " + revisions.describeHeads() + ".");
+				}
+			}
 		}
 		List<String> labels = revisions.branchLabels(this.branchLabels);
 		String id = revisions.id(this.revisionId);

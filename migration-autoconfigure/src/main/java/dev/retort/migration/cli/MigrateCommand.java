@@ -124,7 +124,8 @@ public final class MigrateCommand implements Callable<Integer> {
 				|| ex instanceof AmbiguousRevisionException || ex instanceof TargetOutOfRangeException
 				|| ex instanceof WrongDirectionException || ex instanceof MultipleHeadsException
 				|| ex instanceof RestoreNotConfirmedException || ex instanceof DatabaseBehindHeadsException
-				|| ex instanceof DryRunNotPossibleException || ex instanceof UnknownMigratorException;
+				|| ex instanceof DryRunNotPossibleException || ex instanceof UnknownMigratorException
+				|| ex instanceof InvalidRevisionRequestException;
 	}
 
 }

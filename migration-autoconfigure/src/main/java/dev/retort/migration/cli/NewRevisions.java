@@ -21,8 +21,6 @@ import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.engine.DatabaseAccessException;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
  * What {@code migrate revision} and {@code migrate merge} share: checking the new
@@ -37,15 +35,12 @@ final class NewRevisions {
 
 	private final MigrateSession session;
 
-	private final CommandLine commandLine;
-
 	private final RevisionGraph graph;
 
 	private final RevisionDrafts drafts = new RevisionDrafts();
 
-	NewRevisions(MigrateSession session, CommandLine commandLine) {
+	NewRevisions(MigrateSession session) {
 		this.session = session;
-		this.commandLine = commandLine;
 		this.graph = session.migrator().graphAsFound();
 	}
 
@@ -121,8 +116,8 @@ final class NewRevisions {
 		return String.join(", ", heads);
 	}
 
-	ParameterException usage(String message) {
-		return new ParameterException(this.commandLine, message);
+	InvalidRevisionRequestException usage(String message) {
+		return new InvalidRevisionRequestException(message);
 	}
 
 	/**

@@ -59,7 +59,7 @@ final class RevisionCommand extends MigrateSubcommand {
 
 	@Override
 	public Integer call() {
-		NewRevisions revisions = new NewRevisions(this.session, this.spec.commandLine());
+		NewRevisions revisions = new NewRevisions(this.session);
 		List<String> revises = parents(revisions);
 		List<String> labels = revisions.branchLabels(this.branchLabels);
 		List<String> dependencies = new ArrayList<>();

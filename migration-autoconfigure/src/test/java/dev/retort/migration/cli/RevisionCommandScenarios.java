@@ -87,6 +87,18 @@ abstract class RevisionCommandScenarios {
 			.doesNotContain("\tat ");
 		assertThat(sqlFiles()).hasSize(3);
 
+		Run overlapping = migrateSql("merge", secondId, "aaaa00000001", "-m", "join nothing", "--sql");
+		assertThat(overlapping.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(overlapping.err())
+			.contains("Nothing to merge between aaaa00000001 and " + secondId + ": aaaa00000001 is an ancestor of "
+					+ secondId)
+			.contains("See `migrate merge --help`.")
+			.doesNotContain("Usage:");
+		Run single = migrateSql("merge", secondId, "-m", "join nothing", "--sql");
+		assertThat(single.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(single.err()).contains("Nothing to merge: " + secondId + " names only").doesNotContain("Usage:");
+		assertThat(sqlFiles()).hasSize(3);
+
 		Run merge = migrateSql("merge", "heads", "-m", "join colours", "--sql");
 		assertThat(merge.exitCode()).as(merge.err()).isZero();
 		String mergeId = idOf(merge);
