@@ -52,6 +52,11 @@ class OrchestratorProdProfileTests {
 		migrations.path("details").path("pending").forEach((id) -> pending.add(id.asString()));
 		assertThat(pending).containsExactly("a1b2c3d4e5f6", "3f2a9c1b7d4e", "7c8d9e0f1a2b", "9a4c2e7b1d3f");
 		assertThat(migrations.path("details").path("current")).isEmpty();
+
+		HttpResponse<String> readiness = http.get("/actuator/health/readiness");
+		assertThat(readiness.statusCode()).as("no traffic before the upgrade").isEqualTo(503);
+		assertThat(http.json(readiness.body()).path("status").asString()).isEqualTo("OUT_OF_SERVICE");
+		assertThat(http.get("/actuator/health/liveness").statusCode()).as("but no restart either").isEqualTo(200);
 	}
 
 	@Test
