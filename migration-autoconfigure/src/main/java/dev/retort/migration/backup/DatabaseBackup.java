@@ -161,7 +161,9 @@ public class DatabaseBackup {
 		Path file = locate(named, target.directory());
 		if (!Files.isRegularFile(file)) {
 			throw new InvalidBackupException("There is no backup file " + named.toAbsolutePath()
-					+ ((named.getParent() == null) ? " (nor " + target.directory().resolve(named) + ")" : "")
+					+ ((named.getParent() == null
+							&& !target.directory().resolve(named).toAbsolutePath().equals(named.toAbsolutePath()))
+									? " (nor " + target.directory().resolve(named) + ")" : "")
 					+ ". `migrate backup --list` shows the backups in " + target.directory() + ".");
 		}
 		BackupManifest manifest = BackupManifest.read(file);

@@ -65,6 +65,15 @@ public interface DatabaseLock {
 		}
 	}
 
+	/** A lock timeout as a person reads it: {@code 3s}, {@code 1500ms}, {@code 2m}. */
+	static String describe(Duration timeout) {
+		long millis = timeout.toMillis();
+		if (millis % 60_000 == 0 && millis > 0) {
+			return (millis / 60_000) + "m";
+		}
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
 	/** Puts back the session settings {@link #prepare} changed on a connection. */
 	@FunctionalInterface
 	interface SessionRestore {

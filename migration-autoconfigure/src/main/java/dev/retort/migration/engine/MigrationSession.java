@@ -59,7 +59,8 @@ final class MigrationSession implements AutoCloseable {
 			connection = dataSource.getConnection();
 		}
 		catch (SQLException ex) {
-			throw new DatabaseAccessException("Could not connect to the database: " + ex.getMessage()
+			String reason = String.valueOf(ex.getMessage()).strip().replaceAll("\\.+$", "");
+			throw new DatabaseAccessException("Could not connect to the database: " + reason
 					+ ". Check the data source's URL and credentials, and that the database is up.", ex);
 		}
 		boolean autoCommit = true;

@@ -661,8 +661,9 @@ abstract class MigratorScenarios {
 		AutoCloseable lock = holdMigrationLock();
 		try {
 			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(() -> migrator.upgrade("heads"))
+				.withMessageStartingWith("Timed out after 300ms waiting for the ")
 				.withMessageContaining("another process")
-				.withMessageContaining("lock");
+				.withMessageContaining("raise migrations.lock-timeout");
 		}
 		finally {
 			lock.close();

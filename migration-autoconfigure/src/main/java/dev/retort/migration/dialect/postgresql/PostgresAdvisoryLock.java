@@ -83,11 +83,12 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 					ex.addSuppressed(restoring);
 				}
 				if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState()) || QUERY_CANCELED.equals(ex.getSQLState())) {
-					throw new LockTimeoutException("Timed out after " + timeout + " waiting for the migration lock on "
-							+ DatabaseLock.describe(connection) + " (advisory lock " + this.key + " for table "
-							+ this.versionTable + "): another process is migrating this database. "
+					throw new LockTimeoutException("Timed out after " + DatabaseLock.describe(timeout)
+							+ " waiting for the migration lock on " + DatabaseLock.describe(connection)
+							+ " (advisory lock " + this.key + " for table " + this.versionTable
+							+ "): another process is migrating this database. "
 							+ "Let it finish and try again; to find it, look in pg_locks for locktype 'advisory' "
-							+ "(pg_stat_activity shows its pid); raise the lock timeout if migrations take longer.",
+							+ "(pg_stat_activity shows its pid); raise migrations.lock-timeout if migrations take longer.",
 							ex);
 				}
 				throw ex;

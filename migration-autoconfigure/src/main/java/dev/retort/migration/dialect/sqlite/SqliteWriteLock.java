@@ -89,9 +89,10 @@ public class SqliteWriteLock implements DatabaseLock {
 		catch (SQLException ex) {
 			resumeEnforcement(connection);
 			if ((ex.getErrorCode() & 0xff) == SQLITE_BUSY || String.valueOf(ex.getMessage()).contains("SQLITE_BUSY")) {
-				throw new LockTimeoutException("Timed out after " + timeout + " waiting for the write lock on "
-						+ DatabaseLock.describe(connection) + ": another process is migrating or writing to this "
-						+ "database. Let it finish and try again, or raise the lock timeout.", ex);
+				throw new LockTimeoutException("Timed out after " + DatabaseLock.describe(timeout)
+						+ " waiting for the write lock on " + DatabaseLock.describe(connection)
+						+ ": another process is migrating or writing to this "
+						+ "database. Let it finish and try again, or raise migrations.lock-timeout.", ex);
 			}
 			throw ex;
 		}
