@@ -3,6 +3,8 @@ package dev.retort.migration.actuate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +25,12 @@ import org.springframework.web.util.UrlPathHelper;
 final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Ordered {
 
 	private static final String EXAMPLE = "{\"command\":\"upgrade\",\"target\":\"heads\"}";
+
+	/**
+	 * The map key at the end of Jackson's {@code (through reference chain: …["key"])}.
+	 */
+	private static final Pattern REFERENCE_CHAIN_KEY = Pattern
+		.compile("reference chain: [\\w.$]*Map\\[\"([A-Za-z_][\\w-]{0,40})\"\\]\\)\\s*$");
 
 	private final UrlPathHelper paths = new UrlPathHelper();
 
@@ -45,6 +53,13 @@ final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Or
 			return null;
 		}
 		if (ex instanceof HttpMessageNotReadableException unreadable) {
+			String key = mismatchedKey(unreadable);
+			if (key != null) {
+				return answer(response, HttpServletResponse.SC_BAD_REQUEST,
+						"The value of \"" + key + "\" in the request body of POST " + path
+								+ " is an array or an object. Send "
+								+ (key.equals("purge") ? "true or false" : "a string") + ", e.g. " + EXAMPLE + ".");
+			}
 			if (isNotAnObject(unreadable)) {
 				return answer(response, HttpServletResponse.SC_BAD_REQUEST, "The request body of POST " + path
 						+ " is JSON but not an object. Send a JSON object such as " + EXAMPLE + ".");
@@ -89,6 +104,20 @@ final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Or
 	private static boolean isNotAnObject(HttpMessageNotReadableException ex) {
 		Throwable cause = (ex.getMostSpecificCause() != null) ? ex.getMostSpecificCause() : ex;
 		return cause.getClass().getSimpleName().equals("MismatchedInputException");
+	}
+
+	/**
+	 * The key whose value the parser could not take (an array or an object where the
+	 * endpoint takes a string), from the reference chain its message ends with, or
+	 * {@code null} when the body itself is the problem.
+	 */
+	private static @Nullable String mismatchedKey(HttpMessageNotReadableException ex) {
+		if (!isNotAnObject(ex)) {
+			return null;
+		}
+		Throwable cause = (ex.getMostSpecificCause() != null) ? ex.getMostSpecificCause() : ex;
+		Matcher key = REFERENCE_CHAIN_KEY.matcher(String.valueOf(cause.getMessage()));
+		return key.find() ? key.group(1) : null;
 	}
 
 	/**

@@ -17,7 +17,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * Refuses a command sent to {@code POST /actuator/migrations} with a key the endpoint
  * does not take, before it runs: Actuator maps the body's keys to the operation's
  * parameters by name and leaves the others out, so {@code "tagret"} for {@code "target"}
- * would otherwise upgrade to the heads.
+ * would otherwise upgrade to the heads. A {@code purge} other than {@code true} or
+ * {@code false} is refused too: Spring's conversion would read {@code "yes"} or {@code 1}
+ * as {@code true}.
  */
 final class MigrationsEndpointUnknownKeys implements OperationInvokerAdvisor {
 
@@ -37,6 +39,12 @@ final class MigrationsEndpointUnknownKeys implements OperationInvokerAdvisor {
 				.filter((key) -> !known.contains(key))
 				.sorted()
 				.toList();
+			Object purge = context.getArguments().get("purge");
+			if (purge != null && !purge.equals(Boolean.TRUE) && !purge.equals(Boolean.FALSE) && !"true".equals(purge)
+					&& !"false".equals(purge)) {
+				// Spring's conversion would read "yes", "on" or 1 as true
+				return badRequest("Nothing was changed: purge takes true or false, not " + describe(purge) + ".");
+			}
 			if (unknown.isEmpty()) {
 				return invoker.invoke(context);
 			}
@@ -45,10 +53,18 @@ final class MigrationsEndpointUnknownKeys implements OperationInvokerAdvisor {
 			String message = "Nothing was changed: the request has " + ((unknown.size() == 1) ? "a key" : "keys")
 					+ " the endpoint does not take (" + String.join(", ", unknown) + "). Send only "
 					+ String.join(", ", takes) + ", e.g. {\"command\":\"upgrade\",\"target\":\"heads\"}.";
-			return new WebEndpointResponse<>(
-					new MigrationsEndpoint.ErrorDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, message),
-					WebEndpointResponse.STATUS_BAD_REQUEST);
+			return badRequest(message);
 		};
+	}
+
+	private static WebEndpointResponse<Object> badRequest(String message) {
+		return new WebEndpointResponse<>(
+				new MigrationsEndpoint.ErrorDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, message),
+				WebEndpointResponse.STATUS_BAD_REQUEST);
+	}
+
+	private static String describe(Object value) {
+		return "'" + value + "'";
 	}
 
 }

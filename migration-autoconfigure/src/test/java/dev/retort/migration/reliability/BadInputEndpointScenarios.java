@@ -112,6 +112,35 @@ abstract class BadInputEndpointScenarios {
 	}
 
 	@Test
+	void aValueOfTheWrongKindNamesItsKey() throws Exception {
+		for (String body : new String[] { "{\"command\":\"upgrade\",\"target\":[\"heads\"]}",
+				"{\"command\":{\"name\":\"upgrade\"}}" }) {
+			HttpResponse<String> response = post(body, "ops", "OPS");
+
+			assertThat(response.statusCode()).as(body).isEqualTo(400);
+			assertThat(response.body()).as(body)
+				.containsPattern("The value of \\\\\"(target|command)\\\\\" in the request body of POST "
+						+ "/actuator/migrations is an array or an object. Send a string")
+				.doesNotContain("not an object")
+				.doesNotContain("LinkedHashMap");
+		}
+		assertNothingChanged();
+	}
+
+	@Test
+	void purgeTakesOnlyTrueOrFalse() throws Exception {
+		for (String purge : new String[] { "\"yes\"", "1", "\"on\"" }) {
+			HttpResponse<String> response = post(
+					"{\"command\":\"stamp\",\"target\":\"aaaa00000001\",\"purge\":" + purge + "}", "ops", "OPS");
+
+			assertThat(response.statusCode()).as(purge).isEqualTo(400);
+			assertThat(response.body()).as(purge)
+				.contains("Nothing was changed: purge takes true or false, not '" + purge.replace("\"", "") + "'.");
+		}
+		assertNothingChanged();
+	}
+
+	@Test
 	void aMisspeltKeyIsRefusedInsteadOfRunningWithoutIt() throws Exception {
 		// without its target, this upgrade would go to the heads
 		HttpResponse<String> response = post("{\"command\":\"upgrade\",\"tagret\":\"aaaa00000001\"}", "ops", "OPS");
