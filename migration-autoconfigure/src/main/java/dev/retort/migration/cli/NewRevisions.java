@@ -1,5 +1,9 @@
 package dev.retort.migration.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,7 +12,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -32,6 +38,16 @@ final class NewRevisions {
 	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_]+");
 
 	private static final Set<String> RESERVED = Set.of("head", "heads", "base");
+
+	/**
+	 * A Java revision's id: {@code @Revision(id = "…"}, however the arguments are laid
+	 * out.
+	 */
+	private static final Pattern JAVA_REVISION_ID = Pattern
+		.compile("(?s)@Revision\\s*\\(.*?\\bid\\s*=\\s*\"([^\"]+)\"");
+
+	/** An SQL revision's id header. */
+	private static final Pattern SQL_REVISION_ID = Pattern.compile("(?m)^\\uFEFF?--\\s*revision:\\s*(\\S+)\\s*$");
 
 	private final MigrateSession session;
 
@@ -129,6 +145,12 @@ final class NewRevisions {
 		MigrationProperties.Autogenerate settings = this.session.beans(MigrationProperties.class)
 			.getIfAvailable(MigrationProperties::new)
 			.getAutogenerate();
+		Path javaDirectory = Path.of(settings.getSourceDir());
+		if (!settings.getPackage().isEmpty()) {
+			javaDirectory = javaDirectory.resolve(settings.getPackage().replace('.', '/'));
+		}
+		requireBuilt(javaDirectory, ".java", JAVA_REVISION_ID);
+		requireBuilt(Path.of(settings.getSqlDir()), ".sql", SQL_REVISION_ID);
 		if (!sql) {
 			return RevisionFiles.writeJava(draft, Path.of(settings.getSourceDir()), settings.getPackage());
 		}
@@ -142,6 +164,42 @@ final class NewRevisions {
 		catch (SQLException ex) {
 			throw new DatabaseAccessException("Could not read the database to write the SQL revision: "
 					+ ex.getMessage() + ". Check that it is reachable.", ex);
+		}
+	}
+
+	/**
+	 * Refuses to write while a revision file in the folder revisions are written to is
+	 * not in the graph the application loaded: the build is older than the sources, so
+	 * the new revision would revise what that one revises, and the graph would get a
+	 * second head no one asked for.
+	 */
+	private void requireBuilt(Path directory, String suffix, Pattern revisionId) {
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		List<Path> files;
+		try (Stream<Path> listed = Files.list(directory)) {
+			files = listed.filter((file) -> file.getFileName().toString().endsWith(suffix)).sorted().toList();
+		}
+		catch (IOException ex) {
+			// writing there fails with its own message
+			return;
+		}
+		for (Path file : files) {
+			String text;
+			try {
+				text = Files.readString(file, StandardCharsets.UTF_8);
+			}
+			catch (IOException | UncheckedIOException ex) {
+				continue;
+			}
+			Matcher id = revisionId.matcher(text);
+			if (id.find() && this.graph.find(id.group(1)).isEmpty()) {
+				throw usage(file + " holds revision " + id.group(1) + ", which the application does not have: "
+						+ "it was written after the application was last built, so a revision written now would not "
+						+ "revise it and the revisions would get a second head. Build the application (e.g. "
+						+ "./mvnw compile) and run the command again.");
+			}
 		}
 	}
 
