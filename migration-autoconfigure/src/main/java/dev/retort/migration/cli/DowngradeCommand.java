@@ -27,7 +27,7 @@ final class DowngradeCommand extends MigrateSubcommand {
 	public Integer call() {
 		refuseScriptWithDryRun(this.sql, this.dryRun);
 		if (this.sql) {
-			out().print(this.session.offlineScript().downgrade(range(migrator(), this.target, "heads")));
+			out().print(this.session.offlineScript().downgrade(range(migrator(), "downgrade", this.target, "heads")));
 			return MigrateCommand.OK;
 		}
 		this.session.showProgress();

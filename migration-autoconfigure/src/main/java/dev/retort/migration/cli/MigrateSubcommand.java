@@ -51,11 +51,11 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 	 * The offline range for a target: as given when it has a colon, else from the current
 	 * revisions ({@code whenEmpty} for none).
 	 */
-	static String range(Migrator migrator, String target, String whenEmpty) {
+	static String range(Migrator migrator, String command, String target, String whenEmpty) {
 		if (target.contains(":")) {
 			return target;
 		}
-		Set<String> current = migrator.current();
+		Set<String> current = migrator.currentKnown(command + " " + target + " --sql");
 		return (current.isEmpty() ? whenEmpty : String.join(",", new TreeSet<>(current))) + ":" + target;
 	}
 

@@ -29,7 +29,7 @@ final class UpgradeCommand extends MigrateSubcommand {
 	public Integer call() {
 		refuseScriptWithDryRun(this.sql, this.dryRun);
 		if (this.sql) {
-			out().print(this.session.offlineScript().upgrade(range(migrator(), this.target, "base")));
+			out().print(this.session.offlineScript().upgrade(range(migrator(), "upgrade", this.target, "base")));
 			return MigrateCommand.OK;
 		}
 		this.session.showProgress();

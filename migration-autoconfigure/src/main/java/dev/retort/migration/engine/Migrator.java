@@ -515,6 +515,18 @@ public class Migrator {
 		return graph.replan(direction, now, goal, target, dialect.name());
 	}
 
+	/**
+	 * The version table's revisions, all of which this code must know: where a script
+	 * starts from the database's revisions.
+	 * @param action what is refused, for the message ({@code upgrade heads --sql})
+	 * @throws UnknownAppliedRevisionException when the database is ahead of the code
+	 */
+	public Set<String> currentKnown(String action) {
+		Set<String> current = current();
+		requireKnown(current, action);
+		return current;
+	}
+
 	private void requireKnown(Set<String> heads, String action) {
 		RevisionGraph graph = graph();
 		Set<String> unknown = heads.stream()

@@ -275,6 +275,14 @@ abstract class BadInputScenarios {
 				+ "which this code does not know: the database is ahead of the code. Deploy the code that has it, or, "
 				+ "if the database really is at a revision this code knows, record that with "
 				+ "`stamp <revision> --purge`. Nothing was run (upgrade heads).");
+		Run script = refused(GOOD, "upgrade", "--sql");
+		assertThat(script.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(script.err())
+			.contains("holds revision bbbb00000003, which this code does not know: the database "
+					+ "is ahead of the code")
+			.contains("Nothing was run (upgrade heads --sql).")
+			.doesNotContain("No revision");
+		assertThat(script.out()).isEmpty();
 		Run status = refused(GOOD, "status");
 		assertThat(status.exitCode()).isZero();
 		assertThat(status.out()).contains("Current:    bbbb00000003")
