@@ -167,6 +167,12 @@ public class DatabaseBackup {
 					+ ". `migrate backup --list` shows the backups in " + target.directory() + ".");
 		}
 		BackupManifest manifest = BackupManifest.read(file);
+		if (manifest != null && !manifest.dialect().equals(target.dialect())) {
+			// before the format: a backup of the other database is not damaged
+			throw new InvalidBackupException("The backup " + file + " is of a " + manifest.dialect()
+					+ " database; it cannot be restored into " + target.describe() + ". Restore it with the "
+					+ manifest.dialect() + " application's settings (its datasource URL).");
+		}
 		if (!target.method().looksLikeBackup(file)) {
 			throw new InvalidBackupException(
 					"The file " + file + " is not " + target.method().format() + ", so it cannot be restored into "
@@ -175,10 +181,6 @@ public class DatabaseBackup {
 							+ ".");
 		}
 		if (manifest != null) {
-			if (!manifest.dialect().equals(target.dialect())) {
-				throw new InvalidBackupException("The backup " + file + " is of a " + manifest.dialect()
-						+ " database; it cannot be restored into " + target.describe() + ".");
-			}
 			String sha256;
 			try {
 				sha256 = BackupManifest.sha256(file);

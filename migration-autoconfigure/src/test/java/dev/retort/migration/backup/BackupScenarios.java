@@ -131,6 +131,24 @@ abstract class BackupScenarios {
 	}
 
 	@Test
+	void aBackupOfTheOtherDatabaseIsNamedAsSuchNotAsDamaged() throws Exception {
+		BackupFile backup = backup().backup();
+		Path manifest = BackupManifest.of(backup.file());
+		String text = Files.readString(manifest);
+		String own = text.contains("dialect=sqlite") ? "sqlite" : "postgresql";
+		String other = own.equals("sqlite") ? "postgresql" : "sqlite";
+		Files.writeString(manifest, text.replace("dialect=" + own, "dialect=" + other));
+		// what the other database's backup is to this one: not its format
+		Files.write(backup.file(), new byte[] { 'n', 'o', 't', ' ', 'o', 'u', 'r', 's' });
+
+		assertThatExceptionOfType(InvalidBackupException.class).isThrownBy(() -> backup().restore(backup.file()))
+			.withMessageContaining(
+					"The backup " + backup.file() + " is of a " + other + " database; it cannot be " + "restored into ")
+			.withMessageNotContaining("damaged");
+		assertThat(rows("SELECT id FROM widgets")).hasSize(3);
+	}
+
+	@Test
 	void aTruncatedBackupWithoutItsManifestIsRefused() throws Exception {
 		BackupFile backup = backup().backup();
 		Files.delete(BackupManifest.of(backup.file()));
