@@ -82,6 +82,9 @@ public class DatabaseBackup {
 		}
 		Instant takenAt = this.options.clock().instant();
 		Path partial = ownerOnlyFile(directory, "." + target.database() + "-" + STAMP.format(takenAt) + ".partial");
+		// a JVM stopped by a signal while the copy is written leaves no partial file
+		ShutdownCleanup removeOnExit = ShutdownCleanup.register("partial backup " + partial,
+				() -> deleteQuietly(partial, BackupManifest.of(partial)));
 		try {
 			Snapshot source = target.method().take(partial, strategy);
 			Snapshot copy = target.method().readBack(partial);
@@ -119,8 +122,15 @@ public class DatabaseBackup {
 					+ "; the database was not changed.", ex);
 		}
 		finally {
+			removeOnExit.close();
+			deleteQuietly(partial);
+		}
+	}
+
+	private static void deleteQuietly(Path... files) {
+		for (Path file : files) {
 			try {
-				Files.deleteIfExists(partial);
+				Files.deleteIfExists(file);
 			}
 			catch (IOException ex) {
 				// the partial file's name says it is not a backup

@@ -515,11 +515,15 @@ final class PostgresBackup implements BackupMethod {
 		builder.environment().putAll(this.connection.environment());
 		Path errors = null;
 		Process process = null;
+		ShutdownCleanup stopOnExit = null;
 		try {
 			errors = Files.createTempFile("retort-" + tool, ".err");
 			builder.redirectError(errors.toFile());
 			process = builder.start();
 			Process started = process;
+			// a JVM stopped by a signal (Ctrl-C, kill, a container's stop) stops the tool
+			// too, instead of leaving it running without a parent
+			stopOnExit = ShutdownCleanup.register(tool + " " + started.pid(), started::destroyForcibly);
 			CompletableFuture<Void> reading = (stdout != null) ? CompletableFuture.runAsync(() -> {
 				try {
 					stdout.read(started);
@@ -549,6 +553,9 @@ final class PostgresBackup implements BackupMethod {
 			throw failure.apply("Interrupted while " + tool + " was running", ex);
 		}
 		finally {
+			if (stopOnExit != null) {
+				stopOnExit.close();
+			}
 			if (process != null && process.isAlive()) {
 				process.destroyForcibly();
 			}

@@ -1,0 +1,79 @@
+package dev.retort.migration.reliability;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.retort.migration.test.PostgresTestDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A backup whose JVM is stopped by a signal (an operator's {@code kill}, a container's
+ * stop) while {@code pg_dump} runs takes {@code pg_dump} with it and leaves no partial
+ * file behind. The {@code pg_dump} here is a stand-in that records its process id and
+ * waits, so that the test stops the JVM while it runs, never before or after.
+ */
+class StoppedBackupTests {
+
+	@RegisterExtension
+	static PostgresTestDatabase postgres = new PostgresTestDatabase();
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void aSigtermWhilePgDumpRunsStopsPgDumpAndRemovesThePartialFile() throws Exception {
+		Path tools = Files.createDirectories(this.directory.resolve("bin"));
+		Path pid = this.directory.resolve("pg_dump.pid");
+		Path pgDump = Files.writeString(tools.resolve("pg_dump"),
+				"#!/bin/sh\necho $$ > '" + pid + "'\nexec sleep 120\n");
+		Files.setPosixFilePermissions(pgDump, PosixFilePermissions.fromString("rwx------"));
+		Path backups = Files.createDirectories(this.directory.resolve("backups"));
+
+		try (SeparateJvm backup = SeparateJvm.start("backup", BackupProcess.class,
+				List.of(postgres.jdbcUrl(), String.valueOf(postgres.username()),
+						(postgres.password() != null) ? postgres.password() : "", backups.toString(),
+						tools.toString()))) {
+			long pgDumpPid = awaitPid(pid, backup);
+			ProcessHandle running = ProcessHandle.of(pgDumpPid).orElseThrow();
+			assertThat(partialFiles(backups)).as("the copy being written").isNotEmpty();
+
+			backup.process().destroy(); // SIGTERM
+
+			assertThat(backup.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(running.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("pg_dump was stopped with its JVM")
+				.isFalse();
+			assertThat(partialFiles(backups)).isEmpty();
+		}
+	}
+
+	private static long awaitPid(Path pid, SeparateJvm backup) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (Files.exists(pid)) {
+				String text = Files.readString(pid).strip();
+				if (!text.isEmpty()) {
+					return Long.parseLong(text);
+				}
+			}
+			assertThat(backup.process().isAlive()).as("the backup is still running").isTrue();
+			Thread.sleep(50);
+		}
+		throw new AssertionError("the stand-in pg_dump did not start within 60 s");
+	}
+
+	private static List<Path> partialFiles(Path folder) throws Exception {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((file) -> file.getFileName().toString().contains(".partial")).toList();
+		}
+	}
+
+}
