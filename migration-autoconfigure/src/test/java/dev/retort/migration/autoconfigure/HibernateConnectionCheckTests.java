@@ -95,10 +95,7 @@ class HibernateConnectionCheckTests {
 
 	@Test
 	void noServerAtTheAddressIsToldToCheckTheServer() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = freePort();
 		String url = "jdbc:postgresql://127.0.0.1:" + port + "/app";
 		assertThatExceptionOfType(DatabaseUnreachableException.class).isThrownBy(() -> check(url, "app"))
 			.satisfies((ex) -> assertThat(ex.problem()).startsWith("Cannot connect to the database at " + url))
@@ -107,10 +104,7 @@ class HibernateConnectionCheckTests {
 
 	@Test
 	void aPasswordInTheUrlIsNotRepeated() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = freePort();
 		String url = "jdbc:postgresql://127.0.0.1:" + port + "/app?user=app&password=s3cret&ssl=false";
 		assertThatExceptionOfType(DatabaseUnreachableException.class).isThrownBy(() -> check(url, null))
 			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("s3cret").contains("password=***&ssl=false"));
@@ -127,10 +121,7 @@ class HibernateConnectionCheckTests {
 
 	@Test
 	void anApplicationThatStartsWithoutItsDatabaseIsNotChecked() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = freePort();
 		Map<String, Object> properties = new HashMap<>(Map.of(HibernateConnectionCheck.ALLOW_METADATA_ACCESS, "false"));
 		String url = "jdbc:postgresql://127.0.0.1:" + port + "/app";
 		new HibernateConnectionCheck(new DriverManagerDataSource(url),
@@ -141,10 +132,7 @@ class HibernateConnectionCheckTests {
 
 	@Test
 	void anApplicationThatGivesHibernateItsDialectIsNotStoppedEither() throws IOException {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = freePort();
 		String url = "jdbc:postgresql://127.0.0.1:" + port + "/app";
 		DatabaseUnreachableException.Target target = new DatabaseUnreachableException.Target(url, null);
 		Map<String, Object> properties = new HashMap<>(
@@ -169,6 +157,13 @@ class HibernateConnectionCheckTests {
 			.analyze(new IllegalStateException("Error creating bean 'entityManagerFactory'", unreachable));
 		assertThat(analysis.getDescription()).isEqualTo(unreachable.problem());
 		assertThat(analysis.getAction()).startsWith("Create the folder the database file goes in");
+	}
+
+	/** A port nothing listens on: connecting to it is refused. */
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static void check(String url, String user) {
