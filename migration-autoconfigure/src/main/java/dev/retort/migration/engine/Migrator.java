@@ -92,6 +92,10 @@ public class Migrator {
 	 */
 	public RevisionGraph graph() {
 		RevisionGraph graph = graphAsFound();
+		if (graph.locationsNotFound().isEmpty()) {
+			// every status and health check comes here
+			return graph;
+		}
 		List<String> notFound = graph.locationsNotFound()
 			.stream()
 			.filter((location) -> !location.strip().equals(MigratorConfig.DEFAULT_LOCATION))

@@ -2,6 +2,9 @@ package dev.retort.migration.reliability;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -55,19 +58,30 @@ class StoppedBackupTests {
 		}
 	}
 
+	/** Waits for the stand-in to write its process id, watching the folder for it. */
 	private static long awaitPid(Path pid, SeparateJvm backup) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (System.nanoTime() < deadline) {
-			if (Files.exists(pid)) {
-				String text = Files.readString(pid).strip();
-				if (!text.isEmpty()) {
-					return Long.parseLong(text);
+		try (WatchService watcher = pid.getFileSystem().newWatchService()) {
+			pid.getParent()
+				.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+			while (true) {
+				// the shell writes the line in one go; an empty file is one it has just
+				// created
+				if (Files.exists(pid) && Files.readString(pid).endsWith("\n")) {
+					return Long.parseLong(Files.readString(pid).strip());
+				}
+				assertThat(backup.process().isAlive()).as("the backup is still running").isTrue();
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					throw new AssertionError("the stand-in pg_dump did not start within 60 s");
+				}
+				WatchKey key = watcher.poll(left, TimeUnit.NANOSECONDS);
+				if (key != null) {
+					key.pollEvents();
+					key.reset();
 				}
 			}
-			assertThat(backup.process().isAlive()).as("the backup is still running").isTrue();
-			Thread.sleep(50);
 		}
-		throw new AssertionError("the stand-in pg_dump did not start within 60 s");
 	}
 
 	private static List<Path> partialFiles(Path folder) throws Exception {
