@@ -59,8 +59,8 @@ public final class MigrationsEndpointAutoConfiguration {
 
 	/** A command with a key the endpoint does not take is refused, not run without it. */
 	@Bean
-	MigrationsEndpointUnknownKeys migrationsEndpointUnknownKeys() {
-		return new MigrationsEndpointUnknownKeys();
+	MigrationsEndpointArgumentCheck migrationsEndpointArgumentCheck() {
+		return new MigrationsEndpointArgumentCheck();
 	}
 
 	/** Bodies Spring MVC cannot read get an answer that says what to send. */

@@ -64,10 +64,11 @@ public final class RevisionGraph {
 	private final MigrationPlanner planner;
 
 	/** The class path locations {@link #load} found no class path entry for. */
-	private List<String> locationsNotFound = List.of();
+	private final List<String> locationsNotFound;
 
-	private RevisionGraph(List<RevisionScript> ordered, Map<String, List<String>> requires,
-			Map<String, String> labels) {
+	private RevisionGraph(List<RevisionScript> ordered, Map<String, List<String>> requires, Map<String, String> labels,
+			List<String> locationsNotFound) {
+		this.locationsNotFound = locationsNotFound;
 		int size = ordered.size();
 		this.revisions = CollectionUtils.newLinkedHashMap(size);
 		this.position = CollectionUtils.newHashMap(size);
@@ -128,9 +129,7 @@ public final class RevisionGraph {
 	 */
 	public static RevisionGraph load(List<String> locations, ClassLoader classLoader) {
 		RevisionDiscovery.Discovered discovered = RevisionDiscovery.discover(locations, classLoader);
-		RevisionGraph graph = of(discovered.revisions());
-		graph.locationsNotFound = discovered.notFound();
-		return graph;
+		return of(discovered.revisions(), discovered.notFound());
 	}
 
 	/**
@@ -144,13 +143,17 @@ public final class RevisionGraph {
 
 	/** Validates and builds a graph from revisions already loaded. */
 	public static RevisionGraph of(Collection<RevisionScript> revisions) {
+		return of(revisions, List.of());
+	}
+
+	private static RevisionGraph of(Collection<RevisionScript> revisions, List<String> locationsNotFound) {
 		List<RevisionScript> sorted = new ArrayList<>(revisions);
 		sorted.sort(RevisionGraph::byIdThenSource);
 		RevisionValidation.checkNames(sorted);
 		Map<String, RevisionScript> byId = RevisionValidation.checkUnique(sorted);
 		Map<String, String> labels = RevisionValidation.checkLabels(sorted, byId);
 		Map<String, List<String>> requires = RevisionValidation.checkReferences(sorted, byId, labels);
-		return new RevisionGraph(RevisionOrder.sort(sorted, requires), requires, labels);
+		return new RevisionGraph(RevisionOrder.sort(sorted, requires), requires, labels, locationsNotFound);
 	}
 
 	private static int byIdThenSource(RevisionScript one, RevisionScript other) {

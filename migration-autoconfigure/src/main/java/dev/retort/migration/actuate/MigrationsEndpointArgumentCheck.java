@@ -21,9 +21,11 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  * {@code false} is refused too: Spring's conversion would read {@code "yes"} or {@code 1}
  * as {@code true}.
  */
-final class MigrationsEndpointUnknownKeys implements OperationInvokerAdvisor {
+final class MigrationsEndpointArgumentCheck implements OperationInvokerAdvisor {
 
 	private static final EndpointId MIGRATIONS = EndpointId.of("migrations");
+
+	private static final Set<String> BOOLEANS = Set.of("true", "false");
 
 	@Override
 	public OperationInvoker apply(EndpointId endpointId, OperationType operationType, OperationParameters parameters,
@@ -40,10 +42,9 @@ final class MigrationsEndpointUnknownKeys implements OperationInvokerAdvisor {
 				.sorted()
 				.toList();
 			Object purge = context.getArguments().get("purge");
-			if (purge != null && !purge.equals(Boolean.TRUE) && !purge.equals(Boolean.FALSE) && !"true".equals(purge)
-					&& !"false".equals(purge)) {
+			if (purge != null && !BOOLEANS.contains(String.valueOf(purge))) {
 				// Spring's conversion would read "yes", "on" or 1 as true
-				return badRequest("Nothing was changed: purge takes true or false, not " + describe(purge) + ".");
+				return badRequest("Nothing was changed: purge takes true or false, not '" + purge + "'.");
 			}
 			if (unknown.isEmpty()) {
 				return invoker.invoke(context);
@@ -61,10 +62,6 @@ final class MigrationsEndpointUnknownKeys implements OperationInvokerAdvisor {
 		return new WebEndpointResponse<>(
 				new MigrationsEndpoint.ErrorDescriptor(WebEndpointResponse.STATUS_BAD_REQUEST, message),
 				WebEndpointResponse.STATUS_BAD_REQUEST);
-	}
-
-	private static String describe(Object value) {
-		return "'" + value + "'";
 	}
 
 }
