@@ -81,11 +81,12 @@ public class DatabaseBackup {
 					file.toAbsolutePath() + " already exists; choose another file or remove it first.");
 		}
 		Instant takenAt = this.options.clock().instant();
-		Path partial = ownerOnlyFile(directory, "." + target.database() + "-" + STAMP.format(takenAt) + ".partial");
+		String partialName = "." + target.database() + "-" + STAMP.format(takenAt) + ".partial";
 		// a JVM stopped by a signal while the copy is written leaves no partial file
-		ShutdownCleanup removeOnExit = ShutdownCleanup.register("partial backup " + partial,
-				() -> deleteQuietly(partial, BackupManifest.of(partial)));
-		try {
+		Path partial = null;
+		try (ShutdownCleanup removeOnExit = ShutdownCleanup.open("the backup of " + target.describe())) {
+			partial = removeOnExit.create(() -> ownerOnlyFile(directory, partialName),
+					(created) -> deleteQuietly(created, BackupManifest.of(created)));
 			Snapshot source = target.method().take(partial, strategy);
 			Snapshot copy = target.method().readBack(partial);
 			if (!copy.rowCounts().equals(source.rowCounts())) {
@@ -121,9 +122,15 @@ public class DatabaseBackup {
 					+ (this.options.beforeUpgrade() ? " and the upgrade did not run" : "")
 					+ "; the database was not changed.", ex);
 		}
+		catch (ShutdownCleanup.Stopping ex) {
+			throw new BackupException("The backup of " + target.describe() + " was stopped: the JVM is shutting down. "
+					+ "No backup was kept" + (this.options.beforeUpgrade() ? " and the upgrade did not run" : "") + ".",
+					ex);
+		}
 		finally {
-			removeOnExit.close();
-			deleteQuietly(partial);
+			if (partial != null) {
+				deleteQuietly(partial);
+			}
 		}
 	}
 

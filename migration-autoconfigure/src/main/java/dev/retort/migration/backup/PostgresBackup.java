@@ -515,15 +515,13 @@ final class PostgresBackup implements BackupMethod {
 		builder.environment().putAll(this.connection.environment());
 		Path errors = null;
 		Process process = null;
-		ShutdownCleanup stopOnExit = null;
-		try {
+		// a JVM stopped by a signal (Ctrl-C, kill, a container's stop) stops the tool
+		// too, instead of leaving it running without a parent
+		try (ShutdownCleanup stopOnExit = ShutdownCleanup.open(tool)) {
 			errors = Files.createTempFile("retort-" + tool, ".err");
 			builder.redirectError(errors.toFile());
-			process = builder.start();
+			process = stopOnExit.create(builder::start, Process::destroyForcibly);
 			Process started = process;
-			// a JVM stopped by a signal (Ctrl-C, kill, a container's stop) stops the tool
-			// too, instead of leaving it running without a parent
-			stopOnExit = ShutdownCleanup.register(tool + " " + started.pid(), started::destroyForcibly);
 			CompletableFuture<Void> reading = (stdout != null) ? CompletableFuture.runAsync(() -> {
 				try {
 					stdout.read(started);
@@ -548,14 +546,14 @@ final class PostgresBackup implements BackupMethod {
 		catch (IOException | ExecutionException | TimeoutException ex) {
 			throw failure.apply("Could not run " + tool + ": " + ex.getMessage(), ex);
 		}
+		catch (ShutdownCleanup.Stopping ex) {
+			throw failure.apply(ex.getMessage() + "; it was not run", ex);
+		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw failure.apply("Interrupted while " + tool + " was running", ex);
 		}
 		finally {
-			if (stopOnExit != null) {
-				stopOnExit.close();
-			}
 			if (process != null && process.isAlive()) {
 				process.destroyForcibly();
 			}

@@ -7,6 +7,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,17 +35,11 @@ class StoppedBackupTests {
 
 	@Test
 	void aSigtermWhilePgDumpRunsStopsPgDumpAndRemovesThePartialFile() throws Exception {
-		Path tools = Files.createDirectories(this.directory.resolve("bin"));
 		Path pid = this.directory.resolve("pg_dump.pid");
-		Path pgDump = Files.writeString(tools.resolve("pg_dump"),
-				"#!/bin/sh\necho $$ > '" + pid + "'\nexec sleep 120\n");
-		Files.setPosixFilePermissions(pgDump, PosixFilePermissions.fromString("rwx------"));
+		Path tools = standInPgDump(pid);
 		Path backups = Files.createDirectories(this.directory.resolve("backups"));
 
-		try (SeparateJvm backup = SeparateJvm.start("backup", BackupProcess.class,
-				List.of(postgres.jdbcUrl(), String.valueOf(postgres.username()),
-						(postgres.password() != null) ? postgres.password() : "", backups.toString(),
-						tools.toString()))) {
+		try (SeparateJvm backup = startBackup(backups, tools)) {
 			long pgDumpPid = awaitPid(pid, backup);
 			ProcessHandle running = ProcessHandle.of(pgDumpPid).orElseThrow();
 			assertThat(partialFiles(backups)).as("the copy being written").isNotEmpty();
@@ -56,6 +51,62 @@ class StoppedBackupTests {
 				.isFalse();
 			assertThat(partialFiles(backups)).isEmpty();
 		}
+	}
+
+	@Test
+	void aSigtermAsPgDumpStartsStillStopsPgDump() throws Exception {
+		// the signal comes from the stand-in itself, as soon as it runs: while the JVM
+		// is still returning from starting it
+		Path pid = this.directory.resolve("pg_dump.pid");
+		Path tools = standInPgDump(pid, "kill -TERM $PPID\n");
+		Path backups = Files.createDirectories(this.directory.resolve("backups"));
+
+		try (SeparateJvm backup = startBackup(backups, tools)) {
+			assertThat(backup.awaitExit(Duration.ofSeconds(60))).as(backup.output()).isPresent();
+			ProcessHandle running = ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).orElse(null);
+			if (running != null) {
+				assertThat(running.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("pg_dump was stopped with its JVM")
+					.isFalse();
+			}
+			assertThat(partialFiles(backups)).isEmpty();
+		}
+	}
+
+	@Test
+	void aBackupAskedForOnceTheJvmIsStoppingIsRefusedAndStartsNothing() throws Exception {
+		Path pid = this.directory.resolve("pg_dump.pid");
+		Path tools = standInPgDump(pid);
+		Path backups = Files.createDirectories(this.directory.resolve("backups"));
+
+		try (SeparateJvm backup = startBackup(backups, tools, "while-stopping")) {
+			assertThat(backup.awaitExit(Duration.ofSeconds(60))).as(backup.output()).isPresent();
+			assertThat(backup.lines("refused: ")).as(backup.output())
+				.singleElement()
+				.satisfies((line) -> assertThat(line).startsWith("refused: The backup of ")
+					.contains(postgres.databaseName())
+					.endsWith(" was stopped: the JVM is shutting down. No backup was kept."));
+			assertThat(pid).as("pg_dump was never started").doesNotExist();
+			assertThat(partialFiles(backups)).isEmpty();
+		}
+	}
+
+	/**
+	 * A pg_dump that records its process id in {@code pid}, runs {@code then}, and waits;
+	 * its folder.
+	 */
+	private Path standInPgDump(Path pid, String... then) throws Exception {
+		Path tools = Files.createDirectories(this.directory.resolve("bin"));
+		Path pgDump = Files.writeString(tools.resolve("pg_dump"),
+				"#!/bin/sh\necho $$ > '" + pid + "'\n" + String.join("", then) + "exec sleep 120\n");
+		Files.setPosixFilePermissions(pgDump, PosixFilePermissions.fromString("rwx------"));
+		return tools;
+	}
+
+	private static SeparateJvm startBackup(Path backups, Path tools, String... mode) {
+		List<String> arguments = new ArrayList<>(List.of(postgres.jdbcUrl(), String.valueOf(postgres.username()),
+				(postgres.password() != null) ? postgres.password() : "", backups.toString(), tools.toString()));
+		arguments.addAll(List.of(mode));
+		return SeparateJvm.start("backup", BackupProcess.class, arguments);
 	}
 
 	/** Waits for the stand-in to write its process id, watching the folder for it. */
