@@ -518,7 +518,8 @@ final class PostgresBackup implements BackupMethod {
 		// a JVM stopped by a signal (Ctrl-C, kill, a container's stop) stops the tool
 		// too, instead of leaving it running without a parent
 		try (ShutdownCleanup stopOnExit = ShutdownCleanup.open(tool)) {
-			errors = Files.createTempFile("retort-" + tool, ".err");
+			errors = stopOnExit.create(() -> Files.createTempFile("retort-" + tool, ".err"),
+					PostgresBackup::deleteQuietly);
 			builder.redirectError(errors.toFile());
 			process = stopOnExit.create(builder::start, Process::destroyForcibly);
 			Process started = process;
@@ -557,14 +558,7 @@ final class PostgresBackup implements BackupMethod {
 			if (process != null && process.isAlive()) {
 				process.destroyForcibly();
 			}
-			if (errors != null) {
-				try {
-					Files.deleteIfExists(errors);
-				}
-				catch (IOException ex) {
-					// a temporary file: the system cleans it up
-				}
-			}
+			deleteQuietly(errors);
 		}
 	}
 

@@ -37,8 +37,17 @@ final class SeparateJvm implements AutoCloseable {
 
 	/** Starts {@code main} with {@code arguments} in a new JVM. */
 	static SeparateJvm start(String name, Class<?> main, List<String> arguments) {
+		return start(name, main, List.of(), arguments);
+	}
+
+	/**
+	 * Starts {@code main} with {@code arguments} in a new JVM given {@code options} (such
+	 * as {@code -Djava.io.tmpdir=…}).
+	 */
+	static SeparateJvm start(String name, Class<?> main, List<String> options, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(options);
 		command.addAll(List.of("-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
 				"-XX:CICompilerCount=1", "-cp", System.getProperty("java.class.path"), main.getName()));
 		command.addAll(arguments);

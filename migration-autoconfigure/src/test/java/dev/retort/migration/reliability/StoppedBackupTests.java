@@ -50,6 +50,7 @@ class StoppedBackupTests {
 			assertThat(running.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("pg_dump was stopped with its JVM")
 				.isFalse();
 			assertThat(partialFiles(backups)).isEmpty();
+			assertThat(filesIn(temporary(backups))).as("pg_dump's stderr, a temporary file").isEmpty();
 		}
 	}
 
@@ -69,6 +70,7 @@ class StoppedBackupTests {
 					.isFalse();
 			}
 			assertThat(partialFiles(backups)).isEmpty();
+			assertThat(filesIn(temporary(backups))).as("pg_dump's stderr, a temporary file").isEmpty();
 		}
 	}
 
@@ -87,6 +89,7 @@ class StoppedBackupTests {
 					.endsWith(" was stopped: the JVM is shutting down. No backup was kept."));
 			assertThat(pid).as("pg_dump was never started").doesNotExist();
 			assertThat(partialFiles(backups)).isEmpty();
+			assertThat(filesIn(temporary(backups))).as("pg_dump's stderr, a temporary file").isEmpty();
 		}
 	}
 
@@ -102,11 +105,21 @@ class StoppedBackupTests {
 		return tools;
 	}
 
-	private static SeparateJvm startBackup(Path backups, Path tools, String... mode) {
+	private static SeparateJvm startBackup(Path backups, Path tools, String... mode) throws Exception {
+		Files.createDirectories(temporary(backups));
 		List<String> arguments = new ArrayList<>(List.of(postgres.jdbcUrl(), String.valueOf(postgres.username()),
 				(postgres.password() != null) ? postgres.password() : "", backups.toString(), tools.toString()));
 		arguments.addAll(List.of(mode));
-		return SeparateJvm.start("backup", BackupProcess.class, arguments);
+		return SeparateJvm.start("backup", BackupProcess.class, List.of("-Djava.io.tmpdir=" + temporary(backups)),
+				arguments);
+	}
+
+	/**
+	 * The backup JVM's temporary folder (where pg_dump's stderr goes), next to its
+	 * backups.
+	 */
+	private static Path temporary(Path backups) {
+		return backups.resolveSibling("tmp");
 	}
 
 	/** Waits for the stand-in to write its process id, watching the folder for it. */
@@ -132,6 +145,12 @@ class StoppedBackupTests {
 					key.reset();
 				}
 			}
+		}
+	}
+
+	private static List<Path> filesIn(Path folder) throws Exception {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.toList();
 		}
 	}
 
