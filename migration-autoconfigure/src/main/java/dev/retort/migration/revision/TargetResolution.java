@@ -273,6 +273,7 @@ final class TargetResolution {
 		Set<String> members = (label != null) ? branch(label, text) : null;
 		Set<String> remaining = new HashSet<>(applied);
 		Set<String> removed = new HashSet<>();
+		String passed = null;
 		for (int step = 1; step <= steps; step++) {
 			Set<String> candidates;
 			if (members == null) {
@@ -292,9 +293,10 @@ final class TargetResolution {
 						+ " are applied. Use a smaller N or base; `current` shows where the database is.");
 			}
 			if (candidates.size() > 1) {
-				throw severalHeadsBelow(text, candidates, applied, steps, steps - step + 1, command);
+				throw severalHeadsBelow(text, candidates, applied, steps, steps - step + 1, passed, command);
 			}
 			String top = candidates.iterator().next();
+			passed = top;
 			Set<String> goes = this.graph.descendants(Set.of(top));
 			goes.add(top);
 			goes.retainAll(remaining);
@@ -320,7 +322,7 @@ final class TargetResolution {
 	 * guess. When no branch has that many revisions applied, the target is out of range.
 	 */
 	private RuntimeException severalHeadsBelow(String text, Set<String> heads, Set<String> applied, int steps,
-			int remaining, String command) {
+			int remaining, String merge, String command) {
 		List<String> choices = new ArrayList<>();
 		for (String head : heads) {
 			Set<String> alongBranch = stepsDown(applied, steps, head);
@@ -343,8 +345,11 @@ final class TargetResolution {
 					+ "`current` shows where the database is.");
 		}
 		String prefix = (command != null) ? command + " " : "";
-		return new MultipleHeadsException("Target '" + text + "' is ambiguous: there are several heads "
-				+ RevisionGraph.describe(heads) + " to step down from, and Retort does not pick one (Alembic warns "
+		String where = (merge == null) ? "there are several heads " + RevisionGraph.describe(heads)
+				: (steps - remaining) + " step(s) down, below the merge " + merge + ", the branches it joined have "
+						+ "several heads " + RevisionGraph.describe(heads);
+		return new MultipleHeadsException("Target '" + text + "' is ambiguous: " + where
+				+ " to step down from, and Retort does not pick one (Alembic warns "
 				+ "and takes the first). Say which branch moves (<revision>-N, or label@-N for a labelled branch):"
 				+ choices.stream()
 					.distinct()

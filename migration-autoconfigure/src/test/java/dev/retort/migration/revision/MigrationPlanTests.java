@@ -180,7 +180,8 @@ class MigrationPlanTests {
 	void downgradeRelativeWithSeveralHeadsIsAmbiguous() {
 		assertThatExceptionOfType(MultipleHeadsException.class)
 			.isThrownBy(() -> this.merged.planDowngrade(Set.of("d"), "-3"))
-			.withMessageContaining("(b2, c2)");
+			.withMessageContaining("'-3' is ambiguous: 2 step(s) down, below the merge m, the branches it joined have "
+					+ "several heads (b2, c2) to step down from");
 	}
 
 	@Test
