@@ -82,6 +82,10 @@ final class HistoryCommand extends MigrateSubcommand {
 			throw new ParameterException(this.spec.commandLine(),
 					"A range has a colon: from:to, e.g. base:heads, ae10:, -3: (got '" + this.range + "').");
 		}
+		if (this.range.indexOf(':', colon + 1) >= 0) {
+			throw new ParameterException(this.spec.commandLine(),
+					"A range has one colon: from:to, e.g. base:heads, ae10:, -3: (got '" + this.range + "').");
+		}
 		String from = this.range.substring(0, colon).strip();
 		String to = this.range.substring(colon + 1).strip();
 		return graph.range(from, to, () -> migrator().current());

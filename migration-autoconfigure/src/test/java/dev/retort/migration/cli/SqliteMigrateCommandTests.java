@@ -82,6 +82,11 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 		Run noColon = migrate(GOOD, "history", "-r", "aaaa00000001");
 		assertThat(noColon.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(noColon.err()).contains("from:to");
+		Run twoColons = migrate(GOOD, "history", "-r", "base:aaaa00000001:heads");
+		assertThat(twoColons.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(twoColons.err()).contains("A range has one colon: from:to")
+			.contains("(got 'base:aaaa00000001:heads')")
+			.doesNotContain("upgrade");
 	}
 
 	@Test
