@@ -168,14 +168,72 @@ final class MigrateSession {
 
 	/** Prints each step as it runs, as the startup runner logs it. */
 	void showProgress() {
+		StepInFlight inFlight = new StepInFlight();
 		migrator().addListener(new MigrationListener() {
 
 			@Override
+			public void beforeStep(MigrationPlan.Step step, int index, int total) {
+				inFlight.started(step, index, total);
+			}
+
+			@Override
 			public void afterStep(MigrationPlan.Step step, int index, int total, Duration duration) {
+				inFlight.ended();
 				MigrateSession.this.out.println(step.describe(index, total) + " (" + duration.toMillis() + " ms)");
 			}
 
+			@Override
+			public void stepFailed(MigrationPlan.Step step, int index, int total, Throwable failure) {
+				inFlight.ended();
+			}
+
 		});
+		// a run stopped by a signal (Ctrl-C, kill, a deployment's timeout) says where it
+		// stopped and what state that leaves, instead of ending without a word
+		Runtime.getRuntime().addShutdownHook(new Thread(inFlight::reportIfStopped, "retort-stopped-step"));
+	}
+
+	/**
+	 * The step an upgrade or downgrade is running, for a report if the JVM stops then.
+	 */
+	private static final class StepInFlight {
+
+		private volatile String running;
+
+		private volatile MigrationPlan.Step step;
+
+		void started(MigrationPlan.Step step, int index, int total) {
+			this.step = step;
+			this.running = step.describe(index, total);
+		}
+
+		void ended() {
+			this.running = null;
+		}
+
+		void reportIfStopped() {
+			String stopped = this.running;
+			MigrationPlan.Step step = this.step;
+			if (stopped == null || step == null) {
+				return;
+			}
+			String command = step.direction().label();
+			String state = step.revision().transactional()
+					? "Its transaction is rolled back by the database, so that revision is not applied and the database "
+							+ "stays at " + heads(step.headsBefore()) + " (the steps before it stay applied)."
+					: "It ran outside a transaction ('transactional: false'): the statements it ran before the stop "
+							+ "stay, and it is not recorded as applied; the database is recorded at "
+							+ heads(step.headsBefore())
+							+ ". Check what it left (`migrate check`) before running it again.";
+			System.err.println("migrate " + command + " was stopped while " + stopped + " ran. " + state
+					+ " Run `migrate status` to see where it is, and `migrate " + command + "` again to go on.");
+			System.err.flush();
+		}
+
+		private static String heads(Set<String> heads) {
+			return heads.isEmpty() ? "base" : String.join(", ", new TreeSet<>(heads));
+		}
+
 	}
 
 	OfflineScript offlineScript() {

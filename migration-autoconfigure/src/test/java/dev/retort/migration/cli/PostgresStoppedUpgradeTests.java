@@ -1,0 +1,137 @@
+package dev.retort.migration.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.retort.migration.test.PostgresTestDatabase;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code migrate upgrade} stopped by a signal (Ctrl-C, {@code kill}, a deployment's
+ * timeout) while a revision runs says which revision it stopped in and where that leaves
+ * the database, which stays at the revision before it.
+ */
+class PostgresStoppedUpgradeTests {
+
+	private static final String SLOW = "classpath:dev/retort/migration/it/slow";
+
+	@RegisterExtension
+	static PostgresTestDatabase postgres = new PostgresTestDatabase();
+
+	@Test
+	void aSigtermDuringARevisionSaysWhereTheUpgradeStoppedAndTheDatabaseStaysAtTheRevisionBefore() throws Exception {
+		String err = upgradeStoppedInTheSecondRevision(SLOW);
+
+		assertThat(err).contains(
+				"migrate upgrade was stopped while [2/2] upgrade eeee00000001 -> eeee00000002 fill jobs slowly ran. "
+						+ "Its transaction is rolled back by the database, so that revision is not applied and "
+						+ "the database stays at eeee00000001")
+			.contains("Run `migrate status` to see where it is, and `migrate upgrade` again to go on.");
+		assertThat(query("SELECT version_num FROM migrations_version")).containsExactly("eeee00000001");
+		assertThat(query("SELECT count(*) FROM jobs")).as("the stopped revision's insert").containsExactly("0");
+	}
+
+	@Test
+	void aSigtermDuringARevisionOutsideATransactionSaysWhatItLeft() throws Exception {
+		String err = upgradeStoppedInTheSecondRevision(SLOW + "-outside-transaction");
+
+		assertThat(err).contains("migrate upgrade was stopped while [2/2] upgrade eeee00000001 -> eeee00000002")
+			.contains("It ran outside a transaction ('transactional: false'): the statements it ran before the stop "
+					+ "stay, and it is not recorded as applied; the database is recorded at eeee00000001.")
+			.contains("`migrate check`");
+		assertThat(query("SELECT version_num FROM migrations_version")).containsExactly("eeee00000001");
+		assertThat(query("SELECT count(*) FROM jobs")).as("the stopped revision's insert").containsExactly("1");
+	}
+
+	/**
+	 * Runs {@code migrate upgrade} in a JVM of its own, SIGTERMs it while the second
+	 * revision sleeps, checks what it printed on stdout; what it printed on stderr.
+	 */
+	private String upgradeStoppedInTheSecondRevision(String locations) throws Exception {
+		postgres.reset();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), CommandLineTestApplication.class.getName(), "migrate",
+						"upgrade", "--migrations.locations=" + locations, "--spring.main.banner-mode=off"));
+		postgres.dataSourceProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
+		Process upgrade = new ProcessBuilder(command).start();
+		CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(upgrade, false));
+		CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(upgrade, true));
+		try {
+			Awaitility.await("the second revision running")
+				.atMost(Duration.ofMinutes(2))
+				.pollInterval(Duration.ofMillis(50))
+				.until(() -> !upgrade.isAlive() || sleeping() > 0);
+			assertThat(upgrade.isAlive()).as("the upgrade is still running").isTrue();
+
+			// SIGTERM, through the handle: Process.destroy() would also close the streams
+			// read here
+			upgrade.toHandle().destroy();
+
+			assertThat(upgrade.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(out.get(30, TimeUnit.SECONDS)).contains("[1/2] upgrade base -> eeee00000001 create jobs")
+				.doesNotContain("[2/2]");
+			return err.get(30, TimeUnit.SECONDS);
+		}
+		finally {
+			upgrade.destroyForcibly();
+			// the server notices the client has gone only once pg_sleep returns
+			terminateOtherBackends();
+		}
+	}
+
+	private static String readAll(Process process, boolean errors) {
+		try {
+			return new String((errors ? process.getErrorStream() : process.getInputStream()).readAllBytes(),
+					StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int sleeping() throws Exception {
+		try (Connection connection = postgres.connect();
+				PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+						+ "WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(300)%'");
+				ResultSet rows = statement.executeQuery()) {
+			rows.next();
+			return rows.getInt(1);
+		}
+	}
+
+	private static void terminateOtherBackends() throws Exception {
+		try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+					+ "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+		}
+	}
+
+	private static List<String> query(String sql) throws Exception {
+		try (Connection connection = postgres.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			List<String> values = new ArrayList<>();
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+			return values;
+		}
+	}
+
+}
