@@ -30,9 +30,11 @@ final class DowngradeCommand extends MigrateSubcommand {
 			out().print(this.session.offlineScript().downgrade(range(migrator(), "downgrade", this.target, "heads")));
 			return MigrateCommand.OK;
 		}
-		this.session.showProgress();
-		MigrationResult result = this.session.commands()
-			.downgrade(this.session.migratorName(), migrator(), this.target, this.dryRun);
+		MigrationResult result;
+		try (MigrateSession.Progress progress = this.session.showProgress()) {
+			result = this.session.commands()
+				.downgrade(this.session.migratorName(), migrator(), this.target, this.dryRun);
+		}
 		out().println(summary(Direction.DOWNGRADE, this.target, result, this.dryRun));
 		return MigrateCommand.OK;
 	}

@@ -167,7 +167,11 @@ final class MigrateSession {
 	}
 
 	/** Prints each step as it runs, as the startup runner logs it. */
-	void showProgress() {
+	/**
+	 * Prints each step as it is applied, and, if the JVM is stopped while one runs, where
+	 * it stopped; until closed.
+	 */
+	Progress showProgress() {
 		StepInFlight inFlight = new StepInFlight();
 		migrator().addListener(new MigrationListener() {
 
@@ -190,7 +194,24 @@ final class MigrateSession {
 		});
 		// a run stopped by a signal (Ctrl-C, kill, a deployment's timeout) says where it
 		// stopped and what state that leaves, instead of ending without a word
-		Runtime.getRuntime().addShutdownHook(new Thread(inFlight::reportIfStopped, "retort-stopped-step"));
+		Thread report = new Thread(inFlight::reportIfStopped, "retort-stopped-step");
+		Runtime.getRuntime().addShutdownHook(report);
+		return () -> {
+			try {
+				Runtime.getRuntime().removeShutdownHook(report);
+			}
+			catch (IllegalStateException ex) {
+				// shutting down: the report runs, which is what a stop asks for
+			}
+		};
+	}
+
+	/** The steps being shown; closing it ends the report on a stop. */
+	interface Progress extends AutoCloseable {
+
+		@Override
+		void close();
+
 	}
 
 	/**

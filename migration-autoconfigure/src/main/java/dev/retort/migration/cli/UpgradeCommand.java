@@ -32,12 +32,14 @@ final class UpgradeCommand extends MigrateSubcommand {
 			out().print(this.session.offlineScript().upgrade(range(migrator(), "upgrade", this.target, "base")));
 			return MigrateCommand.OK;
 		}
-		this.session.showProgress();
-		MigrationResult result = this.session.commands()
-			.upgrade(this.session.migratorName(), migrator(), this.target, this.dryRun,
-					(backup) -> out().println("Backed up the database to " + backup.file() + " (verified) before "
-							+ "upgrading to " + this.target))
-			.result();
+		MigrationResult result;
+		try (MigrateSession.Progress progress = this.session.showProgress()) {
+			result = this.session.commands()
+				.upgrade(this.session.migratorName(), migrator(), this.target, this.dryRun,
+						(backup) -> out().println("Backed up the database to " + backup.file() + " (verified) before "
+								+ "upgrading to " + this.target))
+				.result();
+		}
 		out().println(summary(Direction.UPGRADE, this.target, result, this.dryRun));
 		return MigrateCommand.OK;
 	}
