@@ -2,6 +2,7 @@ package dev.retort.migration.cli;
 
 import java.io.Console;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 import dev.retort.migration.backup.BackupFile;
@@ -37,11 +38,16 @@ final class RestoreCommand extends MigrateSubcommand {
 				? "It is a schema-only backup: every table but Retort's own comes back empty (the database as it is "
 						+ "is kept as a full backup first)."
 				: "This replaces the database's tables and rows.";
+		String unknown = unknownRevisions(backup);
+		if (unknown != null) {
+			consequence += " " + aheadOfTheCode(unknown);
+		}
 		if (!this.yes) {
 			Console console = System.console();
 			if (console == null) {
 				throw new RestoreNotConfirmedException("Restoring replaces the tables and rows of " + what + "."
-						+ (schemaOnly ? " " + consequence : "") + " stdin is not a terminal, so nothing was asked and "
+						+ (schemaOnly ? " " + consequence : (unknown != null) ? " " + aheadOfTheCode(unknown) : "")
+						+ " stdin is not a terminal, so nothing was asked and "
 						+ "nothing was restored: run again with --yes to restore.");
 			}
 			String answer = console.readLine("Restore %s?%n%s [y/N] ", what, consequence);
@@ -55,8 +61,27 @@ final class RestoreCommand extends MigrateSubcommand {
 			out().println("The database as it was is kept in " + restored.previous().file() + " (a full backup)");
 		}
 		out().println("Restored " + backups.describeDatabase() + " from " + restored.restored().file()
-				+ "; the database is now at " + ids(migrator().current()) + ".");
+				+ "; the database is now at " + ids(migrator().current()) + "."
+				+ ((unknown != null) ? " " + aheadOfTheCode(unknown) : ""));
 		return MigrateCommand.OK;
+	}
+
+	/**
+	 * The backup's revisions this code does not know, or {@code null} when it knows all.
+	 */
+	private String unknownRevisions(BackupFile backup) {
+		List<String> unknown = backup.manifest()
+			.revisions()
+			.stream()
+			.filter((id) -> migrator().graph().find(id).isEmpty())
+			.sorted()
+			.toList();
+		return unknown.isEmpty() ? null : String.join(", ", unknown);
+	}
+
+	private static String aheadOfTheCode(String unknown) {
+		return "The backup is at " + unknown + ", which this code does not know: restored, the database is ahead of "
+				+ "the code, and `migrate upgrade` refuses to run until the code that has that revision is deployed.";
 	}
 
 }

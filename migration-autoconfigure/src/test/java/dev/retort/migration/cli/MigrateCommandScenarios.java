@@ -172,6 +172,16 @@ abstract class MigrateCommandScenarios {
 		assertThat(tableExists("widgets")).isTrue();
 		assertThat(count("widgets")).isEqualTo(1);
 		assertThat(versions()).containsExactly("aaaa00000002");
+
+		// restored with code that does not have the backup's revision
+		String otherCode = "classpath:dev/retort/migration/it/labelled";
+		String ahead = "The backup is at aaaa00000002, which this code does not know: restored, the database is "
+				+ "ahead of the code, and `migrate upgrade` refuses to run until the code that has that revision is "
+				+ "deployed.";
+		assertThat(migrate(otherCode, backups, "restore", file).err()).contains(ahead).contains("--yes");
+		Run restoredAhead = migrate(otherCode, backups, "restore", file, "--yes");
+		assertThat(restoredAhead.exitCode()).as(restoredAhead.err()).isZero();
+		assertThat(restoredAhead.out()).contains("the database is now at aaaa00000002. " + ahead);
 	}
 
 	@Test
