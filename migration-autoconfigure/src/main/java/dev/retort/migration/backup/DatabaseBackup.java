@@ -85,7 +85,9 @@ public class DatabaseBackup {
 		// a JVM stopped by a signal while the copy is written leaves no partial file
 		Path partial = null;
 		try (ShutdownCleanup removeOnExit = ShutdownCleanup.open("the backup of " + target.describe())) {
-			partial = removeOnExit.create(() -> ownerOnlyFile(directory, partialName),
+			String fix = (file != null) ? "Choose a file in a directory Retort can write to."
+					: "Set migrations.backup.directory to a directory Retort can write to.";
+			partial = removeOnExit.create(() -> ownerOnlyFile(directory, partialName, fix),
 					(created) -> deleteQuietly(created, BackupManifest.of(created)));
 			Snapshot source = target.method().take(partial, strategy);
 			Snapshot copy = target.method().readBack(partial);
@@ -103,7 +105,7 @@ public class DatabaseBackup {
 			if (Files.exists(chosen)) {
 				throw new BackupException(chosen + " already exists; choose another file or remove it first.");
 			}
-			Path manifestPartial = ownerOnlyFile(directory, partial.getFileName() + BackupManifest.SUFFIX);
+			Path manifestPartial = ownerOnlyFile(directory, partial.getFileName() + BackupManifest.SUFFIX, fix);
 			try {
 				manifest.write(manifestPartial);
 				move(partial, chosen);
@@ -294,7 +296,7 @@ public class DatabaseBackup {
 		}
 	}
 
-	private static Path ownerOnlyFile(Path dir, String name) {
+	private static Path ownerOnlyFile(Path dir, String name, String fix) {
 		try {
 			Files.createDirectories(dir);
 			Path file = dir.resolve(name);
@@ -311,8 +313,7 @@ public class DatabaseBackup {
 		catch (IOException ex) {
 			String why = (Files.exists(dir) && !Files.isDirectory(dir)) ? dir + " is a file, not a directory"
 					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			throw new BackupException("Could not create the backup file in " + dir + " (" + why
-					+ "). Set migrations.backup.directory to a directory Retort can write to.", ex);
+			throw new BackupException("Could not create the backup file in " + dir + " (" + why + "). " + fix, ex);
 		}
 	}
 

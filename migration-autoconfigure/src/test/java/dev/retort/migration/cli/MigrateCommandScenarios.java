@@ -243,10 +243,18 @@ abstract class MigrateCommandScenarios {
 		Run upgrade = migrate(GOOD, Map.of("migrations.backup.before-upgrade", "true", "migrations.backup.directory",
 				notADirectory.toString()), "upgrade");
 		assertThat(upgrade.exitCode()).isEqualTo(MigrateCommand.FAILED);
-		assertThat(upgrade.err()).contains("Could not create the backup file in " + notADirectory);
+		assertThat(upgrade.err()).contains("Could not create the backup file in " + notADirectory)
+			.contains("Set migrations.backup.directory to a directory Retort can write to.");
 		assertThat(upgrade.out()).doesNotContain("[1/2]");
 		assertThat(versions()).isEmpty();
 		assertThat(tableExists("widgets")).isFalse();
+
+		Run output = migrate(GOOD, "backup", "--output", notADirectory.resolve("backup.db").toString());
+		assertThat(output.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(output.err()).contains("Could not create the backup file in " + notADirectory)
+			.as("the file named on the command line is what to change")
+			.contains("Choose a file in a directory Retort can write to.")
+			.doesNotContain("migrations.backup.directory");
 	}
 
 	@Test
