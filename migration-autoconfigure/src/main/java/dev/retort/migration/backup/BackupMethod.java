@@ -56,11 +56,4 @@ sealed interface BackupMethod permits SqliteBackup, PostgresBackup {
 	/** Replaces the database's content with the backup's. */
 	void restore(Path file);
 
-	/**
-	 * Whether a restore replaces the whole database, so that the database as it was is
-	 * kept as a backup first (SQLite); a PostgreSQL restore replaces only what the dump
-	 * holds.
-	 */
-	boolean replacesDatabase();
-
 }

@@ -100,8 +100,10 @@ public class DatabaseBackup {
 			BackupManifest manifest = new BackupManifest(target.database(), target.dialect(), source.revisions(),
 					takenAt, source.rowCounts(), BackupManifest.sha256(partial), strategy);
 			Path chosen = (file != null) ? file.toAbsolutePath()
-					: directory.resolve(target.database() + "-" + manifest.revisionLabel() + "-" + STAMP.format(takenAt)
-							+ ((strategy == BackupStrategy.SCHEMA_ONLY) ? "-schema-only" : "") + target.extension());
+					: freeName(directory,
+							target.database() + "-" + manifest.revisionLabel() + "-" + STAMP.format(takenAt)
+									+ ((strategy == BackupStrategy.SCHEMA_ONLY) ? "-schema-only" : ""),
+							target.extension());
 			if (Files.exists(chosen)) {
 				throw new BackupException(chosen + " already exists; choose another file or remove it first.");
 			}
@@ -134,6 +136,19 @@ public class DatabaseBackup {
 				deleteQuietly(partial);
 			}
 		}
+	}
+
+	/**
+	 * A backup's name in the directory: {@code stem + extension}, or, when a backup of
+	 * the same database, revision and millisecond is there (a restore's own backup right
+	 * after one, two processes at once), {@code stem-2 + extension} and on.
+	 */
+	private static Path freeName(Path directory, String stem, String extension) {
+		Path chosen = directory.resolve(stem + extension);
+		for (int n = 2; Files.exists(chosen) || Files.exists(BackupManifest.of(chosen)); n++) {
+			chosen = directory.resolve(stem + "-" + n + extension);
+		}
+		return chosen;
 	}
 
 	private static void deleteQuietly(Path... files) {
@@ -232,9 +247,9 @@ public class DatabaseBackup {
 		BackupFile backup = verify(named);
 		Path file = backup.file();
 		BackupMethod method = target().method();
-		// a schema-only backup empties every table: keep the rows it would lose
-		BackupFile previous = (method.replacesDatabase() || backup.isSchemaOnly()) ? backup(null, BackupStrategy.FULL)
-				: null;
+		// the rows the restore replaces (every row, from a schema-only backup) are kept
+		// first: restoring the wrong file, or last week's, loses nothing
+		BackupFile previous = backup(null, BackupStrategy.FULL);
 		method.restore(file.toAbsolutePath());
 		return new Restored(backup, previous);
 	}

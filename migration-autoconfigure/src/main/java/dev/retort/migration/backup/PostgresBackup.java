@@ -175,11 +175,6 @@ final class PostgresBackup implements BackupMethod {
 		return looksLikeDump(file);
 	}
 
-	@Override
-	public boolean replacesDatabase() {
-		return false;
-	}
-
 	/**
 	 * Dumps the database into {@code target} and says what it held; schema-only, with
 	 * {@code --exclude-table-data} for every table but Retort's own.

@@ -111,11 +111,6 @@ final class SqliteBackup implements BackupMethod {
 	}
 
 	@Override
-	public boolean replacesDatabase() {
-		return true;
-	}
-
-	@Override
 	public Snapshot take(Path target, BackupStrategy strategy) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection();
 				Statement statement = connection.createStatement()) {

@@ -12,10 +12,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "restore",
-		description = "Replace the database's tables and rows with a backup's, after verifying the backup. "
-				+ "SQLite: the database as it was is kept as a backup first; PostgreSQL: the dump's tables replace "
-				+ "the database's in one transaction (pg_restore and psql), after a full backup first when the "
-				+ "dump is schema-only.")
+		description = "Replace the database's tables and rows with a backup's, after verifying the backup and "
+				+ "keeping the database as it was as a full backup. SQLite: SQLite's backup API replaces the "
+				+ "database; PostgreSQL: the dump's tables replace the database's in one transaction (pg_restore "
+				+ "and psql).")
 final class RestoreCommand extends MigrateSubcommand {
 
 	@Parameters(paramLabel = "FILE", description = "The backup file (see `migrate backup --list`).")
@@ -37,7 +37,8 @@ final class RestoreCommand extends MigrateSubcommand {
 		String consequence = schemaOnly
 				? "It is a schema-only backup: every table but Retort's own comes back empty (the database as it is "
 						+ "is kept as a full backup first)."
-				: "This replaces the database's tables and rows.";
+				: "This replaces the database's tables and rows (the database as it is is kept as a full backup "
+						+ "first).";
 		String unknown = unknownRevisions(backup);
 		if (unknown != null) {
 			consequence += " " + aheadOfTheCode(unknown);

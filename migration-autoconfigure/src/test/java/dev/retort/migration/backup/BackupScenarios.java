@@ -109,6 +109,21 @@ abstract class BackupScenarios {
 		assertThat(rows("SELECT id, widget_id FROM gadgets ORDER BY id")).isEqualTo(gadgets);
 		assertThat(rows("SELECT version_num FROM migrations_version")).containsExactly("aaaa00000002");
 		assertThat(indexExists("ix_gadgets_widget")).isTrue();
+		assertThat(restored.previous()).as("the database as it was, kept first").isNotNull();
+		assertThat(restored.previous().manifest().revisions()).containsExactly("aaaa00000003");
+		assertThat(restored.previous().manifest().rowCounts()).containsEntry(table("created_later"), 1L);
+	}
+
+	@Test
+	void aSecondBackupInTheSameMillisecondAtTheSameRevisionGetsANameOfItsOwn() throws Exception {
+		BackupFile first = backup().backup();
+
+		BackupFile second = backup().backup();
+
+		assertThat(second.file()).hasParent(this.backups)
+			.hasFileName(databaseName() + "-aaaa00000002-20261121-201530-123Z-2" + extension());
+		assertThat(backup().list()).extracting(BackupFile::file).containsExactlyInAnyOrder(first.file(), second.file());
+		assertThat(backup().verify(second.file()).manifest().rowCounts()).containsEntry(table("widgets"), 3L);
 	}
 
 	@Test
@@ -225,19 +240,14 @@ abstract class BackupScenarios {
 		DatabaseBackup.Restored restored = schemaOnly.restore(full.file());
 
 		assertThat(rows("SELECT id FROM widgets ORDER BY id")).containsExactly("1", "2", "3");
-		if (keepsTheDatabaseBeforeEveryRestore()) {
-			assertThat(restored.previous().manifest().strategy()).as("whatever the configured strategy")
-				.isEqualTo(BackupStrategy.FULL);
-			assertThat(restored.previous().manifest().rowCounts()).containsEntry(table("widgets"), 2L);
-		}
-		else {
-			assertThat(restored.previous()).as("a full backup's restore loses nothing it does not hold").isNull();
-		}
-	}
-
-	/** Whether even a full backup's restore keeps the database as it was first. */
-	boolean keepsTheDatabaseBeforeEveryRestore() {
-		return true;
+		assertThat(restored.previous()).as("the database as it was, kept first").isNotNull();
+		assertThat(restored.previous().manifest().strategy()).as("whatever the configured strategy")
+			.isEqualTo(BackupStrategy.FULL);
+		assertThat(restored.previous().manifest().rowCounts()).containsEntry(table("widgets"), 2L);
+		new DatabaseBackup(dataSource(), options().withClock(Clock.offset(CLOCK, Duration.ofMinutes(2))))
+			.restore(restored.previous().file());
+		assertThat(rows("SELECT id FROM widgets ORDER BY id")).as("the rows the restore replaced come back")
+			.containsExactly("1", "2");
 	}
 
 	/** Retort's history table, with a row per revision the database is at. */

@@ -50,11 +50,6 @@ class PostgresBackupTests extends BackupScenarios {
 	}
 
 	@Override
-	boolean keepsTheDatabaseBeforeEveryRestore() {
-		return false;
-	}
-
-	@Override
 	String table(String name) {
 		return "public." + name;
 	}

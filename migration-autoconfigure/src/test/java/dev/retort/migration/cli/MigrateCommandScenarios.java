@@ -296,7 +296,8 @@ abstract class MigrateCommandScenarios {
 		assertThat(declined.screen())
 			.containsPattern("Restore (SQLite|PostgreSQL) database .+ from " + Pattern.quote(file)
 					+ "\\s+\\S+ at aaaa00000002, taken \\d{4}-\\d\\d-\\d\\d")
-			.contains("This replaces the database's tables and rows. [y/N]")
+			.contains(
+					"This replaces the database's tables and rows (the database as it is is kept as a full backup first). [y/N]")
 			.contains("Nothing was restored.");
 		assertThat(tableExists("widgets")).isFalse();
 
