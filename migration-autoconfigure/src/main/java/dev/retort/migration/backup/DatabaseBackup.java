@@ -407,7 +407,7 @@ public class DatabaseBackup {
 	 * A restore.
 	 *
 	 * @param restored the backup the database now holds
-	 * @param previous a backup of the database as it was before, or {@code null}
+	 * @param previous a full backup of the database as it was before the restore
 	 */
 	public record Restored(BackupFile restored, BackupFile previous) {
 

@@ -31,9 +31,13 @@ final class DowngradeCommand extends MigrateSubcommand {
 			return MigrateCommand.OK;
 		}
 		MigrationResult result;
-		try (MigrateSession.Progress progress = this.session.showProgress()) {
+		MigrateSession.Progress progress = this.session.showProgress();
+		try {
 			result = this.session.commands()
 				.downgrade(this.session.migratorName(), migrator(), this.target, this.dryRun);
+		}
+		finally {
+			progress.close();
 		}
 		out().println(summary(Direction.DOWNGRADE, this.target, result, this.dryRun));
 		return MigrateCommand.OK;

@@ -166,10 +166,9 @@ final class MigrateSession {
 		return this.backups.apply(migrator());
 	}
 
-	/** Prints each step as it runs, as the startup runner logs it. */
 	/**
-	 * Prints each step as it is applied, and, if the JVM is stopped while one runs, where
-	 * it stopped; until closed.
+	 * Prints each step as it is applied (as the startup runner logs it) and, if the JVM
+	 * is stopped while one runs, where it stopped; until closed.
 	 */
 	Progress showProgress() {
 		StepInFlight inFlight = new StepInFlight();

@@ -58,9 +58,7 @@ final class RestoreCommand extends MigrateSubcommand {
 			}
 		}
 		DatabaseBackup.Restored restored = backups.restore(this.file);
-		if (restored.previous() != null) {
-			out().println("The database as it was is kept in " + restored.previous().file() + " (a full backup)");
-		}
+		out().println("The database as it was is kept in " + restored.previous().file() + " (a full backup)");
 		out().println("Restored " + backups.describeDatabase() + " from " + restored.restored().file()
 				+ "; the database is now at " + ids(migrator().current()) + "."
 				+ ((unknown != null) ? " " + aheadOfTheCode(unknown) : ""));

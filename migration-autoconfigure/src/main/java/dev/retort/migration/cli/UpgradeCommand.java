@@ -33,12 +33,16 @@ final class UpgradeCommand extends MigrateSubcommand {
 			return MigrateCommand.OK;
 		}
 		MigrationResult result;
-		try (MigrateSession.Progress progress = this.session.showProgress()) {
+		MigrateSession.Progress progress = this.session.showProgress();
+		try {
 			result = this.session.commands()
 				.upgrade(this.session.migratorName(), migrator(), this.target, this.dryRun,
 						(backup) -> out().println("Backed up the database to " + backup.file() + " (verified) before "
 								+ "upgrading to " + this.target))
 				.result();
+		}
+		finally {
+			progress.close();
 		}
 		out().println(summary(Direction.UPGRADE, this.target, result, this.dryRun));
 		return MigrateCommand.OK;
