@@ -218,13 +218,11 @@ final class MigrateSession {
 	 */
 	private static final class StepInFlight {
 
-		private volatile String running;
-
-		private volatile MigrationPlan.Step step;
+		/** The running step and how the progress shows it; null between steps. */
+		private volatile Running running;
 
 		void started(MigrationPlan.Step step, int index, int total) {
-			this.step = step;
-			this.running = step.describe(index, total);
+			this.running = new Running(step, step.describe(index, total));
 		}
 
 		void ended() {
@@ -232,26 +230,26 @@ final class MigrateSession {
 		}
 
 		void reportIfStopped() {
-			String stopped = this.running;
-			MigrationPlan.Step step = this.step;
-			if (stopped == null || step == null) {
+			Running stopped = this.running;
+			if (stopped == null) {
 				return;
 			}
+			MigrationPlan.Step step = stopped.step();
 			String command = step.direction().label();
+			String before = MigrateSubcommand.ids(step.headsBefore());
 			String state = step.revision().transactional()
 					? "Its transaction is rolled back by the database, so that revision is not applied and the database "
-							+ "stays at " + heads(step.headsBefore()) + " (the steps before it stay applied)."
+							+ "stays at " + before + " (the steps before it stay applied)."
 					: "It ran outside a transaction ('transactional: false'): the statements it ran before the stop "
-							+ "stay, and it is not recorded as applied; the database is recorded at "
-							+ heads(step.headsBefore())
+							+ "stay, and it is not recorded as applied; the database is recorded at " + before
 							+ ". Check what it left (`migrate check`) before running it again.";
-			System.err.println("migrate " + command + " was stopped while " + stopped + " ran. " + state
+			System.err.println("migrate " + command + " was stopped while " + stopped.described() + " ran. " + state
 					+ " Run `migrate status` to see where it is, and `migrate " + command + "` again to go on.");
 			System.err.flush();
 		}
 
-		private static String heads(Set<String> heads) {
-			return heads.isEmpty() ? "base" : String.join(", ", new TreeSet<>(heads));
+		private record Running(MigrationPlan.Step step, String described) {
+
 		}
 
 	}

@@ -2,8 +2,9 @@ package dev.retort.migration.cli;
 
 import java.io.Console;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.retort.migration.backup.BackupFile;
 import dev.retort.migration.backup.DatabaseBackup;
@@ -39,19 +40,16 @@ final class RestoreCommand extends MigrateSubcommand {
 						+ "is kept as a full backup first)."
 				: "This replaces the database's tables and rows (the database as it is is kept as a full backup "
 						+ "first).";
-		String unknown = unknownRevisions(backup);
-		if (unknown != null) {
-			consequence += " " + aheadOfTheCode(unknown);
-		}
+		String ahead = aheadOfTheCode(backup);
 		if (!this.yes) {
 			Console console = System.console();
 			if (console == null) {
 				throw new RestoreNotConfirmedException("Restoring replaces the tables and rows of " + what + "."
-						+ (schemaOnly ? " " + consequence : (unknown != null) ? " " + aheadOfTheCode(unknown) : "")
+						+ (schemaOnly ? " " + consequence : "") + ahead
 						+ " stdin is not a terminal, so nothing was asked and "
 						+ "nothing was restored: run again with --yes to restore.");
 			}
-			String answer = console.readLine("Restore %s?%n%s [y/N] ", what, consequence);
+			String answer = console.readLine("Restore %s?%n%s%s [y/N] ", what, consequence, ahead);
 			if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
 				out().println("Nothing was restored.");
 				return MigrateCommand.OK;
@@ -60,27 +58,24 @@ final class RestoreCommand extends MigrateSubcommand {
 		DatabaseBackup.Restored restored = backups.restore(this.file);
 		out().println("The database as it was is kept in " + restored.previous().file() + " (a full backup)");
 		out().println("Restored " + backups.describeDatabase() + " from " + restored.restored().file()
-				+ "; the database is now at " + ids(migrator().current()) + "."
-				+ ((unknown != null) ? " " + aheadOfTheCode(unknown) : ""));
+				+ "; the database is now at " + ids(migrator().current()) + "." + ahead);
 		return MigrateCommand.OK;
 	}
 
 	/**
-	 * The backup's revisions this code does not know, or {@code null} when it knows all.
+	 * A sentence (after a space) saying that the restore leaves the database ahead of the
+	 * code, when the backup is at revisions this code does not know; empty otherwise.
 	 */
-	private String unknownRevisions(BackupFile backup) {
-		List<String> unknown = backup.manifest()
+	private String aheadOfTheCode(BackupFile backup) {
+		Set<String> unknown = backup.manifest()
 			.revisions()
 			.stream()
 			.filter((id) -> migrator().graph().find(id).isEmpty())
-			.sorted()
-			.toList();
-		return unknown.isEmpty() ? null : String.join(", ", unknown);
-	}
-
-	private static String aheadOfTheCode(String unknown) {
-		return "The backup is at " + unknown + ", which this code does not know: restored, the database is ahead of "
-				+ "the code, and `migrate upgrade` refuses to run until the code that has that revision is deployed.";
+			.collect(Collectors.toSet());
+		return unknown.isEmpty() ? ""
+				: " The backup is at " + ids(unknown) + ", which this code does not know: restored, the database is "
+						+ "ahead of the code, and `migrate upgrade` refuses to run until the code that has that "
+						+ "revision is deployed.";
 	}
 
 }

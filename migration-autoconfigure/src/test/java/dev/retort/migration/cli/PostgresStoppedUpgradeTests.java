@@ -4,10 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +14,7 @@ import dev.retort.migration.test.PostgresTestDatabase;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,33 +102,22 @@ class PostgresStoppedUpgradeTests {
 		}
 	}
 
-	private static int sleeping() throws Exception {
-		try (Connection connection = postgres.connect();
-				PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
-						+ "WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(300)%'");
-				ResultSet rows = statement.executeQuery()) {
-			rows.next();
-			return rows.getInt(1);
-		}
+	private static int sleeping() {
+		return jdbc().queryForObject("SELECT count(*) FROM pg_stat_activity "
+				+ "WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(300)%'", Integer.class);
 	}
 
-	private static void terminateOtherBackends() throws Exception {
-		try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-					+ "WHERE datname = current_database() AND pid <> pg_backend_pid()");
-		}
+	private static void terminateOtherBackends() {
+		jdbc().queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+				+ "WHERE datname = current_database() AND pid <> pg_backend_pid()");
 	}
 
-	private static List<String> query(String sql) throws Exception {
-		try (Connection connection = postgres.connect();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(sql)) {
-			List<String> values = new ArrayList<>();
-			while (rows.next()) {
-				values.add(rows.getString(1));
-			}
-			return values;
-		}
+	private static List<String> query(String sql) {
+		return jdbc().queryForList(sql, String.class);
+	}
+
+	private static JdbcTemplate jdbc() {
+		return new JdbcTemplate(postgres.dataSource());
 	}
 
 }

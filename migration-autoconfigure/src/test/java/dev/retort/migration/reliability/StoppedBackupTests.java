@@ -49,8 +49,7 @@ class StoppedBackupTests {
 			assertThat(backup.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 			assertThat(running.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("pg_dump was stopped with its JVM")
 				.isFalse();
-			assertThat(partialFiles(backups)).isEmpty();
-			assertThat(filesIn(temporary(backups))).as("pg_dump's stderr, a temporary file").isEmpty();
+			assertNothingLeftIn(backups);
 		}
 	}
 
@@ -69,8 +68,7 @@ class StoppedBackupTests {
 				assertThat(running.onExit().get(30, TimeUnit.SECONDS).isAlive()).as("pg_dump was stopped with its JVM")
 					.isFalse();
 			}
-			assertThat(partialFiles(backups)).isEmpty();
-			assertThat(filesIn(temporary(backups))).as("pg_dump's stderr, a temporary file").isEmpty();
+			assertNothingLeftIn(backups);
 		}
 	}
 
@@ -88,8 +86,7 @@ class StoppedBackupTests {
 					.contains(postgres.databaseName())
 					.endsWith(" was stopped: the JVM is shutting down. No backup was kept."));
 			assertThat(pid).as("pg_dump was never started").doesNotExist();
-			assertThat(partialFiles(backups)).isEmpty();
-			assertThat(filesIn(temporary(backups))).as("pg_dump's stderr, a temporary file").isEmpty();
+			assertNothingLeftIn(backups);
 		}
 	}
 
@@ -148,6 +145,12 @@ class StoppedBackupTests {
 		}
 	}
 
+	/** No partial backup, and no temporary file of pg_dump's stderr. */
+	private static void assertNothingLeftIn(Path backups) throws Exception {
+		assertThat(partialFiles(backups)).as("partial backups").isEmpty();
+		assertThat(filesIn(temporary(backups))).as("pg_dump's stderr, a temporary file").isEmpty();
+	}
+
 	private static List<Path> filesIn(Path folder) throws Exception {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.toList();
@@ -155,9 +158,7 @@ class StoppedBackupTests {
 	}
 
 	private static List<Path> partialFiles(Path folder) throws Exception {
-		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter((file) -> file.getFileName().toString().contains(".partial")).toList();
-		}
+		return filesIn(folder).stream().filter((file) -> file.getFileName().toString().contains(".partial")).toList();
 	}
 
 }
