@@ -3,6 +3,7 @@ package dev.retort.migration.backup;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,13 +82,15 @@ public class DatabaseBackup {
 					file.toAbsolutePath() + " already exists; choose another file or remove it first.");
 		}
 		Instant takenAt = this.options.clock().instant();
-		String partialName = "." + target.database() + "-" + STAMP.format(takenAt) + ".partial";
+		// a name of its own: another process may be writing a backup of the same database
+		// in the same millisecond
+		String partialPrefix = "." + target.database() + "-" + STAMP.format(takenAt) + "-";
 		// a JVM stopped by a signal while the copy is written leaves no partial file
 		Path partial = null;
 		try (ShutdownCleanup removeOnExit = ShutdownCleanup.open("the backup of " + target.describe())) {
 			String fix = (file != null) ? "Choose a file in a directory Retort can write to."
 					: "Set migrations.backup.directory to a directory Retort can write to.";
-			partial = removeOnExit.create(() -> ownerOnlyFile(directory, partialName, fix),
+			partial = removeOnExit.create(() -> ownerOnlyTempFile(directory, partialPrefix, fix),
 					(created) -> deleteQuietly(created, BackupManifest.of(created)));
 			Snapshot source = target.method().take(partial, strategy);
 			Snapshot copy = target.method().readBack(partial);
@@ -99,19 +102,25 @@ public class DatabaseBackup {
 			}
 			BackupManifest manifest = new BackupManifest(target.database(), target.dialect(), source.revisions(),
 					takenAt, source.rowCounts(), BackupManifest.sha256(partial), strategy);
-			Path chosen = (file != null) ? file.toAbsolutePath()
-					: freeName(directory,
-							target.database() + "-" + manifest.revisionLabel() + "-" + STAMP.format(takenAt)
-									+ ((strategy == BackupStrategy.SCHEMA_ONLY) ? "-schema-only" : ""),
-							target.extension());
-			if (Files.exists(chosen)) {
-				throw new BackupException(chosen + " already exists; choose another file or remove it first.");
-			}
 			Path manifestPartial = ownerOnlyFile(directory, partial.getFileName() + BackupManifest.SUFFIX, fix);
+			Path chosen = null;
 			try {
 				manifest.write(manifestPartial);
+				chosen = (file != null) ? reserve(file.toAbsolutePath())
+						: reserveFreeName(directory,
+								target.database() + "-" + manifest.revisionLabel() + "-" + STAMP.format(takenAt)
+										+ ((strategy == BackupStrategy.SCHEMA_ONLY) ? "-schema-only" : ""),
+								target.extension());
 				move(partial, chosen);
 				move(manifestPartial, BackupManifest.of(chosen));
+			}
+			catch (IOException | RuntimeException ex) {
+				if (chosen != null && !Files.exists(BackupManifest.of(chosen))) {
+					// the name was ours, reserved empty or holding a copy without its
+					// manifest: no backup
+					deleteQuietly(chosen);
+				}
+				throw ex;
 			}
 			finally {
 				Files.deleteIfExists(manifestPartial);
@@ -139,16 +148,36 @@ public class DatabaseBackup {
 	}
 
 	/**
-	 * A backup's name in the directory: {@code stem + extension}, or, when a backup of
-	 * the same database, revision and millisecond is there (a restore's own backup right
-	 * after one, two processes at once), {@code stem-2 + extension} and on.
+	 * Claims a backup's name in the directory, created empty so that no other process
+	 * takes it: {@code stem + extension}, or, when a backup of the same database,
+	 * revision and millisecond is there (a restore's own backup right after one, two
+	 * processes at once), {@code stem-2 + extension} and on.
 	 */
-	private static Path freeName(Path directory, String stem, String extension) {
-		Path chosen = directory.resolve(stem + extension);
-		for (int n = 2; Files.exists(chosen) || Files.exists(BackupManifest.of(chosen)); n++) {
-			chosen = directory.resolve(stem + "-" + n + extension);
+	private static Path reserveFreeName(Path directory, String stem, String extension) throws IOException {
+		for (int n = 1;; n++) {
+			Path chosen = directory.resolve(stem + ((n > 1) ? "-" + n : "") + extension);
+			if (Files.exists(BackupManifest.of(chosen))) {
+				continue;
+			}
+			try {
+				return Files.createFile(chosen);
+			}
+			catch (FileAlreadyExistsException ex) {
+				// taken: try the next
+			}
 		}
-		return chosen;
+	}
+
+	/**
+	 * Claims the file the backup was asked to go to; refused when it is there already.
+	 */
+	private static Path reserve(Path file) throws IOException {
+		try {
+			return Files.createFile(file);
+		}
+		catch (FileAlreadyExistsException ex) {
+			throw new BackupException(file + " already exists; choose another file or remove it first.", ex);
+		}
 	}
 
 	private static void deleteQuietly(Path... files) {
@@ -302,12 +331,33 @@ public class DatabaseBackup {
 				+ ((differences.size() > 5) ? "; and " + (differences.size() - 5) + " more" : "");
 	}
 
+	/** Moves a finished file over the name reserved for it. */
 	private static void move(Path from, Path to) throws IOException {
 		try {
 			Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (AtomicMoveNotSupportedException ex) {
-			Files.move(from, to);
+			Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	/**
+	 * A new owner-only file in the directory, named from the prefix and a random part.
+	 */
+	private static Path ownerOnlyTempFile(Path dir, String prefix, String fix) {
+		try {
+			Files.createDirectories(dir);
+			try {
+				return Files.createTempFile(dir, prefix, ".partial",
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			catch (UnsupportedOperationException ex) {
+				// not a POSIX file system (Windows): the directory's permissions apply
+				return Files.createTempFile(dir, prefix, ".partial");
+			}
+		}
+		catch (IOException ex) {
+			throw cannotCreate(dir, fix, ex);
 		}
 	}
 
@@ -326,10 +376,14 @@ public class DatabaseBackup {
 			}
 		}
 		catch (IOException ex) {
-			String why = (Files.exists(dir) && !Files.isDirectory(dir)) ? dir + " is a file, not a directory"
-					: ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			throw new BackupException("Could not create the backup file in " + dir + " (" + why + "). " + fix, ex);
+			throw cannotCreate(dir, fix, ex);
 		}
+	}
+
+	private static BackupException cannotCreate(Path dir, String fix, IOException ex) {
+		String why = (Files.exists(dir) && !Files.isDirectory(dir)) ? dir + " is a file, not a directory"
+				: ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		return new BackupException("Could not create the backup file in " + dir + " (" + why + "). " + fix, ex);
 	}
 
 	/**

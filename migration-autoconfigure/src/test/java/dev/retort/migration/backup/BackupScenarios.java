@@ -15,6 +15,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -124,6 +129,48 @@ abstract class BackupScenarios {
 			.hasFileName(databaseName() + "-aaaa00000002-20261121-201530-123Z-2" + extension());
 		assertThat(backup().list()).extracting(BackupFile::file).containsExactlyInAnyOrder(first.file(), second.file());
 		assertThat(backup().verify(second.file()).manifest().rowCounts()).containsEntry(table("widgets"), 3L);
+	}
+
+	@Test
+	void aBackupLeavesAlonePartialFilesOfTheSameMillisecondThatAnotherProcessIsWriting() throws Exception {
+		Path another = this.backups.resolve("." + databaseName() + "-20261121-201530-123Z.partial");
+		Files.writeString(another, "another process's copy, being written");
+
+		BackupFile backup = backup().backup();
+
+		assertThat(another).hasContent("another process's copy, being written");
+		assertThat(backup().verify(backup.file()).manifest().rowCounts()).containsEntry(table("widgets"), 3L);
+	}
+
+	@Test
+	void twoBackupsAtOnceInTheSameMillisecondKeepTwoVerifiedBackups() throws Exception {
+		CyclicBarrier together = new CyclicBarrier(2);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<BackupFile>> backups = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				backups.add(pool.submit(() -> {
+					together.await(30, TimeUnit.SECONDS);
+					return backup().backup();
+				}));
+			}
+			Path first = backups.get(0).get(2, TimeUnit.MINUTES).file();
+			Path second = backups.get(1).get(2, TimeUnit.MINUTES).file();
+
+			assertThat(first).isNotEqualTo(second);
+			assertThat(backup().list()).extracting(BackupFile::file).containsExactlyInAnyOrder(first, second);
+			for (Path file : List.of(first, second)) {
+				assertThat(backup().verify(file).manifest().rowCounts()).containsEntry(table("widgets"), 3L);
+			}
+			try (var files = Files.list(this.backups)) {
+				assertThat(files.map((file) -> file.getFileName().toString())).as("no partial file left behind")
+					.containsExactlyInAnyOrder(first.getFileName().toString(), first.getFileName() + ".manifest",
+							second.getFileName().toString(), second.getFileName() + ".manifest");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
 	}
 
 	@Test
