@@ -36,7 +36,7 @@ public class MigrationProperties {
 	private String target = "heads";
 
 	/**
-	 * Where revisions live: classpath:db/migrations, filesystem:/path.
+	 * Where revisions live: classpath:db/migrations, filesystem:/path (or file:/path).
 	 */
 	private List<String> locations = new ArrayList<>(List.of(MigratorConfig.DEFAULT_LOCATION));
 

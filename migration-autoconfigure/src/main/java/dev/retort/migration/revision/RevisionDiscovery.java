@@ -48,14 +48,18 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 /**
  * Finds Java and SQL revisions under locations: {@code classpath:db/migrations} (Java
  * classes annotated with {@link Revision} in package {@code db.migrations}, and
- * {@code *.sql} files), {@code filesystem:/abs/dir} or a plain directory path (SQL
- * files).
+ * {@code *.sql} files), {@code filesystem:/abs/dir}, {@code file:/abs/dir} or a plain
+ * directory path (SQL files).
  */
 final class RevisionDiscovery {
 
 	private static final String CLASSPATH = "classpath:";
 
 	private static final String FILESYSTEM = "filesystem:";
+
+	private static final String FILE = "file:";
+
+	private static final String FILE_URL_PREFIX = "file://";
 
 	private static final String READ_FIX = ". Check that it exists and that this user may read it, "
 			+ "or correct migrations.locations.";
@@ -385,8 +389,7 @@ final class RevisionDiscovery {
 	}
 
 	private void scanDirectory(String location) {
-		String path = location.startsWith(FILESYSTEM) ? location.substring(FILESYSTEM.length()) : location;
-		Path directory = Path.of(path).toAbsolutePath().normalize();
+		Path directory = directory(location).toAbsolutePath().normalize();
 		if (!Files.isDirectory(directory)) {
 			throw new RevisionLocationException("Migration location '" + location + "' is not a directory (" + directory
 					+ "). Create it, or correct migrations.locations: use classpath:<package>, "
@@ -400,6 +403,49 @@ final class RevisionDiscovery {
 					.add(SqlRevisionFile.parse(file.getName(), file.getPath(), utf8(listed.bytes(), file.getPath())));
 			}
 		}
+	}
+
+	/**
+	 * The directory a location names: {@code filesystem:<directory>}, Spring's
+	 * {@code file:<directory>} or {@code file:///<directory>}, or a plain path. Any other
+	 * prefix is refused, rather than read as a folder of that name.
+	 */
+	private static Path directory(String location) {
+		if (location.startsWith(FILESYSTEM)) {
+			return Path.of(location.substring(FILESYSTEM.length()));
+		}
+		if (location.startsWith(FILE_URL_PREFIX)) {
+			try {
+				return Path.of(new URI(location));
+			}
+			catch (URISyntaxException | IllegalArgumentException ex) {
+				throw new RevisionLocationException(
+						"Migration location '" + location + "' is not a valid file URL (" + ex.getMessage()
+								+ "). Write it as filesystem:<directory>, e.g. filesystem:/srv/app/migrations.",
+						ex);
+			}
+		}
+		if (location.startsWith(FILE)) {
+			return Path.of(location.substring(FILE.length()));
+		}
+		int colon = location.indexOf(':');
+		// a drive letter (C:\migrations) is a path; a longer word before the colon a
+		// prefix
+		if (colon > 1 && location.substring(0, colon).chars().allMatch(RevisionDiscovery::isSchemeCharacter)) {
+			String prefix = location.substring(0, colon + 1);
+			String rest = location.substring(colon + 1);
+			String suggestion = prefix.equals("classpath*:")
+					? " (classpath:" + rest + " reads that folder in every class path entry already)" : "";
+			throw new RevisionLocationException("Migration location '" + location + "' starts with '" + prefix
+					+ "', which Retort does not know" + suggestion + ". Correct migrations.locations: use "
+					+ "classpath:<package>, filesystem:<directory> (or file:<directory>) or a directory path.");
+		}
+		return Path.of(location);
+	}
+
+	private static boolean isSchemeCharacter(int c) {
+		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'
+				|| c == '*';
 	}
 
 	private RevisionScript javaRevision(String className) {

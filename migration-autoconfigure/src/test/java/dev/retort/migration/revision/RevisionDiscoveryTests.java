@@ -86,6 +86,32 @@ class RevisionDiscoveryTests {
 	}
 
 	@Test
+	void springFileLocationsNameADirectoryToo(@TempDir Path parent) throws IOException {
+		Path directory = Files.createDirectories(parent.resolve("db revisions"));
+		write(directory.resolve("20261121_1000_aaaaaaaaaaaa_base.sql"), "aaaaaaaaaaaa", "");
+
+		RevisionGraph path = RevisionGraph.load(List.of("file:" + directory), this.classLoader);
+		RevisionGraph url = RevisionGraph.load(List.of(directory.toUri().toString()), this.classLoader);
+
+		assertThat(directory.toUri().toString()).startsWith("file:///").contains("db%20revisions");
+		assertThat(path.revisions()).extracting(RevisionScript::id).containsExactly("aaaaaaaaaaaa");
+		assertThat(url.revisions()).extracting(RevisionScript::id).containsExactly("aaaaaaaaaaaa");
+		assertThat(url.get("aaaa").source())
+			.isEqualTo(directory.resolve("20261121_1000_aaaaaaaaaaaa_base.sql").toString());
+	}
+
+	@Test
+	void aLocationWithAPrefixRetortDoesNotKnowIsRefusedByName() {
+		assertThatExceptionOfType(RevisionLocationException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of("classpth:db/migrations"), this.classLoader))
+			.withMessageContaining("'classpth:db/migrations' starts with 'classpth:', which Retort does not know")
+			.withMessageContaining("use classpath:<package>, filesystem:<directory>");
+		assertThatExceptionOfType(RevisionLocationException.class)
+			.isThrownBy(() -> RevisionGraph.load(List.of("classpath*:db/migrations"), this.classLoader))
+			.withMessageContaining("(classpath:db/migrations reads that folder in every class path entry already)");
+	}
+
+	@Test
 	void classpathAndFilesystemLocationsCombineIntoOneGraph(@TempDir Path directory) throws IOException {
 		write(directory.resolve("20261121_1400_cccccccccccc_extra.sql"), "cccccccccccc", "9d8c7b6a5f4e");
 
