@@ -9,6 +9,7 @@ import dev.retort.migration.autoconfigure.MigrationProperties.OnFailure;
 import dev.retort.migration.engine.MigrationResult;
 import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
+import dev.retort.migration.engine.StepInFlight;
 import dev.retort.migration.revision.RevisionScript;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,6 +19,7 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Runs when the application is ready: with {@code migrations.auto-migrate=true} it
@@ -76,6 +78,16 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 
 	private boolean upgrade(String name, Migrator migrator, ConfigurableApplicationContext context) {
 		String target = this.properties.getTarget();
+		// a start stopped by a signal mid-step (a deployment's timeout, a failed liveness
+		// probe) logs where it stopped and what that leaves, before the context closes
+		StepInFlight inFlight = new StepInFlight();
+		ApplicationListener<ContextClosedEvent> onStop = (closed) -> {
+			if (closed.getApplicationContext() == context) {
+				logIfStopped(name, inFlight);
+			}
+		};
+		migrator.addListener(inFlight);
+		context.addApplicationListener(onStop);
 		try {
 			MigrationResult result = this.commands.upgrade(name, migrator, target, false, (backup) -> {
 			}).result();
@@ -83,8 +95,29 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 			return true;
 		}
 		catch (RuntimeException ex) {
-			fail(name, target, ex, context);
+			if (context.isClosed()) {
+				// the step failed because the application is stopping (its connections
+				// closed under it): said above, and there is no application left to exit
+				logger.debug("Auto-migrate of '" + name + "' ended by the application stopping", ex);
+			}
+			else {
+				fail(name, target, ex, context);
+			}
 			return false;
+		}
+		finally {
+			migrator.removeListener(inFlight);
+			context.removeApplicationListener(onStop);
+		}
+	}
+
+	private static void logIfStopped(String name, StepInFlight inFlight) {
+		StepInFlight.Stopped stopped = inFlight.stopped();
+		if (stopped != null) {
+			logger.warn("Auto-migrate of '" + name + "' was stopped while " + stopped.step() + " ran: the application "
+					+ "is shutting down. " + stopped.state()
+					+ " The next start with auto-migrate (or `java -jar app.jar " + "migrate "
+					+ stopped.direction().label() + "`) goes on from there.");
 		}
 	}
 

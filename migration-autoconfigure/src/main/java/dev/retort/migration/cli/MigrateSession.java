@@ -15,6 +15,7 @@ import dev.retort.migration.dialect.Dialects;
 import dev.retort.migration.engine.MigrationListener;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.engine.OfflineScript;
+import dev.retort.migration.engine.StepInFlight;
 import dev.retort.migration.revision.MigrationPlan;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -172,30 +173,22 @@ final class MigrateSession {
 	 */
 	Progress showProgress() {
 		StepInFlight inFlight = new StepInFlight();
-		migrator().addListener(new MigrationListener() {
-
-			@Override
-			public void beforeStep(MigrationPlan.Step step, int index, int total) {
-				inFlight.started(step, index, total);
-			}
+		MigrationListener printer = new MigrationListener() {
 
 			@Override
 			public void afterStep(MigrationPlan.Step step, int index, int total, Duration duration) {
-				inFlight.ended();
 				MigrateSession.this.out.println(step.describe(index, total) + " (" + duration.toMillis() + " ms)");
 			}
 
-			@Override
-			public void stepFailed(MigrationPlan.Step step, int index, int total, Throwable failure) {
-				inFlight.ended();
-			}
-
-		});
+		};
+		Migrator migrator = migrator();
+		migrator.addListener(inFlight).addListener(printer);
 		// a run stopped by a signal (Ctrl-C, kill, a deployment's timeout) says where it
 		// stopped and what state that leaves, instead of ending without a word
-		Thread report = new Thread(inFlight::reportIfStopped, "retort-stopped-step");
+		Thread report = new Thread(() -> reportIfStopped(inFlight), "retort-stopped-step");
 		Runtime.getRuntime().addShutdownHook(report);
 		return () -> {
+			migrator.removeListener(inFlight).removeListener(printer);
 			try {
 				Runtime.getRuntime().removeShutdownHook(report);
 			}
@@ -205,52 +198,21 @@ final class MigrateSession {
 		};
 	}
 
+	private void reportIfStopped(StepInFlight inFlight) {
+		StepInFlight.Stopped stopped = inFlight.stopped();
+		if (stopped != null) {
+			String command = "migrate " + stopped.direction().label();
+			System.err.println(command + " was stopped while " + stopped.step() + " ran. " + stopped.state()
+					+ " Run `migrate status` to see where it is, and `" + command + "` again to go on.");
+			System.err.flush();
+		}
+	}
+
 	/** The steps being shown; closing it ends the report on a stop. */
 	interface Progress extends AutoCloseable {
 
 		@Override
 		void close();
-
-	}
-
-	/**
-	 * The step an upgrade or downgrade is running, for a report if the JVM stops then.
-	 */
-	private static final class StepInFlight {
-
-		/** The running step and how the progress shows it; null between steps. */
-		private volatile Running running;
-
-		void started(MigrationPlan.Step step, int index, int total) {
-			this.running = new Running(step, step.describe(index, total));
-		}
-
-		void ended() {
-			this.running = null;
-		}
-
-		void reportIfStopped() {
-			Running stopped = this.running;
-			if (stopped == null) {
-				return;
-			}
-			MigrationPlan.Step step = stopped.step();
-			String command = step.direction().label();
-			String before = MigrateSubcommand.ids(step.headsBefore());
-			String state = step.revision().transactional()
-					? "Its transaction is rolled back by the database, so that revision is not applied and the database "
-							+ "stays at " + before + " (the steps before it stay applied)."
-					: "It ran outside a transaction ('transactional: false'): the statements it ran before the stop "
-							+ "stay, and it is not recorded as applied; the database is recorded at " + before
-							+ ". Check what it left (`migrate check`) before running it again.";
-			System.err.println("migrate " + command + " was stopped while " + stopped.described() + " ran. " + state
-					+ " Run `migrate status` to see where it is, and `migrate " + command + "` again to go on.");
-			System.err.flush();
-		}
-
-		private record Running(MigrationPlan.Step step, String described) {
-
-		}
 
 	}
 

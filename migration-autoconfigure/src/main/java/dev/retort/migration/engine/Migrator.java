@@ -83,6 +83,12 @@ public class Migrator {
 		return this;
 	}
 
+	/** Stops telling the listener about steps. */
+	public Migrator removeListener(MigrationListener listener) {
+		this.listeners.remove(listener);
+		return this;
+	}
+
 	/**
 	 * The validated revision graph, loaded from the configured locations on first use.
 	 * @throws RevisionLocationException where a configured class path location was not

@@ -32,7 +32,7 @@ class PostgresStoppedUpgradeTests {
 
 	@Test
 	void aSigtermDuringARevisionSaysWhereTheUpgradeStoppedAndTheDatabaseStaysAtTheRevisionBefore() throws Exception {
-		String err = upgradeStoppedInTheSecondRevision(SLOW);
+		String err = upgradeStoppedInTheSecondRevision(SLOW, "migrate", "upgrade").err();
 
 		assertThat(err).contains(
 				"migrate upgrade was stopped while [2/2] upgrade eeee00000001 -> eeee00000002 fill jobs slowly ran. "
@@ -45,7 +45,7 @@ class PostgresStoppedUpgradeTests {
 
 	@Test
 	void aSigtermDuringARevisionOutsideATransactionSaysWhatItLeft() throws Exception {
-		String err = upgradeStoppedInTheSecondRevision(SLOW + "-outside-transaction");
+		String err = upgradeStoppedInTheSecondRevision(SLOW + "-outside-transaction", "migrate", "upgrade").err();
 
 		assertThat(err).contains("migrate upgrade was stopped while [2/2] upgrade eeee00000001 -> eeee00000002")
 			.contains("It ran outside a transaction ('transactional: false'): the statements it ran before the stop "
@@ -55,16 +55,36 @@ class PostgresStoppedUpgradeTests {
 		assertThat(query("SELECT count(*) FROM jobs")).as("the stopped revision's insert").containsExactly("1");
 	}
 
+	@Test
+	void anApplicationStoppedWhileAutoMigrateRunsARevisionLogsWhereItStopped() throws Exception {
+		Output output = upgradeStoppedInTheSecondRevision(SLOW, "--migrations.auto-migrate=true",
+				"--spring.main.web-application-type=none");
+
+		assertThat(output.out())
+			.contains("Auto-migrate of 'migrator' was stopped while [2/2] upgrade eeee00000001 -> "
+					+ "eeee00000002 fill jobs slowly ran: the application is shutting down. Its transaction is rolled "
+					+ "back by the database, so that revision is not applied and the database stays at eeee00000001")
+			.contains("The next start with auto-migrate (or `java -jar app.jar migrate upgrade`) goes on from there.")
+			.as("no failure of the revision reported, nor an exit tried, for a stop")
+			.doesNotContain("failed")
+			.doesNotContain("will exit with code");
+		assertThat(output.err()).doesNotContain("Exception");
+		assertThat(query("SELECT version_num FROM migrations_version")).containsExactly("eeee00000001");
+		assertThat(query("SELECT count(*) FROM jobs")).as("the stopped revision's insert").containsExactly("0");
+	}
+
 	/**
-	 * Runs {@code migrate upgrade} in a JVM of its own, SIGTERMs it while the second
-	 * revision sleeps, checks what it printed on stdout; what it printed on stderr.
+	 * Runs the application with the arguments in a JVM of its own, SIGTERMs it while the
+	 * second revision sleeps, checks that the first revision's step was shown and the
+	 * second's not finished; what it printed.
 	 */
-	private String upgradeStoppedInTheSecondRevision(String locations) throws Exception {
+	private Output upgradeStoppedInTheSecondRevision(String locations, String... arguments) throws Exception {
 		postgres.reset();
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-						System.getProperty("java.class.path"), CommandLineTestApplication.class.getName(), "migrate",
-						"upgrade", "--migrations.locations=" + locations, "--spring.main.banner-mode=off"));
+						System.getProperty("java.class.path"), CommandLineTestApplication.class.getName()));
+		command.addAll(List.of(arguments));
+		command.addAll(List.of("--migrations.locations=" + locations, "--spring.main.banner-mode=off"));
 		postgres.dataSourceProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
 		Process upgrade = new ProcessBuilder(command).start();
 		CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> readAll(upgrade, false));
@@ -81,15 +101,20 @@ class PostgresStoppedUpgradeTests {
 			upgrade.toHandle().destroy();
 
 			assertThat(upgrade.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			assertThat(out.get(30, TimeUnit.SECONDS)).contains("[1/2] upgrade base -> eeee00000001 create jobs")
-				.doesNotContain("[2/2]");
-			return err.get(30, TimeUnit.SECONDS);
+			Output output = new Output(out.get(30, TimeUnit.SECONDS), err.get(30, TimeUnit.SECONDS));
+			assertThat(output.out()).contains("[1/2] upgrade base -> eeee00000001 create jobs")
+				.doesNotContainPattern("\\[2/2\\] upgrade [^\\n]* \\(\\d+ ms\\)");
+			return output;
 		}
 		finally {
 			upgrade.destroyForcibly();
 			// the server notices the client has gone only once pg_sleep returns
 			terminateOtherBackends();
 		}
+	}
+
+	private record Output(String out, String err) {
+
 	}
 
 	private static String readAll(Process process, boolean errors) {

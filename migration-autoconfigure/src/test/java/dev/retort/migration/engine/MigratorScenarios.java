@@ -262,6 +262,26 @@ abstract class MigratorScenarios {
 	}
 
 	@Test
+	void aRemovedListenerHearsNoMoreSteps() {
+		List<String> heard = new CopyOnWriteArrayList<>();
+		MigrationListener listener = new MigrationListener() {
+
+			@Override
+			public void afterStep(MigrationPlan.Step step, int index, int total, Duration duration) {
+				heard.add(step.revision().id());
+			}
+
+		};
+		Migrator migrator = orchestrator().addListener(listener);
+		migrator.upgrade("+1");
+
+		migrator.removeListener(listener).upgrade("+1");
+
+		assertThat(heard).containsExactly(INITIAL);
+		assertThat(migrator.current()).containsExactly(PRIORITY);
+	}
+
+	@Test
 	void dryRunProvesRevisionsWorkAndKeepsNothing() {
 		Migrator migrator = orchestrator();
 		MigrationResult result = migrator.upgrade("heads", true);
