@@ -259,4 +259,14 @@ public interface Dialect {
 		return "COMMIT";
 	}
 
+	/**
+	 * What a statement's failure means where the database's own words name something the
+	 * user did not write (a table the dialect made for them), or {@code null}.
+	 * @param statement the statement that failed, or {@code null} when not known
+	 * @param error the database's message
+	 */
+	default String explainFailure(String statement, String error) {
+		return null;
+	}
+
 }

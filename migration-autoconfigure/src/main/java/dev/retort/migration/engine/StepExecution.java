@@ -103,7 +103,7 @@ final class StepExecution {
 		}
 		catch (Exception | Error ex) {
 			Duration duration = Duration.ofNanos(System.nanoTime() - started);
-			MigrationFailedException failure = failure(step, ex, transactional, dryRun);
+			MigrationFailedException failure = failure(step, dialect, ex, transactional, dryRun);
 			if (!dryRun) {
 				session.rollbackAfter(failure);
 				recordFailure(session, step, checksum, duration, failure);
@@ -143,7 +143,8 @@ final class StepExecution {
 		}
 	}
 
-	private static MigrationFailedException failure(Step step, Throwable ex, boolean transactional, boolean dryRun) {
+	private static MigrationFailedException failure(Step step, Dialect dialect, Throwable ex, boolean transactional,
+			boolean dryRun) {
 		RevisionScript revision = step.revision();
 		String statement = null;
 		Throwable cause = ex;
@@ -178,7 +179,12 @@ final class StepExecution {
 		if (statement != null) {
 			message.append("\n  statement: ").append(abbreviate(statement));
 		}
-		message.append(MigrationFailedException.ERROR_LINE).append(errorText(cause));
+		String error = errorText(cause);
+		message.append(MigrationFailedException.ERROR_LINE).append(error);
+		String explanation = dialect.explainFailure(statement, error);
+		if (explanation != null) {
+			message.append('\n').append(explanation);
+		}
 		if (transactional && ACTIVE_SQL_TRANSACTION.equals(sqlState(cause))) {
 			message.append("\nThe statement cannot run inside a transaction: declare the revision non-transactional ")
 				.append("(@Revision(transactional = false), or '-- transactional: false' in SQL) and keep that ")

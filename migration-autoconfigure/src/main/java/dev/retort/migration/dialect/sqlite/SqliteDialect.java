@@ -372,4 +372,9 @@ public class SqliteDialect extends AbstractDialect {
 		return List.of();
 	}
 
+	@Override
+	public String explainFailure(String statement, String error) {
+		return SqliteTableRebuild.explainFailure(statement, error);
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.SchemaSource;
@@ -25,12 +26,9 @@ import dev.retort.migration.schema.Table;
 
 /**
  * SQLite's table rebuild, for what ALTER TABLE cannot do, following SQLite's documented
- * procedure: create {@code _retort_new_
- *
-<table>
- * } with the new definition, copy the rows, drop the old table, rename the new one, then
- * recreate the indexes and triggers and check foreign keys. Several consecutive
- * operations on one table share one rebuild.
+ * procedure: create {@code _retort_new_}<i>table</i> with the new definition, copy the
+ * rows, drop the old table, rename the new one, then recreate the indexes and triggers
+ * and check foreign keys. Several consecutive operations on one table share one rebuild.
  *
  * <p>
  * It needs foreign-key enforcement off while it runs (otherwise dropping the old table
@@ -46,6 +44,9 @@ import dev.retort.migration.schema.Table;
 final class SqliteTableRebuild {
 
 	private static final String NEW_TABLE_PREFIX = "_retort_new_";
+
+	/** The rebuilt copy's name in SQLite's messages, and the table it copies. */
+	private static final Pattern NEW_TABLE = Pattern.compile(Pattern.quote(NEW_TABLE_PREFIX) + "([^\"'`.,;:()\\s]+)");
 
 	private final SqliteDialect dialect;
 
@@ -95,6 +96,32 @@ final class SqliteTableRebuild {
 			statements.addAll(rebuild(before, simulated.require(table), origins, triggers, simulated));
 		}
 		return statements;
+	}
+
+	/**
+	 * Says what the rebuilt copy SQLite names in an error is: where rows of the table do
+	 * not fit its new definition. {@code null} for other errors.
+	 */
+	static String explainFailure(String statement, String error) {
+		Matcher named = NEW_TABLE.matcher(error);
+		if (!named.find()) {
+			// a CHECK constraint's message names the constraint alone: the copy's
+			// statement tells
+			if (statement == null || !statement.startsWith("INSERT INTO \"" + NEW_TABLE_PREFIX)) {
+				return null;
+			}
+			named = NEW_TABLE.matcher(statement);
+			if (!named.find()) {
+				return null;
+			}
+		}
+		String table = named.group(1);
+		return "\"" + NEW_TABLE_PREFIX + table + "\" is the new copy of \"" + table + "\" that Retort fills to rebuild "
+				+ "it, since SQLite's ALTER TABLE cannot make this change: rows of \"" + table
+				+ "\" do not fit its new "
+				+ "definition (a NULL in a column made NOT NULL, a duplicate under a new unique constraint, a value a "
+				+ "new check refuses). Update or delete those rows earlier in the revision, or give the column a "
+				+ "server default.";
 	}
 
 	/** Whether ALTER TABLE cannot do this, so that the table must be rebuilt. */
