@@ -244,18 +244,7 @@ public class DatabaseBackup {
 							+ ".");
 		}
 		if (manifest != null) {
-			String sha256;
-			try {
-				sha256 = BackupManifest.sha256(file);
-			}
-			catch (IOException ex) {
-				throw new InvalidBackupException("Could not read the backup " + file + ": " + ex.getMessage(), ex);
-			}
-			if (!sha256.equals(manifest.sha256())) {
-				throw new InvalidBackupException(
-						"The backup " + file + " was changed or damaged after it was taken: " + "its SHA-256 is "
-								+ sha256 + ", its manifest says " + manifest.sha256() + ". Use another backup.");
-			}
+			requireChecksum(file, manifest, "after it was taken");
 		}
 		Snapshot copy = target.method().readBack(file);
 		if (manifest != null && !copy.rowCounts().equals(manifest.rowCounts())) {
@@ -273,14 +262,46 @@ public class DatabaseBackup {
 	 * {@code null}
 	 */
 	public Restored restore(Path named) {
-		BackupFile backup = verify(named);
-		Path file = backup.file();
+		return restore(verify(named));
+	}
+
+	/**
+	 * Restores a backup {@link #verify(Path)} accepted (before asking whether to go on,
+	 * say), once its file's checksum shows it unchanged since: reading a large dump back
+	 * a second time would tell nothing more.
+	 * @throws InvalidBackupException when the file changed after it was verified
+	 */
+	public Restored restore(BackupFile verified) {
+		Path file = verified.file();
+		BackupFile backup = verified;
+		if (verified.manifest() != null) {
+			requireChecksum(file, verified.manifest(), "after it was verified");
+		}
+		else {
+			// without a manifest only reading it back tells it is whole
+			backup = verify(file);
+		}
 		BackupMethod method = target().method();
 		// the rows the restore replaces (every row, from a schema-only backup) are kept
 		// first: restoring the wrong file, or last week's, loses nothing
 		BackupFile previous = backup(null, BackupStrategy.FULL);
 		method.restore(file.toAbsolutePath());
 		return new Restored(backup, previous);
+	}
+
+	private static void requireChecksum(Path file, BackupManifest manifest, String since) {
+		String sha256;
+		try {
+			sha256 = BackupManifest.sha256(file);
+		}
+		catch (IOException ex) {
+			throw new InvalidBackupException("Could not read the backup " + file + ": " + ex.getMessage(), ex);
+		}
+		if (!sha256.equals(manifest.sha256())) {
+			throw new InvalidBackupException(
+					"The backup " + file + " was changed or damaged " + since + ": its SHA-256 is " + sha256
+							+ ", its manifest says " + manifest.sha256() + ". Use another backup.");
+		}
 	}
 
 	/**

@@ -40,7 +40,7 @@ final class RestoreCommand extends MigrateSubcommand {
 						+ "is kept as a full backup first)."
 				: "This replaces the database's tables and rows (the database as it is is kept as a full backup "
 						+ "first).";
-		String ahead = aheadOfTheCode(backup);
+		String ahead = aheadOfTheCode((backup.manifest() != null) ? backup.manifest().revisions() : Set.of());
 		if (!this.yes) {
 			Console console = System.console();
 			if (console == null) {
@@ -55,21 +55,22 @@ final class RestoreCommand extends MigrateSubcommand {
 				return MigrateCommand.OK;
 			}
 		}
-		DatabaseBackup.Restored restored = backups.restore(this.file);
+		DatabaseBackup.Restored restored = backups.restore(backup);
+		Set<String> current = migrator().current();
 		out().println("The database as it was is kept in " + restored.previous().file() + " (a full backup)");
 		out().println("Restored " + backups.describeDatabase() + " from " + restored.restored().file()
-				+ "; the database is now at " + ids(migrator().current()) + "." + ahead);
+				+ "; the database is now at " + ids(current) + "." + aheadOfTheCode(current));
 		return MigrateCommand.OK;
 	}
 
 	/**
 	 * A sentence (after a space) saying that the restore leaves the database ahead of the
-	 * code, when the backup is at revisions this code does not know; empty otherwise.
+	 * code, when the backup is at revisions this code does not know; empty otherwise (and
+	 * before the restore of a backup without a manifest, whose revisions are not known
+	 * until it is restored).
 	 */
-	private String aheadOfTheCode(BackupFile backup) {
-		Set<String> unknown = backup.manifest()
-			.revisions()
-			.stream()
+	private String aheadOfTheCode(Set<String> revisions) {
+		Set<String> unknown = revisions.stream()
 			.filter((id) -> migrator().graph().find(id).isEmpty())
 			.collect(Collectors.toSet());
 		return unknown.isEmpty() ? ""

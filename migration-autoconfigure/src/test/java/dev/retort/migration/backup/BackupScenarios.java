@@ -174,6 +174,22 @@ abstract class BackupScenarios {
 	}
 
 	@Test
+	void aBackupChangedBetweenItsVerificationAndTheRestoreIsRefused() throws Exception {
+		BackupFile taken = backup().backup();
+		BackupFile verified = backup().verify(taken.file());
+		execute("DELETE FROM gadgets");
+		try (RandomAccessFile file = new RandomAccessFile(taken.file().toFile(), "rw")) {
+			file.seek(file.length());
+			file.write(0);
+		}
+
+		assertThatExceptionOfType(InvalidBackupException.class).isThrownBy(() -> backup().restore(verified))
+			.withMessageContaining("The backup " + taken.file() + " was changed or damaged after it was verified")
+			.withMessageContaining("Use another backup");
+		assertThat(rows("SELECT id FROM gadgets")).isEmpty();
+	}
+
+	@Test
 	void aDamagedBackupIsRefusedAndTheDatabaseIsUntouched() throws Exception {
 		BackupFile backup = backup().backup();
 		execute("DELETE FROM gadgets");

@@ -1,5 +1,6 @@
 package dev.retort.migration.cli;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -182,6 +183,28 @@ abstract class MigrateCommandScenarios {
 		Run restoredAhead = migrate(otherCode, backups, "restore", file, "--yes");
 		assertThat(restoredAhead.exitCode()).as(restoredAhead.err()).isZero();
 		assertThat(restoredAhead.out()).contains("the database is now at aaaa00000002. " + ahead);
+	}
+
+	@Test
+	void aBackupWhoseManifestIsLostIsVerifiedByItsContentAndRestored() throws SQLException, IOException {
+		Map<String, Object> backups = Map.of("migrations.backup.directory", this.backupDirectory.toString());
+		migrate(GOOD, "upgrade");
+		execute("INSERT INTO widgets (name, size) VALUES ('sprocket', 3)");
+		Matcher written = Pattern.compile("Backed up the database at aaaa00000002 to (\\S+) \\(verified: ")
+			.matcher(migrate(GOOD, backups, "backup").out());
+		assertThat(written.find()).isTrue();
+		String file = written.group(1);
+		Files.delete(Path.of(file + ".manifest"));
+		execute("DROP TABLE widgets");
+
+		Run refused = migrate(GOOD, backups, "restore", file);
+		assertThat(refused.err()).contains(file + " (no manifest: revision and time unknown)").contains("--yes");
+		Run restored = migrate("classpath:dev/retort/migration/it/labelled", backups, "restore", file, "--yes");
+
+		assertThat(restored.exitCode()).as(restored.err()).isZero();
+		assertThat(restored.out()).contains("the database is now at aaaa00000002. The backup is at aaaa00000002, which "
+				+ "this code does not know");
+		assertThat(count("widgets")).isEqualTo(1);
 	}
 
 	@Test
