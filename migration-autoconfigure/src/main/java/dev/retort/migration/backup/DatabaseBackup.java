@@ -262,7 +262,7 @@ public class DatabaseBackup {
 	 * {@code null}
 	 */
 	public Restored restore(Path named) {
-		return restore(verify(named));
+		return restoreVerified(verify(named));
 	}
 
 	/**
@@ -272,15 +272,16 @@ public class DatabaseBackup {
 	 * @throws InvalidBackupException when the file changed after it was verified
 	 */
 	public Restored restore(BackupFile verified) {
-		Path file = verified.file();
-		BackupFile backup = verified;
-		if (verified.manifest() != null) {
-			requireChecksum(file, verified.manifest(), "after it was verified");
-		}
-		else {
+		if (verified.manifest() == null) {
 			// without a manifest only reading it back tells it is whole
-			backup = verify(file);
+			return restore(verified.file());
 		}
+		requireChecksum(verified.file(), verified.manifest(), "after it was verified");
+		return restoreVerified(verified);
+	}
+
+	private Restored restoreVerified(BackupFile backup) {
+		Path file = backup.file();
 		BackupMethod method = target().method();
 		// the rows the restore replaces (every row, from a schema-only backup) are kept
 		// first: restoring the wrong file, or last week's, loses nothing
