@@ -406,7 +406,9 @@ public final class JavaRevisionWriter {
 			}
 			return call("op.dropConstraint", arguments, List.of());
 		}
-		if (drop.name().equals(definition.name()) && drop.kind() == definition.kind()) {
+		// an unnamed constraint (SQLite keeps checks without names) is known by its
+		// definition
+		if (Objects.equals(drop.name(), definition.name()) && drop.kind() == definition.kind()) {
 			return call("op.dropConstraint", List.of(string(drop.table())), List.of(constraint(definition)));
 		}
 		return add(DropConstraint.class,

@@ -194,7 +194,8 @@ class JavaRevisionWriterTests {
 								Constraint.foreignKey("fk_a", "a", "others", "id").onUpdate(ForeignKey.Action.CASCADE)),
 						new DropConstraint("tasks", "other_name", null, Constraint.unique("uq_a", "a")),
 						new DropConstraint("tasks", "uq_a", Constraint.Kind.CHECK, Constraint.unique("uq_a", "a")),
-						new DropConstraint("tasks", "unnamed", null, Constraint.unique(null, "a")))));
+						new DropConstraint("tasks", "unnamed", null, Constraint.unique(null, "a")),
+						new DropConstraint("tasks", null, null, Constraint.check(null, "a between 0 and 3")))));
 		cases.add(new Case("set table comment",
 				List.of(new SetTableComment("tasks", TRICKY, null), new SetTableComment("tasks", null, null),
 						new SetTableComment("tasks", "new", Optional.empty()),
