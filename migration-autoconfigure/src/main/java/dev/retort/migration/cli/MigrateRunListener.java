@@ -66,9 +66,13 @@ public class MigrateRunListener implements SpringApplicationRunListener, Ordered
 		}
 		// first: the command must win over application.properties (auto-migrate=true in
 		// dev)
+		// and Hibernate must start where the database's sequences no longer match the
+		// entities' allocation sizes: that difference is what `check` and `revision
+		// --autogenerate` are run to find and fix
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(PROPERTY_SOURCE,
-					Map.of("spring.main.web-application-type", "none", "migrations.auto-migrate", "false")));
+					Map.of("spring.main.web-application-type", "none", "migrations.auto-migrate", "false",
+							"spring.jpa.properties.hibernate.id.sequence.increment_size_mismatch_strategy", "none")));
 		// defaults: quiet output that the application's own configuration may override
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.main.banner-mode", "off");
