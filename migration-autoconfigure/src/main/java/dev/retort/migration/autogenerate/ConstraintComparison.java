@@ -2,9 +2,11 @@ package dev.retort.migration.autogenerate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 import dev.retort.migration.dialect.SchemaRules;
@@ -113,23 +115,43 @@ final class ConstraintComparison {
 		return this.rules.canonicalCheck(first.expression()).equals(this.rules.canonicalCheck(second.expression()));
 	}
 
+	/**
+	 * Primary keys are the same when they have the same columns, in any order: Hibernate
+	 * lists a composite key's columns as mapped, but its own DDL ({@code ddl-auto})
+	 * writes them by size, then name, and the mapping has no way to choose.
+	 */
 	static boolean samePrimaryKey(PrimaryKey first, PrimaryKey second) {
 		if (first == null || second == null) {
 			return first == second;
 		}
-		return lower(first.columns()).equals(lower(second.columns()));
+		return new HashSet<>(lower(first.columns())).equals(new HashSet<>(lower(second.columns())))
+				&& first.columns().size() == second.columns().size();
 	}
 
 	/**
-	 * Foreign keys are the same when they tie the same columns to the same target with
-	 * the same actions ({@code NO ACTION} and an absent action are one thing, and
-	 * {@code RESTRICT} is another).
+	 * Foreign keys are the same when they tie the same columns to the same target
+	 * columns, pair by pair in any order (Hibernate's DDL orders a composite key's pairs
+	 * as it orders the key), with the same actions ({@code NO ACTION} and an absent
+	 * action are one thing, and {@code RESTRICT} is another).
 	 */
 	static boolean sameForeignKey(ForeignKey first, ForeignKey second) {
-		return lower(first.columns()).equals(lower(second.columns()))
-				&& first.referencedTable().equalsIgnoreCase(second.referencedTable())
-				&& lower(first.referencedColumns()).equals(lower(second.referencedColumns()))
+		return first.referencedTable().equalsIgnoreCase(second.referencedTable()) && pairs(first).equals(pairs(second))
 				&& first.onDelete() == second.onDelete() && first.onUpdate() == second.onUpdate();
+	}
+
+	/** Each column with the column it references, in no order. */
+	private static Set<List<String>> pairs(ForeignKey key) {
+		List<String> columns = lower(key.columns());
+		List<String> referenced = lower(key.referencedColumns());
+		if (columns.size() != referenced.size()) {
+			// a key to the target's primary key without its columns named: as written
+			return Set.of(List.of(String.join(",", columns), String.join(",", referenced)));
+		}
+		Set<List<String>> pairs = new HashSet<>();
+		for (int index = 0; index < columns.size(); index++) {
+			pairs.add(List.of(columns.get(index), referenced.get(index)));
+		}
+		return pairs;
 	}
 
 	/** Whether the model has these columns unique, by constraint or by unique index. */
