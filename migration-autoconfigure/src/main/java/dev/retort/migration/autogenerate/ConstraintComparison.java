@@ -175,7 +175,7 @@ final class ConstraintComparison {
 	}
 
 	static boolean isPlainUnique(Index index) {
-		return index.unique() && index.where() == null;
+		return index.unique() && index.where() == null && index.descending().isEmpty();
 	}
 
 	static List<String> lower(List<String> names) {

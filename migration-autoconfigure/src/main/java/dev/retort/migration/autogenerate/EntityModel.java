@@ -113,8 +113,7 @@ public record EntityModel(List<Table> tables, List<Sequence> sequences, Map<Stri
 		String name = rules.storedIdentifier(table.name());
 		List<Index> indexes = table.indexes()
 			.stream()
-			.map((index) -> new Index(rules.storedIdentifier(index.name()), name, names(index.columns(), rules),
-					index.unique(), index.where()))
+			.map((index) -> index.with(rules.storedIdentifier(index.name()), name, names(index.columns(), rules)))
 			.toList();
 		return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes,
 				rules.hasComments() ? table.comment() : null);

@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -159,9 +160,14 @@ public final class HibernateModel {
 		List<Index> indexes = new ArrayList<>();
 		for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
 			List<String> indexed = new ArrayList<>();
+			Set<String> descending = new LinkedHashSet<>();
 			for (Selectable selectable : index.getSelectables()) {
 				if (selectable instanceof org.hibernate.mapping.Column column) {
 					indexed.add(column.getName());
+					// columnList = "created_at desc"
+					if ("desc".equalsIgnoreCase(index.getSelectableOrderMap().get(selectable))) {
+						descending.add(column.getName());
+					}
 				}
 			}
 			if (indexed.size() != index.getSelectables().size()) {
@@ -169,7 +175,7 @@ public final class HibernateModel {
 						+ " has expressions: autogenerate compares column indexes only, so it is left out.");
 				continue;
 			}
-			indexes.add(new Index(index.getName(), table.getName(), indexed, index.isUnique(), null));
+			indexes.add(new Index(index.getName(), table.getName(), indexed, index.isUnique(), null, descending));
 		}
 		List<ForeignKey> foreignKeys = new ArrayList<>();
 		for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {

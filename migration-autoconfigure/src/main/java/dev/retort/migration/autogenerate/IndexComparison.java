@@ -43,8 +43,7 @@ final class IndexComparison {
 					|| (ConstraintComparison.isPlainUnique(index)
 							&& ConstraintComparison.uniqueInDatabase(current, index.columns()));
 			if (!present) {
-				Index named = new Index(this.rules.storedIdentifier(index.name()), wanted.name(), index.columns(),
-						index.unique(), index.where());
+				Index named = index.with(this.rules.storedIdentifier(index.name()), wanted.name(), index.columns());
 				steps.add(Step.of(new CreateIndex(named, false)));
 			}
 		}
@@ -54,7 +53,13 @@ final class IndexComparison {
 	private boolean sameIndex(Index first, Index second) {
 		return first.unique() == second.unique()
 				&& ConstraintComparison.lower(first.columns()).equals(ConstraintComparison.lower(second.columns()))
+				&& ConstraintComparison.lower(descending(first)).equals(ConstraintComparison.lower(descending(second)))
 				&& Objects.equals(predicate(first.where()), predicate(second.where()));
+	}
+
+	/** Which positions sort descending, as the columns there. */
+	private static List<String> descending(Index index) {
+		return index.columns().stream().filter(index::isDescending).toList();
 	}
 
 	private String predicate(String where) {

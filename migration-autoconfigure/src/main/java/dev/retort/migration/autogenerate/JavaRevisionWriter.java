@@ -355,7 +355,7 @@ public final class JavaRevisionWriter {
 		if (create.concurrently()) {
 			return call("op.createIndexConcurrently", List.of(), List.of(index(index)));
 		}
-		if (index.where() != null) {
+		if (index.where() != null || !index.descending().isEmpty()) {
 			return call("op.createIndex", List.of(), List.of(index(index)));
 		}
 		List<CodeBlock> arguments = new ArrayList<>(List.of(string(index.name()), string(index.table())));
@@ -681,6 +681,14 @@ public final class JavaRevisionWriter {
 		}
 		if (index.where() != null) {
 			code.add(".where($S)", index.where());
+		}
+		List<CodeBlock> descending = index.columns()
+			.stream()
+			.filter(index::isDescending)
+			.map(JavaRevisionWriter::string)
+			.toList();
+		if (!descending.isEmpty()) {
+			code.add(".descending($L)", CodeBlock.join(descending, ", "));
 		}
 		return code.build();
 	}

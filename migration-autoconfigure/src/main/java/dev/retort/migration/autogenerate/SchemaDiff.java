@@ -190,8 +190,7 @@ public final class SchemaDiff {
 			.toList();
 		List<Index> indexes = table.indexes()
 			.stream()
-			.map((index) -> new Index(index.name(), table.name(), renamed(index.columns(), own), index.unique(),
-					index.where()))
+			.map((index) -> index.with(index.name(), table.name(), renamed(index.columns(), own)))
 			.toList();
 		List<ForeignKey> foreignKeys = table.foreignKeys().stream().map((foreignKey) -> {
 			String target = tableNames.getOrDefault(key(foreignKey.referencedTable()), foreignKey.referencedTable());

@@ -424,7 +424,7 @@ public abstract class AbstractDialect implements Dialect {
 			.append(" ON ")
 			.append(quote(index.table()))
 			.append(" (")
-			.append(columnList(index.columns()))
+			.append(indexedColumns(index))
 			.append(')');
 		if (index.where() != null) {
 			sql.append(" WHERE ").append(index.where());
@@ -470,6 +470,13 @@ public abstract class AbstractDialect implements Dialect {
 			statements.add(statement.toString());
 		}
 		return statements;
+	}
+
+	/** An index's columns, quoted, each descending one followed by {@code DESC}. */
+	protected String indexedColumns(Index index) {
+		StringJoiner list = new StringJoiner(", ");
+		index.columns().forEach((column) -> list.add(quote(column) + (index.isDescending(column) ? " DESC" : "")));
+		return list.toString();
 	}
 
 	protected String columnList(List<String> columns) {

@@ -211,7 +211,7 @@ public class SimulatedSchema implements SchemaSource {
 		this.triggers.put(key(rename.table()), List.of());
 		List<Index> indexes = table.indexes()
 			.stream()
-			.map((index) -> new Index(index.name(), rename.newName(), index.columns(), index.unique(), index.where()))
+			.map((index) -> index.with(index.name(), rename.newName(), index.columns()))
 			.toList();
 		put(table.named(rename.newName()).withIndexes(indexes));
 		this.triggers.put(key(rename.newName()), tableTriggers);
@@ -290,8 +290,8 @@ public class SimulatedSchema implements SchemaSource {
 						.toList(),
 					table.indexes()
 						.stream()
-						.map((i) -> new Index(i.name(), i.table(), rename.apply(i.columns()), i.unique(),
-								(i.where() != null) ? renameIdentifier(i.where(), from, to) : null))
+						.map((i) -> i.with(i.name(), i.table(), rename.apply(i.columns()))
+							.where((i.where() != null) ? renameIdentifier(i.where(), from, to) : null))
 						.toList(),
 					table.comment());
 			put(result);

@@ -256,9 +256,12 @@ final class ChecksumRendering {
 	}
 
 	private static String index(Index index) {
+		// the sort order only where some column descends: the checksums of the revisions
+		// applied before it was known stay as they were
+		List<String> descending = index.columns().stream().filter(index::isDescending).toList();
 		return "index(" + quote(index.name()) + " on " + quote(index.table()) + " " + list(index.columns())
-				+ (index.unique() ? " unique" : "") + ((index.where() != null) ? " where=" + quote(index.where()) : "")
-				+ ")";
+				+ (descending.isEmpty() ? "" : " descending=" + list(descending)) + (index.unique() ? " unique" : "")
+				+ ((index.where() != null) ? " where=" + quote(index.where()) : "") + ")";
 	}
 
 	private static String sequence(Sequence sequence) {

@@ -127,7 +127,11 @@ final class SchemaDifferences {
 	}
 
 	private static String describe(Index index) {
-		return index.name() + " " + (index.unique() ? "UNIQUE " : "") + index.columns()
+		return index.name() + " " + (index.unique() ? "UNIQUE " : "")
+				+ index.columns()
+					.stream()
+					.map((column) -> column + (index.isDescending(column) ? " DESC" : ""))
+					.toList()
 				+ ((index.where() != null) ? " WHERE " + index.where() : "");
 	}
 

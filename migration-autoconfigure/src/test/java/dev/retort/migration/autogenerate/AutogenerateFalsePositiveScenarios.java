@@ -3,6 +3,7 @@ package dev.retort.migration.autogenerate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,7 @@ import dev.retort.migration.schema.CheckConstraint;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Constraint;
 import dev.retort.migration.schema.ForeignKey;
+import dev.retort.migration.schema.Index;
 import dev.retort.migration.schema.Table;
 import dev.retort.migration.schema.Type;
 import org.hibernate.boot.Metadata;
@@ -264,6 +266,28 @@ abstract class AutogenerateFalsePositiveScenarios {
 
 		assertThat(only(result, DropIndex.class).name()).isEqualTo("ix_pairs_a_b");
 		assertThat(only(result, CreateIndex.class).index().columns()).containsExactly("b", "a");
+	}
+
+	@Test
+	void anIndexColumnSortingDescendingIsWrittenAndCompared() {
+		SchemaDiff.Result created = this.database.generateAndApply(Uniqueness.IndexABDescending.class);
+
+		List<Index> written = new ArrayList<>();
+		all(created, CreateIndex.class).forEach((create) -> written.add(create.index()));
+		all(created, CreateTable.class).forEach((create) -> written.addAll(create.definition().indexes()));
+		assertThat(written).singleElement().satisfies((index) -> {
+			assertThat(index.columns()).containsExactly("a", "b");
+			assertThat(index.descending()).containsExactly("b");
+		});
+		Index stored = this.database.table("pairs").indexes().get(0);
+		assertThat(stored.isDescending("b")).as("the database's index sorts b descending").isTrue();
+		assertThat(stored.isDescending("a")).isFalse();
+		assertThat(describe(this.database.compare(Uniqueness.IndexABDescending.class))).isEmpty();
+
+		SchemaDiff.Result ascending = this.database.changeTo(List.of(Uniqueness.IndexAB.class));
+
+		assertThat(only(ascending, DropIndex.class).name()).isEqualTo("ix_pairs_a_b");
+		assertThat(only(ascending, CreateIndex.class).index().descending()).isEmpty();
 	}
 
 	@Test

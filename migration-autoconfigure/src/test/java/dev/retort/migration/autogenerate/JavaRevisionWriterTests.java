@@ -169,7 +169,9 @@ class JavaRevisionWriterTests {
 				List.of(new CreateIndex(Index.of("ix_a", "tasks", "a", "b"), false),
 						new CreateIndex(Index.of("ix_u", "tasks", "a").asUnique(), false),
 						new CreateIndex(partial, false), new CreateIndex(partial.asUnique(), false),
-						new CreateIndex(Index.of("ix_c", "tasks", "a"), true), new CreateIndex(partial, true))));
+						new CreateIndex(Index.of("ix_c", "tasks", "a"), true), new CreateIndex(partial, true),
+						new CreateIndex(Index.of("ix_d", "tasks", "a", "b").descending("b"), false),
+						new CreateIndex(partial.descending("title").asUnique(), false))));
 		cases.add(new Case("drop index",
 				List.of(new DropIndex("ix_a", "tasks", null, false), new DropIndex("ix_a", null, null, false),
 						new DropIndex("ix_open", "tasks", partial, false),

@@ -176,6 +176,8 @@ abstract class RoundTripScenarios extends DatabaseScenario {
 	void createAndDropIndexes() throws Exception {
 		Index partial = new Index("ix_tasks_open", "tasks", List.of("points", "id"), true, "points > 1");
 		assertRoundTrip(new CreateIndex(partial, false), (table) -> table.withIndexes(with(table.indexes(), partial)));
+		Index recent = Index.of("ix_tasks_recent", "tasks", "project_id", "id").descending("id");
+		assertRoundTrip(new CreateIndex(recent, false), (table) -> table.withIndexes(with(table.indexes(), recent)));
 		Index plain = Index.of("ix_tasks_state", "tasks", "state", "project_id");
 		apply(new CreateIndex(plain, false));
 		Table before = table("tasks");

@@ -104,6 +104,18 @@ class SqliteRebuildTests extends DatabaseScenario {
 	}
 
 	@Test
+	void rebuildKeepsTheSortOrderOfAnIndexColumn() throws Exception {
+		apply(new CreateIndex(Index.of("ix_tasks_recent", "tasks", "project_id", "id").descending("id"), false));
+		Column estimate = table("tasks").column("estimate").get();
+
+		apply(AlterColumn.of("tasks", "estimate", (c) -> c.type(Type.INTEGER).existing(estimate)));
+
+		assertThat(table("tasks").indexes()).filteredOn((index) -> index.name().equals("ix_tasks_recent"))
+			.singleElement()
+			.satisfies((index) -> assertThat(index.descending()).containsExactly("id"));
+	}
+
+	@Test
 	void rebuildingAParentKeepsItsChildrenRows() throws Exception {
 		apply(new AddConstraint("projects", Constraint.check("ck_projects_name", "length(name) > 0")));
 

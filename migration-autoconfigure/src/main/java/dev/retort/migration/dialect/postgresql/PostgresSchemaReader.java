@@ -211,8 +211,8 @@ final class PostgresSchemaReader {
 		// indexes that back a primary key, unique or exclusion constraint are that
 		// constraint
 		try (PreparedStatement statement = prepare(scope + "SELECT ix.indrelid, i.relname, ix.indisunique, "
-				+ "pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true), ix.indkey::int4[], ix.indnkeyatts "
-				+ "FROM t JOIN pg_catalog.pg_index ix ON ix.indrelid = t.oid "
+				+ "pg_catalog.pg_get_expr(ix.indpred, ix.indrelid, true), ix.indkey::int4[], ix.indnkeyatts, "
+				+ "ix.indoption::int4[] " + "FROM t JOIN pg_catalog.pg_index ix ON ix.indrelid = t.oid "
 				+ "JOIN pg_catalog.pg_class i ON i.oid = ix.indexrelid "
 				+ "WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con WHERE con.conindid = ix.indexrelid "
 				+ "AND con.conrelid = ix.indrelid AND con.contype IN ('p', 'u', 'x')) ORDER BY ix.indrelid, i.relname",
@@ -224,8 +224,16 @@ final class PostgresSchemaReader {
 					continue; // expression indexes have no portable model
 				}
 				List<String> columns = keys.stream().map(table.columnNames::get).toList();
-				table.indexes
-					.add(new Index(rows.getString(2), table.name, columns, rows.getBoolean(3), rows.getString(4)));
+				// a key column's option bit 1 is DESC (pg_index.indoption)
+				List<Integer> options = numbers(rows.getArray(7));
+				Set<String> descending = new LinkedHashSet<>();
+				for (int position = 0; position < columns.size() && position < options.size(); position++) {
+					if ((options.get(position) & 1) != 0) {
+						descending.add(columns.get(position));
+					}
+				}
+				table.indexes.add(new Index(rows.getString(2), table.name, columns, rows.getBoolean(3),
+						rows.getString(4), descending));
 			}
 		}
 	}

@@ -197,13 +197,18 @@ final class SqliteSchemaReader {
 
 	private void readIndexes(String filter, String only, Map<String, TableRows> tables) throws SQLException {
 		Map<String, List<String>> columnsByIndex = new HashMap<>();
-		try (PreparedStatement statement = prepare("SELECT il.name, x.cid, x.name FROM (SELECT m.name " + TABLES
-				+ filter + ") AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS x "
+		Map<String, Set<String>> descendingByIndex = new HashMap<>();
+		try (PreparedStatement statement = prepare("SELECT il.name, x.cid, x.name, x.\"desc\" FROM (SELECT m.name "
+				+ TABLES + filter + ") AS m JOIN pragma_index_list(m.name) AS il JOIN pragma_index_xinfo(il.name) AS x "
 				+ "WHERE x.key = 1 ORDER BY il.name, x.seqno", only); ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {
 				// an expression is cid -2: no column name
 				columnsByIndex.computeIfAbsent(rows.getString(1), (name) -> new ArrayList<>())
 					.add((rows.getInt(2) == -2) ? null : rows.getString(3));
+				if (rows.getInt(4) == 1 && rows.getInt(2) != -2) {
+					descendingByIndex.computeIfAbsent(rows.getString(1), (name) -> new LinkedHashSet<>())
+						.add(rows.getString(3));
+				}
 			}
 		}
 		// sqlite_schema has no index by name: read the partial indexes' SQL in one pass
@@ -230,7 +235,8 @@ final class SqliteSchemaReader {
 				switch (rows.getString(4)) {
 					case "u" -> table.uniqueIndexes.put(name, columns);
 					case "c" -> table.indexes.add(new Index(name, table.name, columns, rows.getInt(3) == 1,
-							(rows.getInt(5) == 1) ? partialWhere(partialSql.get(name)) : null));
+							(rows.getInt(5) == 1) ? partialWhere(partialSql.get(name)) : null,
+							descendingByIndex.getOrDefault(name, Set.of())));
 					default -> {
 						// the primary key's own index
 					}

@@ -83,4 +83,35 @@ public final class Uniqueness {
 
 	}
 
+	@Entity
+	@Table(name = "pairs", indexes = @Index(name = "ix_pairs_a_b", columnList = "a, b"))
+	public static class IndexAB {
+
+		@Id
+		Long id;
+
+		@Column(length = 20)
+		String a;
+
+		@Column(length = 20)
+		String b;
+
+	}
+
+	/** An index whose second column sorts descending: the newest first per name. */
+	@Entity
+	@Table(name = "pairs", indexes = @Index(name = "ix_pairs_a_b", columnList = "a, b DESC"))
+	public static class IndexABDescending {
+
+		@Id
+		Long id;
+
+		@Column(length = 20)
+		String a;
+
+		@Column(length = 20)
+		String b;
+
+	}
+
 }
