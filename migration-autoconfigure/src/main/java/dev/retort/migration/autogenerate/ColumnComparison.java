@@ -187,12 +187,18 @@ final class ColumnComparison {
 		return switch (to.kind()) {
 			case VARCHAR, BINARY -> to.length() != null && (from.length() == null || to.length() < from.length());
 			case NUMERIC -> to.precision() != null && (from.precision() == null || to.precision() < from.precision()
-					|| (to.scale() != null && from.scale() != null && to.scale() < from.scale()));
+					|| (to.scale() != null && from.scale() != null && to.scale() < from.scale())
+				// numeric(10,2) -> numeric(10,3): one digit fewer before the point
+					|| to.precision() - scale(to) < from.precision() - scale(from));
 			case TIME, TIMESTAMP, TIMESTAMP_TZ ->
 				to.precision() != null && (from.precision() == null || to.precision() < from.precision());
 			case RAW -> true;
 			default -> false;
 		};
+	}
+
+	private static int scale(Type numeric) {
+		return (numeric.scale() != null) ? numeric.scale() : 0;
 	}
 
 	private static boolean widerInteger(Type.Kind from, Type.Kind to) {

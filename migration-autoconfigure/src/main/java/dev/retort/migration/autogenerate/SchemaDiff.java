@@ -399,7 +399,8 @@ public final class SchemaDiff {
 				continue;
 			}
 			if (operation.isReversible()) {
-				downgrade.add(Step.of(operation.inverse()));
+				Operation inverse = operation.inverse();
+				downgrade.add(new Step(inverse, cautions(inverse), false));
 			}
 			else {
 				downgrade.add(Step.of(new Irreversible("autogenerate cannot undo " + operation)));
@@ -407,6 +408,27 @@ public final class SchemaDiff {
 		}
 		Collections.reverse(downgrade);
 		return downgrade;
+	}
+
+	/**
+	 * What a reviewer must know of a downgrade step: narrowing a column back may not fit
+	 * what the upgraded column let in, and NOT NULL fails on the NULLs it let in.
+	 */
+	private static List<String> cautions(Operation inverse) {
+		if (!(inverse instanceof AlterColumn alter) || alter.existing() == null) {
+			return List.of();
+		}
+		List<String> cautions = new ArrayList<>();
+		String column = alter.table() + "." + alter.existing().name();
+		if (alter.type() != null && ColumnComparison.narrows(alter.existing().type(), alter.type())) {
+			cautions.add("CAUTION: " + alter.existing().type() + " -> " + alter.type()
+					+ " may not fit every value the upgrade let into " + column);
+		}
+		if (Boolean.FALSE.equals(alter.nullable()) && alter.existing().isNullable()) {
+			cautions.add("CAUTION: NOT NULL on " + column + " fails while any row has NULL there, which the upgrade "
+					+ "allowed: fill those rows first");
+		}
+		return cautions;
 	}
 
 	private static List<Table> sorted(java.util.Collection<Table> tables) {

@@ -103,6 +103,26 @@ abstract class AutogenerateChangeScenarios {
 		assertThat(result.destructive()).extracting((step) -> ((AlterColumn) step.operation()).column())
 			.contains("code")
 			.doesNotContain("label", "quantity", "amount");
+		// the downgrade narrows what the upgrade widened
+		assertThat(result.downgrade())
+			.filteredOn((step) -> step.operation() instanceof AlterColumn alter && alter.column().equals("label")
+					&& alter.type() != null)
+			.singleElement()
+			.satisfies((step) -> assertThat(step.comments()).containsExactly(
+					"CAUTION: VARCHAR(120) -> VARCHAR(80) may not fit every value the upgrade let into readings.label"));
+		assertThat(result.downgrade())
+			.filteredOn((step) -> step.operation() instanceof AlterColumn alter && alter.column().equals("code")
+					&& alter.type() != null)
+			.singleElement()
+			.satisfies((step) -> assertThat(step.comments()).as("widening back fits").isEmpty());
+	}
+
+	@Test
+	void aNumericWithFewerDigitsBeforeThePointNarrows() {
+		assertThat(ColumnComparison.narrows(Type.numeric(10, 2), Type.numeric(10, 3))).isTrue();
+		assertThat(ColumnComparison.narrows(Type.numeric(10, 2), Type.numeric(12, 4))).isFalse();
+		assertThat(ColumnComparison.narrows(Type.numeric(12, 4), Type.numeric(10, 2))).isTrue();
+		assertThat(ColumnComparison.narrows(Type.numeric(10, 2), Type.numeric(11, 2))).isFalse();
 	}
 
 	/** The columns whose type changes on this database. */
