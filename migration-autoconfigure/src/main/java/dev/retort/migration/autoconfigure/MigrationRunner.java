@@ -17,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -81,8 +82,9 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		// a start stopped by a signal mid-step (a deployment's timeout, a failed liveness
 		// probe) logs where it stopped and what that leaves, before the context closes
 		StepInFlight inFlight = new StepInFlight();
-		ApplicationListener<ContextClosedEvent> onStop = (closed) -> {
-			if (closed.getApplicationContext() == context) {
+		// every event, told apart here: a lambda's event type cannot be read back
+		ApplicationListener<ApplicationEvent> onStop = (event) -> {
+			if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
 				logIfStopped(name, inFlight);
 			}
 		};
