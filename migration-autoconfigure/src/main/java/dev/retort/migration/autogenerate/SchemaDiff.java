@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.operation.AddConstraint;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.operation.BulkInsert;
 import dev.retort.migration.operation.CreateSequence;
@@ -30,6 +31,7 @@ import dev.retort.migration.schema.PrimaryKey;
 import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Sequence;
 import dev.retort.migration.schema.Table;
+import dev.retort.migration.schema.Type;
 import dev.retort.migration.schema.UniqueConstraint;
 
 /**
@@ -415,20 +417,44 @@ public final class SchemaDiff {
 	 * what the upgraded column let in, and NOT NULL fails on the NULLs it let in.
 	 */
 	private static List<String> cautions(Operation inverse) {
+		if (inverse instanceof AddConstraint add && add.constraint() instanceof CheckConstraint check) {
+			// an enum that gained a value: its narrower check comes back
+			return List.of("CAUTION: fails while rows of " + add.table() + " break " + check.expression()
+					+ ", which the upgrade allowed");
+		}
+		if (inverse instanceof AddConstraint add && add.constraint() instanceof UniqueConstraint unique) {
+			return List.of("CAUTION: fails while rows of " + add.table() + " repeat " + unique.columns()
+					+ ", which the upgrade allowed");
+		}
 		if (!(inverse instanceof AlterColumn alter) || alter.existing() == null) {
 			return List.of();
 		}
 		List<String> cautions = new ArrayList<>();
 		String column = alter.table() + "." + alter.existing().name();
-		if (alter.type() != null && ColumnComparison.narrows(alter.existing().type(), alter.type())) {
-			cautions.add("CAUTION: " + alter.existing().type() + " -> " + alter.type()
-					+ " may not fit every value the upgrade let into " + column);
+		Type from = alter.existing().type();
+		Type to = alter.type();
+		boolean bothNumeric = to != null && from.kind() == Type.Kind.NUMERIC && to.kind() == Type.Kind.NUMERIC
+				&& from.precision() != null && to.precision() != null;
+		// a numeric loses decimals by rounding, and digits before the point by not
+		// fitting
+		if (bothNumeric && scale(to) < scale(from)) {
+			cautions.add("CAUTION: " + from + " -> " + to + " rounds every value of " + column + " to " + scale(to)
+					+ " decimal places");
+		}
+		boolean mayNotFit = bothNumeric ? to.precision() - scale(to) < from.precision() - scale(from)
+				: to != null && ColumnComparison.narrows(from, to);
+		if (mayNotFit) {
+			cautions.add("CAUTION: " + from + " -> " + to + " may not fit every value the upgrade let into " + column);
 		}
 		if (Boolean.FALSE.equals(alter.nullable()) && alter.existing().isNullable()) {
 			cautions.add("CAUTION: NOT NULL on " + column + " fails while any row has NULL there, which the upgrade "
 					+ "allowed: fill those rows first");
 		}
 		return cautions;
+	}
+
+	private static int scale(Type numeric) {
+		return (numeric.scale() != null) ? numeric.scale() : 0;
 	}
 
 	private static List<Table> sorted(java.util.Collection<Table> tables) {

@@ -115,6 +115,17 @@ abstract class AutogenerateChangeScenarios {
 					&& alter.type() != null)
 			.singleElement()
 			.satisfies((step) -> assertThat(step.comments()).as("widening back fits").isEmpty());
+		if (expectedTypeChanges().contains("amount")) {
+			assertThat(result.downgrade())
+				.filteredOn((step) -> step.operation() instanceof AlterColumn alter && alter.column().equals("amount")
+						&& alter.type() != null)
+				.singleElement()
+				.satisfies((step) -> assertThat(step.comments())
+					.as("12,4 -> 10,2: 8 digits before the point either way")
+					.containsExactly(
+							"CAUTION: NUMERIC(12,4) -> NUMERIC(10,2) rounds every value of readings.amount to 2 "
+									+ "decimal places"));
+		}
 	}
 
 	@Test
@@ -262,6 +273,14 @@ abstract class AutogenerateChangeScenarios {
 			.contains("width >= 10", "depth between 1 and 100")
 			.anyMatch((expression) -> expression.contains("'TUBE'"));
 		assertThat(this.database.rows("SELECT shape FROM boxes")).containsExactly(List.of("CUBE"));
+		// the downgrade brings the narrower checks back, which rows the upgrade let in
+		// break
+		assertThat(result.downgrade()).filteredOn((step) -> step.operation() instanceof AddConstraint)
+			.hasSize(3)
+			.allSatisfy((step) -> assertThat(step.comments()).singleElement()
+				.asString()
+				.startsWith("CAUTION: fails while rows of boxes break ")
+				.endsWith(", which the upgrade allowed"));
 	}
 
 	@Test
