@@ -124,23 +124,36 @@ public final class SqlRevisionWriter {
 
 	/**
 	 * Renders the steps in order, advancing {@code schema} past each. Consecutive steps
-	 * without comments render together, so that SQLite rebuilds a table once for them.
+	 * without comments render together, so that SQLite rebuilds a table once for them;
+	 * there, a commented step on the one table the steps before it change joins them too,
+	 * its comment above the rebuild that does them all.
 	 */
 	private void statements(StringBuilder text, List<Step> steps, SimulatedSchema schema) {
 		List<Operation> batch = new ArrayList<>();
+		boolean folds = this.dialect.rebuildsTables();
 		for (Step step : steps) {
+			boolean joins = folds && onlyTableOf(batch, step);
 			if (!step.comments().isEmpty()) {
-				flush(text, batch, schema);
+				if (!joins) {
+					flush(text, batch, schema);
+				}
 				comments(text, step);
 			}
 			if (!step.isCommentOnly()) {
 				batch.add(step.operation());
-				if (!step.comments().isEmpty()) {
+				if (!step.comments().isEmpty() && !folds) {
 					flush(text, batch, schema);
 				}
 			}
 		}
 		flush(text, batch, schema);
+	}
+
+	/** Whether every operation waiting to render changes the table the step changes. */
+	private static boolean onlyTableOf(List<Operation> batch, Step step) {
+		String table = step.isCommentOnly() ? null : step.operation().table();
+		return table != null && !batch.isEmpty()
+				&& batch.stream().allMatch((operation) -> table.equalsIgnoreCase(operation.table()));
 	}
 
 	private void flush(StringBuilder text, List<Operation> batch, SimulatedSchema schema) {

@@ -260,6 +260,15 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether the dialect rebuilds a table for changes its {@code ALTER TABLE} cannot
+	 * make, and does several changes to one table in one rebuild when they render
+	 * together.
+	 */
+	default boolean rebuildsTables() {
+		return false;
+	}
+
+	/**
 	 * What a statement's failure means where the database's own words name something the
 	 * user did not write (a table the dialect made for them), or {@code null}.
 	 * @param statement the statement that failed, or {@code null} when not known

@@ -145,6 +145,35 @@ abstract class SqlRevisionWriterScenarios {
 	}
 
 	@Test
+	void commentedChangesToOneTableAreOneRebuildOnSqliteAndEachUnderItsCommentElsewhere() throws Exception {
+		Table tasksBefore = reflect("tasks");
+		Operation narrow = AlterColumn.of("tasks", "title", (c) -> c.type(Type.varchar(200)).existing(TITLE));
+		Operation drop = new DropColumn("tasks", "legacy_owner", LEGACY);
+		RevisionDraft draft = new RevisionDraft("6f7a8b9c0d1e", List.of(), "two changes to tasks", List.of(), CREATED,
+				List.of(new Step(narrow, List.of("CAUTION: narrows tasks.title"), true),
+						Step.destructive(drop, "drops tasks.legacy_owner")),
+				List.of(Step.of(drop.inverse()), Step.of(narrow.inverse())));
+
+		String text = Files.readString(write(draft));
+
+		String upgrade = text.substring(text.indexOf("-- +upgrade"), text.indexOf("-- +downgrade"));
+		if (dialectName().equals("sqlite")) {
+			assertThat(upgrade.split("CREATE TABLE \"_retort_new_tasks\"", -1)).as("one rebuild for both").hasSize(2);
+			assertThat(upgrade).containsSubsequence("-- CAUTION: narrows tasks.title\n",
+					"-- drops tasks.legacy_owner\n", "CREATE TABLE \"_retort_new_tasks\"");
+		}
+		else {
+			assertThat(upgrade).containsSubsequence("-- CAUTION: narrows tasks.title\n", "ALTER TABLE",
+					"-- drops tasks.legacy_owner\n", "DROP COLUMN");
+		}
+		migrator().upgrade("heads");
+		assertThat(reflect("tasks").column("legacy_owner")).isEmpty();
+		assertThat(rows("SELECT id, title FROM tasks")).containsExactly("1|ship");
+		migrator().downgrade("base");
+		assertThat(reflect("tasks")).isEqualTo(tasksBefore);
+	}
+
+	@Test
 	void anIrreversibleDowngradeIsDeclaredInTheFileAndRefusedBeforeAnythingRuns() throws Exception {
 		RevisionDraft draft = new RevisionDraft("0a1b2c3d4e5f", List.of(), "drop legacy owners", List.of(), CREATED,
 				List.of(Step.of(new DropColumn("tasks", "legacy_owner", null))),

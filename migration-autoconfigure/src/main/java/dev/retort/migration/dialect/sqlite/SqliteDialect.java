@@ -373,6 +373,11 @@ public class SqliteDialect extends AbstractDialect {
 	}
 
 	@Override
+	public boolean rebuildsTables() {
+		return true;
+	}
+
+	@Override
 	public String explainFailure(String statement, String error) {
 		return SqliteTableRebuild.explainFailure(statement, error);
 	}
