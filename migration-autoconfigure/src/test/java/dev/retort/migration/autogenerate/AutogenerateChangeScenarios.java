@@ -273,6 +273,16 @@ abstract class AutogenerateChangeScenarios {
 			.contains("width >= 10", "depth between 1 and 100")
 			.anyMatch((expression) -> expression.contains("'TUBE'"));
 		assertThat(this.database.rows("SELECT shape FROM boxes")).containsExactly(List.of("CUBE"));
+		assertThat(result.upgrade()).filteredOn((step) -> step.operation() instanceof AddConstraint)
+			.allSatisfy((step) -> {
+				String expression = ((CheckConstraint) ((AddConstraint) step.operation()).constraint()).expression();
+				if (expression.contains("'TUBE'")) {
+					assertThat(step.comments()).as("a value added to the enum cannot fail").isEmpty();
+				}
+				else {
+					assertThat(step.comments()).singleElement().asString().startsWith("CAUTION: fails while rows");
+				}
+			});
 		// the downgrade brings the narrower checks back, which rows the upgrade let in
 		// break
 		assertThat(result.downgrade()).filteredOn((step) -> step.operation() instanceof AddConstraint)
