@@ -402,7 +402,7 @@ public final class SchemaDiff {
 			}
 			if (operation.isReversible()) {
 				Operation inverse = operation.inverse();
-				downgrade.add(new Step(inverse, cautions(inverse), false));
+				downgrade.add(new Step(inverse, cautions(inverse, upgrade), false));
 			}
 			else {
 				downgrade.add(Step.of(new Irreversible("autogenerate cannot undo " + operation)));
@@ -416,11 +416,18 @@ public final class SchemaDiff {
 	 * What a reviewer must know of a downgrade step: narrowing a column back may not fit
 	 * what the upgraded column let in, and NOT NULL fails on the NULLs it let in.
 	 */
-	private static List<String> cautions(Operation inverse) {
+	private static List<String> cautions(Operation inverse, List<Step> upgrade) {
 		if (inverse instanceof AddConstraint add && add.constraint() instanceof CheckConstraint check) {
-			// an enum that gained a value: its narrower check comes back
-			return List.of("CAUTION: fails while rows of " + add.table() + " break " + check.expression()
-					+ ", which the upgrade allowed");
+			// an enum that lost a value gets its wider check back, which cannot fail; one
+			// that gained a value its narrower one
+			boolean wider = upgrade.stream()
+				.filter((step) -> step.operation() instanceof AddConstraint added
+						&& added.table().equalsIgnoreCase(add.table()) && added.constraint() instanceof CheckConstraint)
+				.anyMatch((step) -> EnumCheck.widens(
+						((CheckConstraint) ((AddConstraint) step.operation()).constraint()).expression(),
+						check.expression()));
+			return wider ? List.of() : List.of("CAUTION: fails while rows of " + add.table() + " break "
+					+ check.expression() + ", which the upgrade allowed");
 		}
 		if (inverse instanceof AddConstraint add && add.constraint() instanceof UniqueConstraint unique) {
 			return List.of("CAUTION: fails while rows of " + add.table() + " repeat " + unique.columns()

@@ -294,6 +294,26 @@ abstract class AutogenerateChangeScenarios {
 	}
 
 	@Test
+	void anEnumThatLosesAValueWarnsInTheUpgradeAndNotInTheDowngrade() {
+		this.database.generateAndApply(CheckConstraints.V2.class);
+
+		SchemaDiff.Result result = this.database.changeTo(List.of(CheckConstraints.V1.class));
+
+		assertThat(result.upgrade())
+			.filteredOn((step) -> step.operation() instanceof AddConstraint add
+					&& ((CheckConstraint) add.constraint()).expression().contains("'SLAB'"))
+			.singleElement()
+			.satisfies((step) -> assertThat(step.comments()).singleElement()
+				.asString()
+				.startsWith("CAUTION: fails while rows of boxes break "));
+		assertThat(result.downgrade())
+			.filteredOn((step) -> step.operation() instanceof AddConstraint add
+					&& add.constraint() instanceof CheckConstraint check && check.expression().contains("TUBE"))
+			.singleElement()
+			.satisfies((step) -> assertThat(step.comments()).as("the wider check comes back").isEmpty());
+	}
+
+	@Test
 	void renamedFromRenamesTheTableAndTheColumnKeepingTheirRows() {
 		this.database.generateAndApply(Renames.V1.class);
 		this.database.execute("INSERT INTO old_notes (id, body) VALUES (1, 'kept')");
