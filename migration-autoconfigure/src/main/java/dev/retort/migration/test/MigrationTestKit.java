@@ -199,8 +199,9 @@ public final class MigrationTestKit implements AutoCloseable {
 
 	/**
 	 * Every revision upgrades one at a time from empty, downgrades one at a time to base
-	 * (or to the minimum revision), and upgrades one at a time again; the version table
-	 * holds the expected heads after every step.
+	 * (or to the minimum revision, and never below a revision whose downgrade is
+	 * irreversible), and upgrades one at a time again; the version table holds the
+	 * expected heads after every step.
 	 */
 	public void assertUpDownConsistency() {
 		List<RevisionScript> order = this.graph.revisions();
@@ -215,7 +216,7 @@ public final class MigrationTestKit implements AutoCloseable {
 				if (kept.contains(revision.id()) || !applied.contains(revision.id())) {
 					continue;
 				}
-				downOne(migrator, revision, applied);
+				downOne(migrator, revision, applied, kept);
 			}
 			upOneAtATime(migrator, order, applied, "upgrading one at a time again after downgrading");
 		}
@@ -226,14 +227,17 @@ public final class MigrationTestKit implements AutoCloseable {
 	 * point makes that name no move (its other branch stays applied), to its parents,
 	 * which takes the revisions above them on every branch, as the graph plans it.
 	 */
-	private void downOne(Migrator migrator, RevisionScript revision, Set<String> applied) {
+	private void downOne(Migrator migrator, RevisionScript revision, Set<String> applied, Set<String> kept) {
 		Set<String> without = new LinkedHashSet<>(applied);
 		without.remove(revision.id());
 		Set<String> current = migrator.current();
 		List<String> candidates = new ArrayList<>();
+		// the revision's own line first: a step down from it alone leaves the other heads
+		candidates.add(revision.id() + "-1");
 		candidates.add(target(this.graph.headsOf(without)));
 		Set<String> requirements = new LinkedHashSet<>(this.graph.requirements(revision.id()));
 		candidates.add(target(requirements));
+		boolean blockedByKept = false;
 		for (String target : candidates) {
 			Set<String> removed;
 			try {
@@ -246,6 +250,11 @@ public final class MigrationTestKit implements AutoCloseable {
 			catch (MigrationException ex) {
 				continue;
 			}
+			// never below what is kept (the minimum revision, an irreversible downgrade)
+			if (removed.contains(revision.id()) && !Collections.disjoint(removed, kept)) {
+				blockedByKept = true;
+				continue;
+			}
 			if (removed.contains(revision.id())) {
 				run("Downgrading revision " + describe(revision) + " (one at a time, towards "
 						+ ((this.minimumRevision != null) ? this.minimumRevision : "base") + ") failed",
@@ -255,6 +264,12 @@ public final class MigrationTestKit implements AutoCloseable {
 						"After downgrading revision " + describe(revision));
 				return;
 			}
+		}
+		if (blockedByKept) {
+			// every way down takes a kept revision with it (a sibling branch's
+			// irreversible
+			// head): the revision stays, its own downgrade checked by the no-trace test
+			return;
 		}
 		Assertions.fail("No downgrade target removes revision " + describe(revision) + " from " + describeAll(current)
 				+ ": tried " + candidates + ".");
@@ -276,12 +291,21 @@ public final class MigrationTestKit implements AutoCloseable {
 	// -- downgrade leaves no trace
 
 	/**
-	 * The revisions whose downgrade is checked, in upgrade order: every revision above
-	 * the minimum revision.
+	 * The revisions whose downgrade is checked, in upgrade order: every revision but
+	 * those whose downgrade is declared irreversible ({@link #irreversibleReason}).
 	 */
 	public List<RevisionScript> downgradable() {
-		Set<String> kept = kept();
-		return this.graph.revisions().stream().filter((revision) -> !kept.contains(revision.id())).toList();
+		return this.graph.revisions().stream().filter((revision) -> irreversibleReason(revision).isEmpty()).toList();
+	}
+
+	/**
+	 * Why the revision's downgrade cannot run on this database ({@code op.irreversible},
+	 * {@code -- +downgrade irreversible: why}, an SQL revision without a downgrade), or
+	 * empty: such a revision's downgrade is not checked, and the one-at-a-time walk stops
+	 * above it.
+	 */
+	public Optional<String> irreversibleReason(RevisionScript revision) {
+		return revision.irreversibleReason(this.dialect);
 	}
 
 	/**
@@ -353,13 +377,23 @@ public final class MigrationTestKit implements AutoCloseable {
 
 	// -- helpers
 
-	/** The minimum revision and its ancestors: never downgraded. */
+	/**
+	 * The minimum revision, each revision whose downgrade is irreversible, and their
+	 * ancestors: never downgraded.
+	 */
 	private Set<String> kept() {
+		Set<String> kept = new LinkedHashSet<>();
+		for (RevisionScript revision : this.graph.revisions()) {
+			if (irreversibleReason(revision).isPresent()) {
+				kept.addAll(this.graph.applied(Set.of(revision.id())));
+			}
+		}
 		if (this.minimumRevision == null) {
-			return Set.of();
+			return kept;
 		}
 		try {
-			return this.graph.applied(Set.of(this.graph.get(this.minimumRevision).id()));
+			kept.addAll(this.graph.applied(Set.of(this.graph.get(this.minimumRevision).id())));
+			return kept;
 		}
 		catch (MigrationException ex) {
 			return Assertions

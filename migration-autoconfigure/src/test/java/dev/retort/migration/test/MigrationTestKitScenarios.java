@@ -179,17 +179,29 @@ abstract class MigrationTestKitScenarios {
 	// -- minimum revision
 
 	@Test
-	void irreversibleRevisionFailsUpDownConsistencyUnlessItIsTheMinimumRevision() {
-		RevisionScript irreversible = revision(TASKS, "create tasks for good",
-				migration((op) -> createTasks(op), (op) -> op.irreversible("the tasks table holds the audit trail")));
-		try (MigrationTestKit kit = kit(irreversible, titleIndex(true))) {
-			assertThatThrownBy(kit::assertUpDownConsistency).isInstanceOf(AssertionError.class)
-				.hasMessageContaining("Downgrading revision " + TASKS)
-				.hasMessageContaining("the tasks table holds the audit trail");
-		}
-		try (MigrationTestKit kit = kit(List.of(), TASKS, irreversible, titleIndex(true))) {
+	void aRevisionDeclaredIrreversibleIsKeptByTheWalkWhileEveryOtherDowngradeIsChecked() {
+		RevisionScript irreversible = revision(TITLE_INDEX, "index task titles for good",
+				migration((op) -> op.createIndex("ix_tasks_title", "tasks", "title"),
+						(op) -> op.irreversible("reports depend on the index")),
+				TASKS);
+		// a second head beside it, on the same parent: its line steps down alone
+		RevisionScript beside = revision(PROJECTS, "create projects", createsProjects(), TASKS);
+		try (MigrationTestKit kit = kit(List.of(TITLE_INDEX, PROJECTS), null, tasks(), irreversible, beside)) {
 			kit.assertUpDownConsistency();
-			assertThat(kit.downgradable()).extracting(RevisionScript::id).containsExactly(TITLE_INDEX);
+			assertThat(kit.irreversibleReason(irreversible)).contains("reports depend on the index");
+			assertThat(kit.downgradable()).extracting(RevisionScript::id).containsExactly(TASKS, PROJECTS);
+			for (RevisionScript revision : kit.downgradable()) {
+				kit.assertDowngradeLeavesNoTrace(revision.id());
+			}
+		}
+		// and a downgrade that leaves a trace beside it is still caught
+		RevisionScript sloppy = revision(PROJECTS, "create projects",
+				migration((op) -> createsProjects().upgrade(op), (op) -> {
+				}), TASKS);
+		try (MigrationTestKit kit = kit(List.of(TITLE_INDEX, PROJECTS), null, tasks(), irreversible, sloppy)) {
+			assertThatThrownBy(() -> kit.assertDowngradeLeavesNoTrace(PROJECTS)).isInstanceOf(AssertionError.class)
+				.hasMessageContaining("Downgrading revision " + PROJECTS)
+				.hasMessageContaining("leaves a trace");
 		}
 	}
 
