@@ -135,6 +135,14 @@ public final class OfflineScript {
 		if (createTables) {
 			block(script, "Create the version and history tables", this.tables.createStatements(), true);
 		}
+		if (plan.steps().isEmpty()) {
+			// an empty script that says nothing reads as a failure to render one
+			script.append("\n-- Nothing to ")
+				.append(direction.label())
+				.append(": no revision lies in ")
+				.append(range)
+				.append(".\n");
+		}
 		for (MigrationPlan.Step step : plan.steps()) {
 			RevisionScript revision = step.revision();
 			List<String> statements = new ArrayList<>();

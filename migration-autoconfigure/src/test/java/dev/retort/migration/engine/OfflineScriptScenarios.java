@@ -76,6 +76,19 @@ abstract class OfflineScriptScenarios {
 	}
 
 	@Test
+	void aScriptWithNothingToRunSaysSoAndRuns() throws Exception {
+		RevisionGraph graph = seedRevisions();
+		OfflineScript offline = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults());
+		assertThat(run(offline.upgrade("base:heads")).exitCode()).isZero();
+		String heads = String.join(",", graph.heads());
+
+		String script = offline.upgrade(heads + ":heads");
+
+		assertThat(script).contains("-- Nothing to upgrade: no revision lies in " + heads + ":heads.");
+		assertThat(run(script).exitCode()).isZero();
+	}
+
+	@Test
 	void scriptsFromARevisionAndBackDown() throws Exception {
 		RevisionGraph graph = seedRevisions();
 		OfflineScript offline = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults());
