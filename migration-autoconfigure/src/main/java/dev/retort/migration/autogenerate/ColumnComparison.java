@@ -187,14 +187,26 @@ final class ColumnComparison {
 		return switch (to.kind()) {
 			case VARCHAR, BINARY -> to.length() != null && (from.length() == null || to.length() < from.length());
 			case NUMERIC -> to.precision() != null && (from.precision() == null || to.precision() < from.precision()
-					|| (to.scale() != null && from.scale() != null && to.scale() < from.scale())
-				// numeric(10,2) -> numeric(10,3): one digit fewer before the point
-					|| to.precision() - scale(to) < from.precision() - scale(from));
+					|| roundsDecimals(from, to) || fewerDigitsBeforeThePoint(from, to));
 			case TIME, TIMESTAMP, TIMESTAMP_TZ ->
 				to.precision() != null && (from.precision() == null || to.precision() < from.precision());
 			case RAW -> true;
 			default -> false;
 		};
+	}
+
+	/** Whether a numeric keeps fewer decimals: its values are rounded. */
+	static boolean roundsDecimals(Type from, Type to) {
+		return to.scale() != null && from.scale() != null && to.scale() < from.scale();
+	}
+
+	/**
+	 * Whether a numeric of known precision keeps fewer digits before the point
+	 * (numeric(10,2) -> numeric(10,3)): its larger values do not fit.
+	 */
+	static boolean fewerDigitsBeforeThePoint(Type from, Type to) {
+		return from.precision() != null && to.precision() != null
+				&& to.precision() - scale(to) < from.precision() - scale(from);
 	}
 
 	private static int scale(Type numeric) {

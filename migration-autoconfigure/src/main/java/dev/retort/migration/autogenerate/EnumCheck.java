@@ -36,6 +36,9 @@ record EnumCheck(String column, Set<String> values, long low, long high) {
 
 	private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'|(-?\\d+)");
 
+	/** What may stand between a list's literals: separators, parentheses, casts. */
+	private static final Pattern BETWEEN_LITERALS = Pattern.compile("(?i)::[\\w ]+|[\\s,()]");
+
 	/**
 	 * Whether {@code wider} lets the column hold every value {@code narrower} does: a
 	 * value added to an enum, so its new check cannot fail where the old one held.
@@ -83,16 +86,20 @@ record EnumCheck(String column, Set<String> values, long low, long high) {
 		while (literal.find()) {
 			String between = list.substring(end, literal.start());
 			// only separators and casts between the literals
-			if (!between.replaceAll("(?i)::[\\w ]+|[\\s,()]", "").isEmpty()) {
+			if (!onlySeparators(between)) {
 				return null;
 			}
 			values.add((literal.group(1) != null) ? "'" + literal.group(1) + "'" : literal.group(2));
 			end = literal.end();
 		}
-		if (values.isEmpty() || !list.substring(end).replaceAll("(?i)::[\\w ]+|[\\s,()]", "").isEmpty()) {
+		if (values.isEmpty() || !onlySeparators(list.substring(end))) {
 			return null;
 		}
 		return new EnumCheck(column.toLowerCase(Locale.ROOT), values, 0, 0);
+	}
+
+	private static boolean onlySeparators(String text) {
+		return BETWEEN_LITERALS.matcher(text).replaceAll("").isEmpty();
 	}
 
 }

@@ -53,13 +53,9 @@ final class IndexComparison {
 	private boolean sameIndex(Index first, Index second) {
 		return first.unique() == second.unique()
 				&& ConstraintComparison.lower(first.columns()).equals(ConstraintComparison.lower(second.columns()))
-				&& ConstraintComparison.lower(descending(first)).equals(ConstraintComparison.lower(descending(second)))
+				&& ConstraintComparison.lower(first.descendingColumns())
+					.equals(ConstraintComparison.lower(second.descendingColumns()))
 				&& Objects.equals(predicate(first.where()), predicate(second.where()));
-	}
-
-	/** Which positions sort descending, as the columns there. */
-	private static List<String> descending(Index index) {
-		return index.columns().stream().filter(index::isDescending).toList();
 	}
 
 	private String predicate(String where) {

@@ -682,11 +682,7 @@ public final class JavaRevisionWriter {
 		if (index.where() != null) {
 			code.add(".where($S)", index.where());
 		}
-		List<CodeBlock> descending = index.columns()
-			.stream()
-			.filter(index::isDescending)
-			.map(JavaRevisionWriter::string)
-			.toList();
+		List<CodeBlock> descending = index.descendingColumns().stream().map(JavaRevisionWriter::string).toList();
 		if (!descending.isEmpty()) {
 			code.add(".descending($L)", CodeBlock.join(descending, ", "));
 		}

@@ -444,11 +444,11 @@ public final class SchemaDiff {
 				&& from.precision() != null && to.precision() != null;
 		// a numeric loses decimals by rounding, and digits before the point by not
 		// fitting
-		if (bothNumeric && scale(to) < scale(from)) {
-			cautions.add("CAUTION: " + from + " -> " + to + " rounds every value of " + column + " to " + scale(to)
+		if (bothNumeric && ColumnComparison.roundsDecimals(from, to)) {
+			cautions.add("CAUTION: " + from + " -> " + to + " rounds every value of " + column + " to " + to.scale()
 					+ " decimal places");
 		}
-		boolean mayNotFit = bothNumeric ? to.precision() - scale(to) < from.precision() - scale(from)
+		boolean mayNotFit = bothNumeric ? ColumnComparison.fewerDigitsBeforeThePoint(from, to)
 				: to != null && ColumnComparison.narrows(from, to);
 		if (mayNotFit) {
 			cautions.add("CAUTION: " + from + " -> " + to + " may not fit every value the upgrade let into " + column);
@@ -458,10 +458,6 @@ public final class SchemaDiff {
 					+ "allowed: fill those rows first");
 		}
 		return cautions;
-	}
-
-	private static int scale(Type numeric) {
-		return (numeric.scale() != null) ? numeric.scale() : 0;
 	}
 
 	private static List<Table> sorted(java.util.Collection<Table> tables) {

@@ -151,12 +151,8 @@ public final class StepDescriptions {
 
 	private static String index(Index index) {
 		return (index.unique() ? "unique index " : "index ") + index.name() + " on " + index.table() + " ("
-				+ String.join(", ",
-						index.columns()
-							.stream()
-							.map((column) -> column + (index.isDescending(column) ? " DESC" : ""))
-							.toList())
-				+ ")" + ((index.where() != null) ? " where " + index.where() : "");
+				+ String.join(", ", index.columnsWithOrder()) + ")"
+				+ ((index.where() != null) ? " where " + index.where() : "");
 	}
 
 	/**

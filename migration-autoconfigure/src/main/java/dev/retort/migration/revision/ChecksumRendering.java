@@ -258,7 +258,7 @@ final class ChecksumRendering {
 	private static String index(Index index) {
 		// the sort order only where some column descends: the checksums of the revisions
 		// applied before it was known stay as they were
-		List<String> descending = index.columns().stream().filter(index::isDescending).toList();
+		List<String> descending = index.descendingColumns();
 		return "index(" + quote(index.name()) + " on " + quote(index.table()) + " " + list(index.columns())
 				+ (descending.isEmpty() ? "" : " descending=" + list(descending)) + (index.unique() ? " unique" : "")
 				+ ((index.where() != null) ? " where=" + quote(index.where()) : "") + ")";

@@ -63,6 +63,19 @@ public record Index(String name, String table, List<String> columns, boolean uni
 		return new Index(this.name, this.table, this.columns, this.unique, this.where, sorted);
 	}
 
+	/** The columns that sort descending, in the index's order. */
+	public List<String> descendingColumns() {
+		return this.columns.stream().filter(this.descending::contains).toList();
+	}
+
+	/**
+	 * The columns as a reader writes them, each descending one followed by {@code DESC}:
+	 * {@code [customer_id, created_at DESC]}.
+	 */
+	public List<String> columnsWithOrder() {
+		return this.columns.stream().map((column) -> column + (isDescending(column) ? " DESC" : "")).toList();
+	}
+
 	/** Whether the column sorts descending in this index. */
 	public boolean isDescending(String column) {
 		return this.descending.contains(column);

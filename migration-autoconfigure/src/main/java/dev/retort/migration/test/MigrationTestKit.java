@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -55,6 +56,9 @@ public final class MigrationTestKit implements AutoCloseable {
 	private final List<String> declaredHeads;
 
 	private final String minimumRevision;
+
+	/** Why each revision's downgrade cannot run, as recorded once. */
+	private final Map<String, Optional<String>> irreversible = new ConcurrentHashMap<>();
 
 	private final DowngradeWalk walk = new DowngradeWalk();
 
@@ -305,7 +309,8 @@ public final class MigrationTestKit implements AutoCloseable {
 	 * above it.
 	 */
 	public Optional<String> irreversibleReason(RevisionScript revision) {
-		return revision.irreversibleReason(this.dialect);
+		// recording a downgrade runs it offline: once per revision
+		return this.irreversible.computeIfAbsent(revision.id(), (id) -> revision.irreversibleReason(this.dialect));
 	}
 
 	/**

@@ -127,11 +127,7 @@ final class SchemaDifferences {
 	}
 
 	private static String describe(Index index) {
-		return index.name() + " " + (index.unique() ? "UNIQUE " : "")
-				+ index.columns()
-					.stream()
-					.map((column) -> column + (index.isDescending(column) ? " DESC" : ""))
-					.toList()
+		return index.name() + " " + (index.unique() ? "UNIQUE " : "") + index.columnsWithOrder()
 				+ ((index.where() != null) ? " WHERE " + index.where() : "");
 	}
 
