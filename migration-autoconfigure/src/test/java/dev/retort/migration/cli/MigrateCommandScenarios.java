@@ -36,6 +36,8 @@ abstract class MigrateCommandScenarios {
 
 	static final String FAILING = "classpath:dev/retort/migration/it/failing";
 
+	static final String IRREVERSIBLE = "classpath:dev/retort/migration/it/irreversible";
+
 	@TempDir
 	Path backupDirectory;
 
@@ -286,6 +288,24 @@ abstract class MigrateCommandScenarios {
 		assertThat(run.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(run.err()).contains("ffff99999999").doesNotContain("\tat ");
 		assertThat(versions()).isEmpty();
+	}
+
+	@Test
+	void aDowngradePastAnIrreversibleRevisionIsRefusedBeforeAnythingRuns() throws SQLException {
+		assertThat(migrate(IRREVERSIBLE, "upgrade").exitCode()).isEqualTo(MigrateCommand.OK);
+		for (String[] command : List.of(new String[] { "downgrade", "base" },
+				new String[] { "downgrade", "base", "--sql" })) {
+			Run run = migrate(IRREVERSIBLE, command);
+			assertThat(run.exitCode()).as(String.join(" ", command)).isEqualTo(MigrateCommand.USAGE);
+			assertThat(run.err()).contains("dddd00000001")
+				.contains("archived widgets cannot be restored")
+				.contains("Nothing was changed")
+				.doesNotContain("\tat ")
+				.doesNotContain("--help");
+			assertThat(run.out()).as(String.join(" ", command)).isEmpty();
+		}
+		assertThat(versions()).containsExactly("dddd00000001");
+		assertThat(tableExists("widget_archive")).isTrue();
 	}
 
 	@Test
