@@ -2,9 +2,9 @@ package dev.retort.migration.autoconfigure;
 
 import java.net.URI;
 import java.sql.SQLException;
-import java.util.regex.Pattern;
 
 import dev.retort.migration.MigrationException;
+import dev.retort.migration.dialect.JdbcUrl;
 
 /**
  * The application's database cannot be connected to: no such database, a wrong user or
@@ -14,8 +14,6 @@ import dev.retort.migration.MigrationException;
 public class DatabaseUnreachableException extends MigrationException {
 
 	private static final long serialVersionUID = 1L;
-
-	private static final Pattern PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
 
 	/** SQLite's {@code SQLITE_CANTOPEN}. */
 	private static final int SQLITE_CANTOPEN = 14;
@@ -45,7 +43,7 @@ public class DatabaseUnreachableException extends MigrationException {
 	}
 
 	private static String problem(Target target, SQLException cause) {
-		String where = (target.url() != null) ? "the database at " + redacted(target.url())
+		String where = (target.url() != null) ? "the database at " + JdbcUrl.redacted(target.url())
 				: "the application's database";
 		String as = (target.user() != null && !target.user().isBlank()) ? " as user '" + target.user() + "'" : "";
 		return "Cannot connect to " + where + as + ": " + reason(cause) + ".";
@@ -100,10 +98,6 @@ public class DatabaseUnreachableException extends MigrationException {
 		catch (IllegalArgumentException ex) {
 			return "";
 		}
-	}
-
-	private static String redacted(String url) {
-		return PASSWORD.matcher(url).replaceAll("$1***");
 	}
 
 	/**

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
+import dev.retort.migration.dialect.JdbcUrl;
 import dev.retort.migration.dialect.sqlite.SqliteBackupStatements;
 
 /**
@@ -49,15 +50,9 @@ final class SqliteBackup implements BackupMethod {
 
 	/** The database file behind a JDBC URL. */
 	static Path databaseFile(String url) {
-		String database = url.substring("jdbc:sqlite:".length());
-		int query = database.indexOf('?');
-		database = (query >= 0) ? database.substring(0, query) : database;
-		database = database.startsWith("file:") ? database.substring("file:".length()) : database;
-		if (database.isEmpty() || database.contains(":memory:") || database.contains("mode=memory")) {
-			throw new BackupException("An in-memory SQLite database (" + url + ") cannot be backed up; "
-					+ "turn off migrations.backup.before-upgrade.");
-		}
-		return Path.of(database).toAbsolutePath().normalize();
+		return JdbcUrl.sqliteFile(url)
+			.orElseThrow(() -> new BackupException("An in-memory SQLite database (" + url + ") cannot be backed up; "
+					+ "turn off migrations.backup.before-upgrade."));
 	}
 
 	Path file() {

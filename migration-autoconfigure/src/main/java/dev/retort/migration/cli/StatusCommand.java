@@ -1,12 +1,22 @@
 package dev.retort.migration.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import javax.sql.DataSource;
+
 import dev.retort.migration.MigrationException;
 import dev.retort.migration.autoconfigure.Autogenerator;
+import dev.retort.migration.dialect.JdbcUrl;
 import dev.retort.migration.engine.MigrationReport;
 import dev.retort.migration.engine.MigrationStatus;
 import dev.retort.migration.engine.Migrator;
@@ -29,7 +39,7 @@ final class StatusCommand extends MigrateSubcommand {
 		MigrationStatus status = report.status();
 		List<RevisionState> mismatches = report.revisions().stream().filter(RevisionState::checksumMismatch).toList();
 		PrintWriter out = out();
-		out.println("Database:   " + migrator.dialect());
+		out.println("Database:   " + migrator.dialect() + where(migrator.dataSource()));
 		out.println("Current:    " + ids(status.current()));
 		out.println("Heads:      " + ids(status.heads()));
 		if (status.unknown().isEmpty()) {
@@ -70,6 +80,50 @@ final class StatusCommand extends MigrateSubcommand {
 					+ ": apply with `migrate upgrade`.");
 		}
 		return MigrateCommand.OK;
+	}
+
+	/**
+	 * Which database the command looked at, so that an operator can tell: the file of an
+	 * SQLite database (a relative path is taken from the working directory, so a command
+	 * run from another directory looks at another file, which SQLite creates empty), the
+	 * URL and user of any other.
+	 */
+	static String where(DataSource dataSource) {
+		String url;
+		String user;
+		try (Connection connection = dataSource.getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			url = metaData.getURL();
+			user = metaData.getUserName();
+		}
+		catch (SQLException ex) {
+			return "";
+		}
+		if (url == null) {
+			return "";
+		}
+		if (url.startsWith("jdbc:sqlite:")) {
+			Optional<Path> file = JdbcUrl.sqliteFile(url);
+			if (file.isEmpty()) {
+				return ", in memory";
+			}
+			if (isEmpty(file.get())) {
+				return ", " + file.get() + " (an empty file: SQLite made it when the application connected, as no "
+						+ "database was there; a relative path in the URL is taken from the working directory, "
+						+ Path.of("").toAbsolutePath() + ")";
+			}
+			return ", " + file.get();
+		}
+		return ", " + JdbcUrl.redacted(url) + ((user == null || user.isBlank()) ? "" : " as " + user);
+	}
+
+	private static boolean isEmpty(Path file) {
+		try {
+			return !Files.exists(file) || Files.size(file) == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** Whether the entities and the database agree, when the application has entities. */

@@ -98,6 +98,17 @@ abstract class MigrateCommandScenarios {
 		assertThat(migrate(GOOD, "status").out()).contains("Checksum mismatches: aaaa00000001");
 	}
 
+	/** The first line of {@code status} on the scenario's database. */
+	abstract String databaseLine();
+
+	@Test
+	void statusNamesTheDatabaseItLookedAt() {
+		assertThat(migrate(GOOD, "upgrade").exitCode()).isZero();
+		Run status = migrate(GOOD, "status");
+		assertThat(status.exitCode()).as(status.err()).isZero();
+		assertThat(status.out().lines().findFirst()).contains(databaseLine());
+	}
+
 	@Test
 	void stdoutHoldsOnlyTheCommandsOutput() {
 		Map<String, Object> noisy = Map.of(CommandLineTestApplication.NOISY, "true");

@@ -29,6 +29,12 @@ class PostgresMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Override
+	String databaseLine() {
+		return "Database:   postgresql, " + postgres.jdbcUrl() + " as "
+				+ ((postgres.username() != null) ? postgres.username() : "postgres");
+	}
+
+	@Override
 	TestDatabase database() {
 		return postgres;
 	}

@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.retort.migration.cli.CommandLineTestApplication.Run;
@@ -25,6 +26,27 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 
 	@TempDir
 	Path directory;
+
+	@Override
+	String databaseLine() {
+		return "Database:   sqlite, " + this.directory.resolve("app.db").toAbsolutePath();
+	}
+
+	@Test
+	void statusOnAPathWhereNoDatabaseWasSaysSQLiteMadeAnEmptyFile() {
+		Path elsewhere = this.directory.resolve("elsewhere.db");
+		Run status = CommandLineTestApplication.run(
+				Map.of("spring.datasource.url", "jdbc:sqlite:" + elsewhere, "migrations.locations", GOOD), "migrate",
+				"status");
+
+		assertThat(status.exitCode()).as(status.err()).isZero();
+		assertThat(status.out().lines().findFirst()).contains("Database:   sqlite, " + elsewhere + " (an empty file: "
+				+ "SQLite made it when the application connected, as no database was there; a relative path in the URL "
+				+ "is taken from the working directory, " + Path.of("").toAbsolutePath() + ")");
+		assertThat(status.out()).contains("Current:    base").contains("Pending:    2");
+		assertThat(migrate(GOOD, "upgrade").exitCode()).isZero();
+		assertThat(migrate(GOOD, "status").out()).doesNotContain("an empty file");
+	}
 
 	@Test
 	void historyShowHeadsAndBranchesDescribeTheGraph() {
