@@ -149,6 +149,12 @@ final class NewRevisions {
 		if (!settings.getPackage().isEmpty()) {
 			javaDirectory = javaDirectory.resolve(settings.getPackage().replace('.', '/'));
 		}
+		if (sql) {
+			requireProjectDirectory(settings.getSqlDir(), "migrations.autogenerate.sql-dir");
+		}
+		else {
+			requireProjectDirectory(settings.getSourceDir(), "migrations.autogenerate.source-dir");
+		}
 		requireBuilt(javaDirectory, ".java", JAVA_REVISION_ID);
 		requireBuilt(Path.of(settings.getSqlDir()), ".sql", SQL_REVISION_ID);
 		if (!sql) {
@@ -165,6 +171,23 @@ final class NewRevisions {
 			throw new DatabaseAccessException("Could not read the database to write the SQL revision: "
 					+ ex.getMessage() + ". Check that it is reachable.", ex);
 		}
+	}
+
+	/**
+	 * Refuses to write into a relative folder of which nothing is in the working
+	 * directory: the command was run from somewhere other than the project (the
+	 * application's jar can be run from anywhere), and the revision would land in a
+	 * {@code src/main/java} of its own there, out of every build.
+	 */
+	private void requireProjectDirectory(String directory, String property) {
+		Path path = Path.of(directory);
+		if (path.isAbsolute() || path.getNameCount() == 0 || Files.exists(path.getName(0))) {
+			return;
+		}
+		throw usage("Nothing of " + directory + " is in the working directory, " + Path.of("").toAbsolutePath()
+				+ ", so this is not the project's directory: new revisions go into " + directory + " under it ("
+				+ property + "). Run the command from the project's directory, or set " + property
+				+ " to the folder they go in. Nothing was written.");
 	}
 
 	/**

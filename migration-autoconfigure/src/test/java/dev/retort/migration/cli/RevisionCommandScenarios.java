@@ -143,6 +143,30 @@ abstract class RevisionCommandScenarios {
 		assertThat(upgrade.err()).contains("nothing was run");
 	}
 
+	@Test
+	void aRevisionIsNotWrittenFromADirectoryThatHoldsNothingOfTheFolderItGoesIn() {
+		Path here = Path.of("").toAbsolutePath();
+		Map<String, Object> java = new LinkedHashMap<>();
+		java.put("migrations.locations", MigrateCommandScenarios.GOOD);
+		java.put("migrations.autogenerate.source-dir", "not-this-project/src/main/java");
+		Run revision = migrate(java, "revision", "-m", "from elsewhere");
+		assertThat(revision.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(revision.err())
+			.contains("Nothing of not-this-project/src/main/java is in the working directory, " + here
+					+ ", so this is not the project's directory")
+			.contains("Run the command from the project's directory, or set migrations.autogenerate.source-dir")
+			.contains("Nothing was written.");
+		assertThat(revision.out()).isEmpty();
+
+		Map<String, Object> sql = new LinkedHashMap<>();
+		sql.put("migrations.locations", MigrateCommandScenarios.GOOD);
+		sql.put("migrations.autogenerate.sql-dir", "not-this-project/src/main/resources/db/migrations");
+		Run sqlRevision = migrate(sql, "revision", "-m", "from elsewhere", "--sql");
+		assertThat(sqlRevision.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(sqlRevision.err()).contains("migrations.autogenerate.sql-dir");
+		assertThat(here.resolve("not-this-project")).doesNotExist();
+	}
+
 	Run migrateSql(String... command) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("migrations.locations", "filesystem:" + sqlDirectory());
