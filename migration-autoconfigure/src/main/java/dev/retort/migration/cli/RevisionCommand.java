@@ -73,6 +73,11 @@ final class RevisionCommand extends MigrateSubcommand {
 		RevisionDraft draft = draft(revisions, id, revises, labels, dependencies);
 		Path file = revisions.write(draft, this.sql);
 		out().println(NewRevisions.wrote(draft, file));
+		Autogenerator autogenerator = this.session.autogenerator();
+		if (autogenerator != null && autogenerator.hasModel()) {
+			out().println("It is empty, for you to fill in; with --autogenerate the revision holds the difference "
+					+ "between the entities and the database instead.");
+		}
 		return MigrateCommand.OK;
 	}
 

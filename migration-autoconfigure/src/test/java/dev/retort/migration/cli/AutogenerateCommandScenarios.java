@@ -1,5 +1,6 @@
 package dev.retort.migration.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -194,6 +195,24 @@ abstract class AutogenerateCommandScenarios {
 		finally {
 			thread.setContextClassLoader(original);
 		}
+	}
+
+	@Test
+	void generateWithoutAutogenerateWritesAnEmptyRevisionAndSaysHowToFillItFromTheEntities(@TempDir Path sources)
+			throws IOException {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+		Map<String, Object> properties = properties();
+		properties.put("migrations.autogenerate.source-dir", sources.toString());
+		properties.put("migrations.autogenerate.package", "generated.revisions");
+
+		Run generate = migrate(WidgetApplications.V2.class, properties, "generate", "-m", "add colour to widgets");
+
+		assertThat(generate.exitCode()).as(generate.err()).isZero();
+		assertThat(generate.out()).contains("Wrote revision ")
+			.contains("It is empty, for you to fill in; with --autogenerate the revision holds the difference "
+					+ "between the entities and the database instead.");
+		assertThat(Files.readString(sources.resolve("generated/revisions/AddColourToWidgets.java")))
+			.doesNotContain("op.addColumn");
 	}
 
 	@Test
