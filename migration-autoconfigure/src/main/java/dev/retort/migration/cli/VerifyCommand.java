@@ -97,8 +97,8 @@ final class VerifyCommand extends MigrateSubcommand {
 		if (!differences.isEmpty()) {
 			boolean one = differences.size() == 1;
 			problems.add("The database is at the heads but differs from the entities (" + differences.size()
-					+ " difference" + (one ? "" : "s") + "):\n  " + String.join("\n  ", differences)
-					+ "\nWrite a revision for " + (one ? "it" : "them")
+					+ " difference" + (one ? "" : "s") + ", as the steps that would make it match them):\n  "
+					+ String.join("\n  ", differences) + "\nWrite a revision for " + (one ? "it" : "them")
 					+ " with `migrate revision --autogenerate -m \"…\"`, or, if the database was changed by hand, "
 					+ "undo that change.");
 			return null;

@@ -108,7 +108,8 @@ abstract class AutogenerateCommandScenarios {
 		Run drifted = migrate(WidgetApplications.V2.class, "verify");
 		assertThat(drifted.exitCode()).as(drifted.out()).isEqualTo(MigrateCommand.PROBLEMS_FOUND);
 		assertThat(drifted.out()).contains("1 problem found")
-			.contains("The database is at the heads but differs from the entities (1 difference):")
+			.contains("The database is at the heads but differs from the entities (1 difference, as the steps that "
+					+ "would make it match them):")
 			.contains("add column widgets.colour VARCHAR(20)")
 			.contains("migrate revision --autogenerate");
 
