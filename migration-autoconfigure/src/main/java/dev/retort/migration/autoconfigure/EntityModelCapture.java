@@ -59,7 +59,8 @@ public class EntityModelCapture implements HibernatePropertiesCustomizer, Integr
 	@Override
 	public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
 			SessionFactoryImplementor sessionFactory) {
-		this.model = HibernateModel.read(metadata);
+		// no entity is no model: compared, it would say to drop every table there is
+		this.model = metadata.getEntityBindings().isEmpty() ? null : HibernateModel.read(metadata);
 	}
 
 	/** The entity model, once Hibernate has booted. */

@@ -257,6 +257,29 @@ abstract class AutogenerateCommandScenarios {
 	}
 
 	@Test
+	void anApplicationWithJpaButNoEntityHasNoModelToCompareInsteadOfOneThatDropsEveryTable(@TempDir Path sources) {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+		Map<String, Object> properties = properties();
+		properties.put("migrations.autogenerate.source-dir", sources.toString());
+
+		Run check = migrate(WidgetApplications.NoEntities.class, properties, "check");
+		assertThat(check.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(check.err()).contains("Autogenerate needs the application's Hibernate entity model")
+			.contains("at least one @Entity");
+		assertThat(check.out()).doesNotContain("drop table");
+
+		Run revision = migrate(WidgetApplications.NoEntities.class, properties, "revision", "--autogenerate", "-m",
+				"nothing to compare");
+		assertThat(revision.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(revision.out()).doesNotContain("drop table").doesNotContain("Wrote revision");
+		assertThat(sources).isEmptyDirectory();
+
+		Run status = migrate(WidgetApplications.NoEntities.class, properties, "status");
+		assertThat(status.exitCode()).as(status.err()).isZero();
+		assertThat(status.out()).doesNotContain("Entities:");
+	}
+
+	@Test
 	void checkSaysWhatIsMissingWhenTheApplicationHasNoEntities() {
 		Map<String, Object> properties = properties();
 		properties.put("migrations.locations", WidgetApplications.REVISIONS);

@@ -32,6 +32,14 @@ public final class WidgetApplications {
 
 	}
 
+	/** Spring Data JPA on, and no entity in the package it scans. */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	@EntityScan(basePackages = "dev.retort.migration.cli.widgets.none")
+	public static class NoEntities {
+
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	@EntityScan(basePackageClasses = { dev.retort.migration.cli.widgets.v1.Widget.class,
