@@ -25,6 +25,10 @@ import dev.retort.migration.schema.Type;
  */
 public final class VersionTables {
 
+	private static final String CREATE_TABLE = "CREATE TABLE ";
+
+	private static final String CREATE_TABLE_IF_NOT_EXISTS = "CREATE TABLE IF NOT EXISTS ";
+
 	private static final int MAX_TEXT = 2000;
 
 	private final Dialect dialect;
@@ -291,12 +295,18 @@ public final class VersionTables {
 	}
 
 	/**
-	 * The statements that create both tables, for an offline script that starts from an
-	 * empty database.
+	 * The statements that create both tables, for an offline script that starts at base:
+	 * {@code IF NOT EXISTS}, since a database at base may still have them (everything
+	 * downgraded), and the script must run there as on an empty database.
 	 */
 	public List<String> createStatements() {
-		List<String> statements = new ArrayList<>(createVersionTable());
-		statements.addAll(this.dialect.render(List.of(new CreateTable(historyTableDefinition())), SchemaSource.EMPTY));
+		List<String> statements = new ArrayList<>();
+		List<String> rendered = new ArrayList<>(createVersionTable());
+		rendered.addAll(this.dialect.render(List.of(new CreateTable(historyTableDefinition())), SchemaSource.EMPTY));
+		for (String sql : rendered) {
+			statements.add(sql.startsWith(CREATE_TABLE)
+					? CREATE_TABLE_IF_NOT_EXISTS + sql.substring(CREATE_TABLE.length()) : sql);
+		}
 		return statements;
 	}
 

@@ -149,16 +149,35 @@ abstract class MigrateCommandScenarios {
 		assertThat(sql.out()).startsWith("-- Retort upgrade base:heads");
 		assertThat(versions()).isEmpty();
 
+		runInTheClient(sql.out());
+		assertThat(versions()).containsExactly("aaaa00000002");
+		assertThat(migrate(GOOD, "status").out()).contains("The database is up to date.");
+	}
+
+	@Test
+	void upgradeSqlFromBaseRunsOnADatabaseThatKeptItsVersionTablesAfterEverythingWasDowngraded() throws Exception {
+		assertThat(migrate(GOOD, "upgrade").exitCode()).isZero();
+		assertThat(migrate(GOOD, "downgrade", "base").exitCode()).isZero();
+		assertThat(tableExists("migrations_version")).isTrue();
+
+		Run sql = migrate(GOOD, "upgrade", "--sql");
+		assertThat(sql.exitCode()).as(sql.err()).isZero();
+		assertThat(sql.out()).startsWith("-- Retort upgrade base:heads");
+		runInTheClient(sql.out());
+		assertThat(versions()).containsExactly("aaaa00000002");
+		assertThat(migrate(GOOD, "status").out()).contains("The database is up to date.");
+	}
+
+	/** Runs a script in the database's own client, which stops at the first error. */
+	void runInTheClient(String script) throws IOException, InterruptedException {
 		ProcessBuilder client = client().redirectErrorStream(true);
 		Process process = client.start();
-		try (OutputStream script = process.getOutputStream()) {
-			script.write(sql.out().getBytes(StandardCharsets.UTF_8));
+		try (OutputStream input = process.getOutputStream()) {
+			input.write(script.getBytes(StandardCharsets.UTF_8));
 		}
 		String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(process.exitValue()).as("%s printed:%n%s", client.command(), printed).isZero();
-		assertThat(versions()).containsExactly("aaaa00000002");
-		assertThat(migrate(GOOD, "status").out()).contains("The database is up to date.");
 	}
 
 	@Test
