@@ -508,13 +508,24 @@ final class RevisionDiscovery {
 					ex.getCause());
 		}
 		catch (ExceptionInInitializerError ex) {
-			throw new RevisionClassException("Revision class " + type.getName() + " failed in its static initializer: "
-					+ ex.getCause() + ". Revisions are created during discovery; keep static state trivial.",
-					ex.getCause());
+			throw staticInitializerFailed(type, ex.getCause());
+		}
+		catch (NoClassDefFoundError ex) {
+			// the initializer failed at an earlier load (the warm-up's): the JVM keeps
+			// the class unusable and says so, its first failure as the cause
+			Throwable first = (ex.getCause() instanceof ExceptionInInitializerError initializer) ? initializer : ex;
+			throw staticInitializerFailed(type, first);
 		}
 		catch (InstantiationException ex) {
 			throw new RevisionClassException("Revision class " + type.getName() + " cannot be created. " + fix, ex);
 		}
+	}
+
+	private static RevisionClassException staticInitializerFailed(Class<?> type, Throwable cause) {
+		String what = (cause instanceof ExceptionInInitializerError initializer && initializer.getCause() == null)
+				? initializer.getMessage() : String.valueOf(cause);
+		return new RevisionClassException("Revision class " + type.getName() + " failed in its static initializer: "
+				+ what + ". Revisions are created during discovery; keep static state trivial.", cause);
 	}
 
 	private static Instant javaCreated(String className, String created) {

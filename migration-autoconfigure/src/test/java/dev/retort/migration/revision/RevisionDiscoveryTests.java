@@ -326,6 +326,21 @@ class RevisionDiscoveryTests {
 	}
 
 	@Test
+	void revisionClassWhoseStaticInitializerThrowsIsNamedEveryTimeTheGraphLoads() {
+		// the first load runs the initializer; later loads (the runner's after the
+		// warm-up's) meet a class the JVM marked unusable
+		for (int load = 1; load <= 2; load++) {
+			assertThatExceptionOfType(RevisionClassException.class).as("load %d", load)
+				.isThrownBy(() -> RevisionGraph.load(List.of(FIXTURES + "staticinit"), this.classLoader))
+				.withMessageContaining(
+						"Revision class dev.retort.migration.revision.fixtures.staticinit.FailsToInitialize "
+								+ "failed in its static initializer")
+				.withMessageContaining("boom in init")
+				.withMessageContaining("keep static state trivial");
+		}
+	}
+
+	@Test
 	void javaRevisionLimitedToADialectRetortDoesNotKnowIsRefusedWhenTheGraphLoads() {
 		assertThatExceptionOfType(RevisionClassException.class)
 			.isThrownBy(() -> RevisionGraph.load(List.of(FIXTURES + "unknowndialect"), this.classLoader))
