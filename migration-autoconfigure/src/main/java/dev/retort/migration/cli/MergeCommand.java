@@ -38,6 +38,7 @@ final class MergeCommand extends MigrateSubcommand {
 	@Override
 	public Integer call() {
 		NewRevisions revisions = new NewRevisions(this.session);
+		revisions.checkWritable(this.sql);
 		List<String> parents = revisions.resolveAll(this.revisions);
 		if (parents.size() < 2) {
 			throw revisions.usage("Nothing to merge: " + String.join(" ", this.revisions) + " names "

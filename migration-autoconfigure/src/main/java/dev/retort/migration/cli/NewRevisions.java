@@ -55,6 +55,8 @@ final class NewRevisions {
 
 	private final RevisionDrafts drafts = new RevisionDrafts();
 
+	private boolean checkedWritable;
+
 	NewRevisions(MigrateSession session) {
 		this.session = session;
 		this.graph = session.migrator().graphAsFound();
@@ -137,14 +139,16 @@ final class NewRevisions {
 	}
 
 	/**
-	 * Writes the draft as a Java revision into {@code migrations.autogenerate.source-dir}
-	 * and {@code .package}, or with {@code sql} as an SQL revision for the application's
-	 * database into {@code migrations.autogenerate.sql-dir}.
+	 * Refuses, before anything is resolved or written, a folder that is not the project's
+	 * and a build older than the revision files in it: commands call it first, so a
+	 * {@code --head} naming a revision written since the last build gets the build's
+	 * message rather than "no such revision".
 	 */
-	Path write(RevisionDraft draft, boolean sql) {
-		MigrationProperties.Autogenerate settings = this.session.beans(MigrationProperties.class)
-			.getIfAvailable(MigrationProperties::new)
-			.getAutogenerate();
+	void checkWritable(boolean sql) {
+		if (this.checkedWritable) {
+			return;
+		}
+		MigrationProperties.Autogenerate settings = settings();
 		Path javaDirectory = Path.of(settings.getSourceDir());
 		if (!settings.getPackage().isEmpty()) {
 			javaDirectory = javaDirectory.resolve(settings.getPackage().replace('.', '/'));
@@ -157,6 +161,21 @@ final class NewRevisions {
 		}
 		requireBuilt(javaDirectory, ".java", JAVA_REVISION_ID);
 		requireBuilt(Path.of(settings.getSqlDir()), ".sql", SQL_REVISION_ID);
+		this.checkedWritable = true;
+	}
+
+	private MigrationProperties.Autogenerate settings() {
+		return this.session.beans(MigrationProperties.class).getIfAvailable(MigrationProperties::new).getAutogenerate();
+	}
+
+	/**
+	 * Writes the draft as a Java revision into {@code migrations.autogenerate.source-dir}
+	 * and {@code .package}, or with {@code sql} as an SQL revision for the application's
+	 * database into {@code migrations.autogenerate.sql-dir}.
+	 */
+	Path write(RevisionDraft draft, boolean sql) {
+		checkWritable(sql);
+		MigrationProperties.Autogenerate settings = settings();
 		if (!sql) {
 			return RevisionFiles.writeJava(draft, Path.of(settings.getSourceDir()), settings.getPackage());
 		}

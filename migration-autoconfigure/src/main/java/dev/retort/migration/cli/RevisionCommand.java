@@ -60,6 +60,7 @@ final class RevisionCommand extends MigrateSubcommand {
 	@Override
 	public Integer call() {
 		NewRevisions revisions = new NewRevisions(this.session);
+		revisions.checkWritable(this.sql);
 		List<String> revises = parents(revisions);
 		List<String> labels = revisions.branchLabels(this.branchLabels);
 		List<String> dependencies = new ArrayList<>();

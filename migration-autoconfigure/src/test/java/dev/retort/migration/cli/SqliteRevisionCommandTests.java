@@ -53,6 +53,16 @@ class SqliteRevisionCommandTests extends RevisionCommandScenarios {
 		assertThat(again.err())
 			.contains(file + " holds revision " + idOf(run) + ", which the application does not have")
 			.contains("Build the application (e.g. ./mvnw compile) and run the command again.");
+		// naming the new revision or its label as --head, or merging it, says the same,
+		// not that no such revision exists
+		for (String[] command : List.of(new String[] { "revision", "-m", "more colour", "--head", idOf(run) },
+				new String[] { "revision", "-m", "more colour", "--head", "colours@head" },
+				new String[] { "merge", "heads", idOf(run), "-m", "join" })) {
+			Run onIt = migrateJava(command);
+			assertThat(onIt.exitCode()).as(String.join(" ", command)).isEqualTo(MigrateCommand.USAGE);
+			assertThat(onIt.err()).as(String.join(" ", command))
+				.contains(file + " holds revision " + idOf(run) + ", which the application does not have");
+		}
 		try (Stream<Path> files = Files.list(file.getParent())) {
 			assertThat(files).containsExactly(file);
 		}
