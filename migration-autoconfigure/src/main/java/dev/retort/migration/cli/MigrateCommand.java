@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import dev.retort.migration.MigrationException;
 import dev.retort.migration.engine.DryRunNotPossibleException;
 import dev.retort.migration.operation.IrreversibleOperationException;
+import dev.retort.migration.operation.OfflineModeException;
 import dev.retort.migration.revision.AmbiguousRevisionException;
 import dev.retort.migration.revision.InvalidTargetException;
 import dev.retort.migration.revision.MultipleHeadsException;
@@ -28,8 +29,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "migrate", synopsisSubcommandLabel = "COMMAND",
 		description = "Inspect and migrate the application's database.",
-		footer = { "", "Exit codes: 0 ok, 1 problems found (verify, check), 2 usage error or a target refused before "
-				+ "anything ran, 3 migration failed." })
+		footer = { "", "Exit codes: 0 ok, 1 problems found (verify, check), 2 usage error or a target or script "
+				+ "refused before anything ran, 3 migration failed." })
 public final class MigrateCommand implements Callable<Integer> {
 
 	/** Everything went well. */
@@ -112,9 +113,9 @@ public final class MigrateCommand implements Callable<Integer> {
 					err.println("See `migrate " + command.getCommandName() + " --help`.");
 					return USAGE;
 				}
-				if (ex instanceof IrreversibleOperationException) {
-					// refused before anything ran: the target is one this graph cannot
-					// reach
+				if (ex instanceof IrreversibleOperationException || ex instanceof OfflineModeException) {
+					// refused before anything ran: a downgrade this graph cannot make, a
+					// script it cannot render
 					return USAGE;
 				}
 				return FAILED;

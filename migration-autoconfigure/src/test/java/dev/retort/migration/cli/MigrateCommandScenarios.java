@@ -339,6 +339,17 @@ abstract class MigrateCommandScenarios {
 	}
 
 	@Test
+	void aScriptThroughADataMigrationIsRefusedBeforeAnythingIsPrinted() throws SQLException {
+		Run sql = migrate("classpath:dev/retort/migration/it/data", "upgrade", "--sql");
+		assertThat(sql.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(sql.err()).contains("migrates data through op.jdbc(), which needs a live database")
+			.contains("Run it online (migrate upgrade)")
+			.doesNotContain("\tat ");
+		assertThat(sql.out()).isEmpty();
+		assertThat(versions()).isEmpty();
+	}
+
+	@Test
 	void failingRevisionExitsWithThreeAndItsMessage() throws SQLException {
 		Run run = migrate(FAILING, "upgrade");
 		assertThat(run.exitCode()).isEqualTo(MigrateCommand.FAILED);
