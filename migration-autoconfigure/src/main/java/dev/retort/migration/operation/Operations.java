@@ -157,7 +157,18 @@ public class Operations {
 
 	/**
 	 * Adds a foreign key from {@code table(columns)} to
-	 * {@code referencedTable(referencedColumns)}.
+	 * {@code referencedTable(referencedColumns)}, with the database's default actions
+	 * ({@code NO ACTION} on delete and on update).
+	 */
+	public void createForeignKey(String name, String table, List<String> columns, String referencedTable,
+			List<String> referencedColumns) {
+		createForeignKey(name, table, columns, referencedTable, referencedColumns, null, null);
+	}
+
+	/**
+	 * Adds a foreign key from {@code table(columns)} to
+	 * {@code referencedTable(referencedColumns)}; a {@code null} action is the database's
+	 * default.
 	 */
 	public void createForeignKey(String name, String table, List<String> columns, String referencedTable,
 			List<String> referencedColumns, ForeignKey.Action onDelete, ForeignKey.Action onUpdate) {
