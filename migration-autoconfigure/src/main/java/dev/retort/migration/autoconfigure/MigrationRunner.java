@@ -136,14 +136,25 @@ public class MigrationRunner implements ApplicationListener<ApplicationReadyEven
 		String reason = MigrationRuns.describe(failure).strip();
 		reason = reason.endsWith(".") ? reason : reason + ".";
 		if (this.properties.getOnFailure() == OnFailure.WARN) {
-			logger.warn("Auto-migrate of '" + name + "' to " + target + " failed: " + reason
+			logger.warn("Auto-migrate of '" + name + "' to " + target
+					+ (MigrationRuns.isRefusal(failure) ? " was refused before anything ran: " : " failed: ") + reason
 					+ "\nThe application stays up (migrations.on-failure=warn) with the migrations health DOWN;"
-					+ " fix the revision and run the upgrade again.");
+					+ (MigrationRuns.isRefusal(failure) ? " do what the message says and start it again."
+							: " fix the revision and run the upgrade again."));
 			return;
 		}
-		logger.error("Auto-migrate of '" + name + "' to " + target + " failed: " + reason
-				+ "\nThe application will exit with code " + MIGRATION_FAILED_EXIT_CODE
-				+ ". Fix the revision and restart, or set migrations.on-failure=warn to keep the application up.");
+		if (MigrationRuns.isRefusal(failure)) {
+			// nothing ran: there is no revision to fix, only what the reason names
+			logger.error("Auto-migrate of '" + name + "' to " + target + " was refused before anything ran: " + reason
+					+ "\nThe application will exit with code " + MIGRATION_FAILED_EXIT_CODE
+					+ ". Nothing was changed: do what the message says and restart, or set migrations.on-failure=warn "
+					+ "to keep the application up.");
+		}
+		else {
+			logger.error("Auto-migrate of '" + name + "' to " + target + " failed: " + reason
+					+ "\nThe application will exit with code " + MIGRATION_FAILED_EXIT_CODE
+					+ ". Fix the revision and restart, or set migrations.on-failure=warn to keep the application up.");
+		}
 		logger.debug("Auto-migrate failure", failure);
 		this.exit.exit(context, MIGRATION_FAILED_EXIT_CODE);
 	}

@@ -11,6 +11,7 @@ import dev.retort.migration.revision.AmbiguousRevisionException;
 import dev.retort.migration.revision.InvalidTargetException;
 import dev.retort.migration.revision.MultipleHeadsException;
 import dev.retort.migration.revision.TargetOutOfRangeException;
+import dev.retort.migration.revision.UnknownAppliedRevisionException;
 import dev.retort.migration.revision.UnknownTargetException;
 import dev.retort.migration.revision.WrongDirectionException;
 import picocli.CommandLine;
@@ -113,9 +114,10 @@ public final class MigrateCommand implements Callable<Integer> {
 					err.println("See `migrate " + command.getCommandName() + " --help`.");
 					return USAGE;
 				}
-				if (ex instanceof IrreversibleOperationException || ex instanceof OfflineModeException) {
+				if (ex instanceof IrreversibleOperationException || ex instanceof OfflineModeException
+						|| ex instanceof UnknownAppliedRevisionException) {
 					// refused before anything ran: a downgrade this graph cannot make, a
-					// script it cannot render
+					// script it cannot render, a database ahead of the code
 					return USAGE;
 				}
 				return FAILED;

@@ -362,6 +362,25 @@ abstract class MigrationApplicationScenarios {
 	}
 
 	@Test
+	void autoMigrateOfADatabaseAheadOfTheCodeSaysItWasRefusedNotThatARevisionFailed(CapturedOutput output)
+			throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", GOOD))) {
+			app.getBean(Migrator.class).upgrade("heads");
+		}
+		execute("UPDATE migrations_version SET version_num = 'cccc00000009'");
+
+		try (ConfigurableApplicationContext app = start(List.of(),
+				Map.of("migrations.locations", GOOD, "migrations.auto-migrate", "true"))) {
+			assertThat(app.getBean(MigrationTestApplication.ExitRecorder.class).codes).containsExactly(3);
+			assertThat(output)
+				.contains("Auto-migrate of 'migrator' to heads was refused before anything ran: "
+						+ "The database's version table migrations_version holds revision cccc00000009")
+				.contains("Nothing was changed: do what the message says and restart")
+				.doesNotContain("Fix the revision");
+		}
+	}
+
+	@Test
 	void failedStartupMigrationWithWarnStaysUpWithHealthDown(CapturedOutput output) throws Exception {
 		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", FAILING,
 				"migrations.auto-migrate", "true", "migrations.on-failure", "warn"))) {

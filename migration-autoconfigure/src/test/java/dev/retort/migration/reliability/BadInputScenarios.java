@@ -270,13 +270,13 @@ abstract class BadInputScenarios {
 
 		Run run = refused(GOOD, "upgrade");
 
-		assertThat(run.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(run.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(run.err()).contains("The database's version table migrations_version holds revision bbbb00000003, "
 				+ "which this code does not know: the database is ahead of the code. Deploy the code that has it, or, "
 				+ "if the database really is at a revision this code knows, record that with "
 				+ "`stamp <revision> --purge`. Nothing was run (upgrade heads).");
 		Run script = refused(GOOD, "upgrade", "--sql");
-		assertThat(script.exitCode()).isEqualTo(MigrateCommand.FAILED);
+		assertThat(script.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(script.err())
 			.contains("holds revision bbbb00000003, which this code does not know: the database "
 					+ "is ahead of the code")
