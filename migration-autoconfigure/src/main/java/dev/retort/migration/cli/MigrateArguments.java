@@ -1,6 +1,7 @@
 package dev.retort.migration.cli;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -36,6 +37,27 @@ final class MigrateArguments {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * The argument that keeps {@code migrate} from being read as a command when it is a
+	 * single-dash option ({@code -Dname=value}, {@code -Xmx512m}: a JVM option written
+	 * after {@code -jar app.jar}) and {@code migrate} comes later; such a run would start
+	 * the whole application, web server and auto-migrate included, instead of the
+	 * command.
+	 */
+	static Optional<String> misplacedBefore(String[] args) {
+		if (args == null || isMigrate(args)) {
+			return Optional.empty();
+		}
+		for (int i = 0; i < args.length; i++) {
+			if (!args[i].startsWith("--") || args[i].equals("--")) {
+				boolean singleDash = args[i].startsWith("-") && !args[i].equals("--");
+				boolean migrateLater = Arrays.asList(args).subList(i + 1, args.length).contains(MIGRATE);
+				return (singleDash && migrateLater) ? Optional.of(args[i]) : Optional.empty();
+			}
+		}
+		return Optional.empty();
 	}
 
 	/**

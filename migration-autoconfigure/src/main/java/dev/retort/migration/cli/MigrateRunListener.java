@@ -33,12 +33,16 @@ public class MigrateRunListener implements SpringApplicationRunListener, Ordered
 
 	private final boolean verbose;
 
+	private final String misplaced;
+
 	private PrintStream stdout;
 
 	public MigrateRunListener(SpringApplication application, String[] args) {
 		this.migrate = MigrateArguments.isMigrate(args)
 				&& ClassUtils.isPresent("picocli.CommandLine", application.getClassLoader());
 		this.verbose = this.migrate && MigrateArguments.isVerbose(args);
+		this.misplaced = ClassUtils.isPresent("picocli.CommandLine", application.getClassLoader())
+				? MigrateArguments.misplacedBefore(args).orElse(null) : null;
 	}
 
 	@Override
@@ -61,6 +65,11 @@ public class MigrateRunListener implements SpringApplicationRunListener, Ordered
 	@Override
 	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext,
 			ConfigurableEnvironment environment) {
+		if (this.misplaced != null) {
+			// before anything starts: the web server, or auto-migrate in a profile
+			// that has it
+			throw new MisplacedMigrateException(this.misplaced);
+		}
 		if (!this.migrate) {
 			return;
 		}
