@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -19,7 +21,10 @@ import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.test.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static dev.retort.migration.engine.TestRevisions.table;
@@ -52,6 +57,36 @@ class PostgresMigratorTests extends MigratorScenarios {
 	@Override
 	protected DataSource dataSource() {
 		return postgres.dataSource();
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRunThatWaitsForAnotherProcesssLockSaysSoAndWhoHoldsIt(CapturedOutput output) throws Exception {
+		Migrator migrator = migrator(table("a10000000001"));
+		migrator.current();
+		int holder;
+		CompletableFuture<MigrationResult> upgrade;
+		try (Connection other = postgres.connect()) {
+			try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_lock(?), pg_backend_pid()")) {
+				lock.setLong(1, new PostgresAdvisoryLock(config().versionTable()).key());
+				try (ResultSet result = lock.executeQuery()) {
+					result.next();
+					holder = result.getInt(2);
+				}
+			}
+			upgrade = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (!output.getOut().contains("Waiting up to") && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+			assertThat(upgrade).isNotDone();
+		}
+		assertThat(upgrade.get(60, TimeUnit.SECONDS).current()).containsExactly("a10000000001");
+		assertThat(output.getOut())
+			.contains(
+					"Waiting up to 2m for the migration lock on " + postgres.jdbcUrl().replaceFirst("\\?.*", "") + ":")
+			.contains("another process is migrating this database (server process " + holder + " in pg_stat_activity;")
+			.contains("This run goes on once it finishes.");
 	}
 
 	@Test

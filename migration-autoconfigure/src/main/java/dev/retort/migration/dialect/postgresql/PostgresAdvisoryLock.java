@@ -14,6 +14,8 @@ import java.util.zip.CRC32;
 
 import dev.retort.migration.dialect.DatabaseLock;
 import dev.retort.migration.dialect.LockTimeoutException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * PostgreSQL's session-level advisory lock, held on the migrating connection for the
@@ -24,6 +26,8 @@ import dev.retort.migration.dialect.LockTimeoutException;
  * the statement ends.
  */
 public class PostgresAdvisoryLock implements DatabaseLock {
+
+	private static final Log logger = LogFactory.getLog(PostgresAdvisoryLock.class);
 
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
@@ -70,6 +74,13 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 					watchClient(connection, statement);
 				}
 			}
+			if (tryLock(connection)) {
+				return;
+			}
+			logger.warn("Waiting up to " + DatabaseLock.describe(timeout) + " for the migration lock on "
+					+ DatabaseLock.describe(connection) + ": another process is migrating this database ("
+					+ holders(connection) + "advisory lock " + this.key + " for table " + this.versionTable
+					+ "). This run goes on once it finishes.");
 			statement.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
 			try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
 				lock.setLong(1, this.key);
@@ -104,6 +115,34 @@ public class PostgresAdvisoryLock implements DatabaseLock {
 				}
 			}
 		}
+	}
+
+	/** Takes the lock if it is free, without waiting. */
+	private boolean tryLock(Connection connection) throws SQLException {
+		try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			lock.setLong(1, this.key);
+			try (ResultSet result = lock.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
+	/**
+	 * The server processes holding the lock, as {@code pid 123, }, for the wait's log
+	 * line.
+	 */
+	private String holders(Connection connection) throws SQLException {
+		StringBuilder holders = new StringBuilder();
+		try (PreparedStatement query = connection.prepareStatement("SELECT pid FROM pg_locks WHERE locktype = "
+				+ "'advisory' AND granted AND ((classid::bigint << 32) | objid::bigint) = ? ORDER BY pid")) {
+			query.setLong(1, this.key);
+			try (ResultSet pids = query.executeQuery()) {
+				while (pids.next()) {
+					holders.append(holders.isEmpty() ? "server process " : ", ").append(pids.getInt(1));
+				}
+			}
+		}
+		return holders.isEmpty() ? "" : holders.append(" in pg_stat_activity; ").toString();
 	}
 
 	/**
