@@ -3,6 +3,7 @@ package dev.retort.migration.engine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,29 @@ final class RevisionReports {
 	static MigrationReport report(RevisionGraph graph, Dialect dialect, Set<String> current,
 			List<HistoryRecord> history) {
 		Map<String, HistoryRecord> lastApplied = new HashMap<>();
+		Map<String, HistoryRecord> lastSucceeded = new HashMap<>();
 		for (HistoryRecord record : history) {
 			if (record.success() && !Direction.DOWNGRADE.label().equals(record.direction())) {
 				lastApplied.put(record.revision(), record);
+			}
+			if (record.success()) {
+				lastSucceeded.put(record.revision(), record);
 			}
 		}
 		Set<String> known = current.stream()
 			.filter((id) -> graph.find(id).isPresent())
 			.collect(Collectors.toCollection(LinkedHashSet::new));
-		Set<String> applied = graph.applied(known);
+		Set<String> applied = new HashSet<>(graph.applied(known));
+		if (known.size() < current.size()) {
+			// under a revision the code does not know the graph cannot tell what is
+			// applied; the history can: what was last applied and not downgraded since,
+			// whose checksums an edit may have changed
+			lastSucceeded.forEach((id, record) -> {
+				if (!Direction.DOWNGRADE.label().equals(record.direction()) && graph.find(id).isPresent()) {
+					applied.add(id);
+				}
+			});
+		}
 		List<RevisionState> states = new ArrayList<>();
 		for (RevisionScript revision : graph.revisions()) {
 			boolean isApplied = applied.contains(revision.id());

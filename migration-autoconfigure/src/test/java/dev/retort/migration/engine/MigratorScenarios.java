@@ -241,6 +241,20 @@ abstract class MigratorScenarios {
 	}
 
 	@Test
+	void aRevisionEditedUnderOneTheCodeDoesNotKnowStillShowsItsChecksumMismatch() {
+		migrator(table("a10000000001"), table("b20000000002", "a10000000001")).upgrade("heads");
+		// an older build, whose a10000000001 differs from what ran, against the newer
+		// database
+		Migrator older = migrator(revision("a10000000001", List.of(), Set.of(), true,
+				migration((op) -> op.createTable(tableOf("a10000000001"), Column.of("id", Type.BIGINT).primaryKey()),
+						(op) -> op.dropTable(tableOf("a10000000001")))));
+		assertThat(older.revisionStates())
+			.extracting(RevisionState::id, RevisionState::state, RevisionState::checksumMismatch)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("a10000000001", RevisionState.State.APPLIED, true),
+					org.assertj.core.groups.Tuple.tuple("b20000000002", RevisionState.State.UNKNOWN_TO_CODE, false));
+	}
+
+	@Test
 	void listenersHearEveryStep() {
 		List<String> heard = new CopyOnWriteArrayList<>();
 		Migrator migrator = orchestrator().addListener(new MigrationListener() {
