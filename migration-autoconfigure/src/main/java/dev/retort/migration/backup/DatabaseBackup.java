@@ -191,8 +191,23 @@ public class DatabaseBackup {
 		}
 	}
 
-	/** The backups in the backup directory that have a manifest, newest first. */
+	/**
+	 * The backups of this database in the backup directory (those whose manifest names
+	 * its database and dialect), newest first; {@link #listAll} has every database's.
+	 */
 	public List<BackupFile> list() {
+		Target target = target();
+		return listAll().stream()
+			.filter((backup) -> backup.manifest().database().equals(target.database())
+					&& backup.manifest().dialect().equals(target.dialect()))
+			.toList();
+	}
+
+	/**
+	 * The backups in the backup directory that have a manifest, of any database (several
+	 * may share the directory), newest first.
+	 */
+	public List<BackupFile> listAll() {
 		Path directory = target().directory();
 		List<BackupFile> backups = new ArrayList<>();
 		if (!Files.isDirectory(directory)) {
@@ -324,6 +339,11 @@ public class DatabaseBackup {
 	/** The database backups are taken of, for messages and prompts. */
 	public String describeDatabase() {
 		return target().describe();
+	}
+
+	/** The database's name as backup manifests record it. */
+	public String database() {
+		return target().database();
 	}
 
 	private Target target() {

@@ -46,6 +46,11 @@ final class BackupCommand extends MigrateSubcommand {
 				out().println("No backups of " + backups.describeDatabase() + " in " + backups.directory() + ".");
 			}
 			found.forEach((backup) -> out().println(backup.describe()));
+			int others = backups.listAll().size() - found.size();
+			if (others > 0) {
+				out().println("(" + others + " backup" + ((others == 1) ? "" : "s") + " of other databases in "
+						+ backups.directory() + " not listed)");
+			}
 			return MigrateCommand.OK;
 		}
 		if (this.schemaOnly && this.full) {

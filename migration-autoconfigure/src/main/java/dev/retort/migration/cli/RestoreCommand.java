@@ -33,7 +33,7 @@ final class RestoreCommand extends MigrateSubcommand {
 	public Integer call() {
 		DatabaseBackup backups = this.session.backups();
 		BackupFile backup = backups.verify(this.file);
-		String what = backups.describeDatabase() + " from " + backup.describe();
+		String what = backups.describeDatabase() + " from " + backup.describe() + otherDatabase(backups, backup);
 		boolean schemaOnly = backup.isSchemaOnly();
 		String consequence = schemaOnly
 				? "It is a schema-only backup: every table but Retort's own comes back empty (the database as it is "
@@ -61,6 +61,18 @@ final class RestoreCommand extends MigrateSubcommand {
 		out().println("Restored " + backups.describeDatabase() + " from " + restored.restored().file()
 				+ "; the database is now at " + ids(current) + "." + aheadOfTheCode(current));
 		return MigrateCommand.OK;
+	}
+
+	/**
+	 * Says so when the backup is of another database of the same kind (its name in the
+	 * manifest differs): restoring it is allowed (a copy of production into staging), but
+	 * the prompt must not let it pass unseen.
+	 */
+	private static String otherDatabase(DatabaseBackup backups, BackupFile backup) {
+		if (backup.manifest() == null || backup.manifest().database().equals(backups.database())) {
+			return "";
+		}
+		return " (a backup of another database, " + backup.manifest().database() + ")";
 	}
 
 	/**

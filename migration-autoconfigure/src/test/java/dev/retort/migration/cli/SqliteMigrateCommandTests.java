@@ -33,6 +33,35 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Test
+	void backupListShowsThisDatabasesBackupsAndARestoreOfAnothersSaysWhose() {
+		Map<String, Object> directory = Map.of("migrations.backup.directory", this.backupDirectory.toString());
+		assertThat(migrate(GOOD, "upgrade").exitCode()).isZero();
+		assertThat(migrate(GOOD, directory, "backup").exitCode()).isZero();
+		Map<String, Object> other = new java.util.LinkedHashMap<>(directory);
+		other.put("spring.datasource.url", "jdbc:sqlite:" + this.directory.resolve("other.db"));
+		other.put("migrations.locations", GOOD);
+		assertThat(CommandLineTestApplication.run(other, "migrate", "upgrade").exitCode()).isZero();
+		Run otherBackup = CommandLineTestApplication.run(other, "migrate", "backup");
+		assertThat(otherBackup.exitCode()).as(otherBackup.err()).isZero();
+
+		Run list = migrate(GOOD, directory, "backup", "--list");
+		assertThat(list.out()).contains("app-aaaa00000002-")
+			.doesNotContain("other-aaaa00000002-")
+			.contains("(1 backup of other databases in " + this.backupDirectory + " not listed)");
+
+		String othersFile = CommandLineTestApplication.run(other, "migrate", "backup", "--list")
+			.out()
+			.lines()
+			.filter((line) -> line.contains("other-aaaa00000002-"))
+			.map((line) -> line.strip().split("\\s+")[0])
+			.findFirst()
+			.orElseThrow();
+		Run restore = migrate(GOOD, directory, "restore", othersFile);
+		assertThat(restore.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(restore.err()).contains("(a backup of another database, other)");
+	}
+
+	@Test
 	void statusOnAPathWhereNoDatabaseWasSaysSQLiteMadeAnEmptyFile() {
 		Path elsewhere = this.directory.resolve("elsewhere.db");
 		Run status = CommandLineTestApplication.run(
