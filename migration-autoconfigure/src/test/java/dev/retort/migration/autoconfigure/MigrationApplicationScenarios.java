@@ -118,6 +118,11 @@ abstract class MigrationApplicationScenarios {
 			assertThat(health.path("status").asString()).isEqualTo("OUT_OF_SERVICE");
 			assertThat(texts(health.path("details").path("pending"))).containsExactly("aaaa00000001", "aaaa00000002");
 			assertThat(health.path("details").has("lastMigratedAt")).as("never migrated").isFalse();
+			MeterRegistry meters = app.getBean(MeterRegistry.class);
+			assertThat(meters.get("migrations.applied").tag("direction", "upgrade").counter().count())
+				.as("there before anything is applied, at zero")
+				.isZero();
+			assertThat(meters.get("migrations.failed").tag("direction", "downgrade").counter().count()).isZero();
 			HttpResponse<String> refused = post(app, "{\"command\":\"upgrade\",\"target\":\"heads\"}");
 			assertThat(refused.statusCode()).isEqualTo(403);
 			assertThat(refused.body()).contains("migrations.endpoint.write-enabled=true")
@@ -392,6 +397,9 @@ abstract class MigrationApplicationScenarios {
 			assertThat(health.path("details").path("failedRun").asString()).isEqualTo("upgrade heads");
 			assertThat(app.getBean(ApplicationAvailability.class).getReadinessState())
 				.isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+			MeterRegistry meters = app.getBean(MeterRegistry.class);
+			assertThat(meters.get("migrations.failed").tag("direction", "upgrade").counter().count()).isEqualTo(1);
+			assertThat(meters.get("migrations.applied").tag("direction", "upgrade").counter().count()).isEqualTo(1);
 		}
 	}
 
