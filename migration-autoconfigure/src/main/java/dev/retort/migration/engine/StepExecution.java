@@ -230,6 +230,11 @@ final class StepExecution {
 			}
 			current = current.getCause();
 		}
+		if (cause instanceof MigrationException) {
+			// Retort's own, written to be read as it is (an operation on a column the
+			// table does not have): its class name would only say less
+			return cause.getMessage();
+		}
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 

@@ -28,7 +28,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import static dev.retort.migration.engine.TestRevisions.migration;
 import static dev.retort.migration.engine.TestRevisions.revision;
 import static dev.retort.migration.engine.TestRevisions.table;
+import static dev.retort.migration.engine.TestRevisions.tableOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The migrator's scenarios on a SQLite file of its own per test.
@@ -86,6 +88,19 @@ class SqliteMigratorTests extends MigratorScenarios {
 		assertThat(migrator.history()).extracting(HistoryEntry::revision)
 			.containsExactly("a10000000001", "b20000000002", "c30000000003");
 		assertThat(tables()).hasSize(3);
+	}
+
+	@Test
+	void aChangeToAColumnTheTableDoesNotHaveSaysWhichInPlainWords() {
+		Migrator migrator = migrator(table("a10000000001"), revision("b20000000002", List.of("a10000000001"), Set.of(),
+				true, migration((op) -> op.alterColumn(tableOf("a10000000001"), "nmae", (c) -> c.notNull()), (op) -> {
+				})));
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessageContaining(
+					"error: Column \"nmae\" does not exist in table \"" + tableOf("a10000000001") + "\".")
+			.withMessageNotContaining("Exception");
+		assertThat(migrator.current()).containsExactly("a10000000001");
 	}
 
 	@Test
