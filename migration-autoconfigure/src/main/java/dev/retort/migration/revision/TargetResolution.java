@@ -92,12 +92,12 @@ final class TargetResolution {
 			return Set.of();
 		}
 		if (target instanceof Target.Relative relative) {
-			return Set.of(walkUp(text, currentHeads, applied, relative.steps(), null));
+			return Set.of(walkUp(text, lineHeads(applied), applied, relative.steps(), null));
 		}
 		if (target instanceof Target.BranchRelative relative) {
 			Set<String> members = branch(relative.label(), text);
-			return Set.of(walkUp(text, RevisionGraph.intersection(currentHeads, members), applied, relative.steps(),
-					relative.label()));
+			return Set.of(walkUp(text, RevisionGraph.intersection(lineHeads(applied), members), applied,
+					relative.steps(), relative.label()));
 		}
 		if (target instanceof Target.BranchHeads branchHeads) {
 			return branchHeads(branchHeads.label(), text);
@@ -112,6 +112,21 @@ final class TargetResolution {
 			return this.graph.ordered(destination);
 		}
 		return anchored((Target.Anchored) target, text);
+	}
+
+	/**
+	 * The tops of the applied lines: applied revisions that no applied revision revises.
+	 * Unlike the version-table rows, they include a revision that is applied only because
+	 * another depends on it, so that {@code +N} also counts from there.
+	 */
+	private Set<String> lineHeads(Set<String> applied) {
+		List<String> tops = new ArrayList<>();
+		for (String id : applied) {
+			if (this.graph.children(id).stream().noneMatch(applied::contains)) {
+				tops.add(id);
+			}
+		}
+		return this.graph.ordered(tops);
 	}
 
 	/** Refuses a selection where one revision lies under another, as Alembic does. */

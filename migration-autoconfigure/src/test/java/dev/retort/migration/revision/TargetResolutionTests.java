@@ -24,6 +24,14 @@ class TargetResolutionTests {
 			revision("b2").revises("b1"), revision("c1").revises("root").labels("crm"), revision("c2").revises("c1"),
 			revision("x1").labels("audit"), revision("x2").revises("x1"));
 
+	/**
+	 * c1 -> a2 -> a3 -> t4 on the trunk, billing's own base b1 (billing) -> b2, and s1
+	 * revising a3 and depending on b1.
+	 */
+	private final RevisionGraph dependent = graph(revision("c1"), revision("a2").revises("c1"),
+			revision("a3").revises("a2"), revision("t4").revises("a3"), revision("b1").labels("billing"),
+			revision("b2").revises("b1"), revision("s1").revises("a3").dependsOn("b1"));
+
 	@Test
 	void headIsTheOnlyHead() {
 		assertThat(this.linear.resolve("head", Set.of())).containsExactly("a7b8c9d0e1f2");
@@ -182,6 +190,21 @@ class TargetResolutionTests {
 		assertThatExceptionOfType(TargetOutOfRangeException.class)
 			.isThrownBy(() -> this.branched.resolve("billing@+1", Set.of("b2")))
 			.withMessageContaining("on branch 'billing'");
+	}
+
+	@Test
+	void plusNCountsFromARevisionAppliedOnlyBecauseAnotherDependsOnIt() {
+		// b1 is applied (s1 depends on it) without a row of its own; b2 is pending
+		Set<String> rows = Set.of("t4", "s1");
+		assertThat(this.dependent.headsOf(this.dependent.applied(Set.of("t4", "s1", "b1")))).isEqualTo(rows);
+
+		assertThat(this.dependent.resolve("+1", rows)).containsExactly("b2");
+		assertThat(this.dependent.resolve("billing@+1", rows)).containsExactly("b2");
+		assertThat(this.dependent.planUpgrade(rows, "billing@+1").steps()).extracting((step) -> step.revision().id())
+			.containsExactly("b2");
+		assertThatExceptionOfType(TargetOutOfRangeException.class)
+			.isThrownBy(() -> this.dependent.resolve("billing@+2", rows))
+			.withMessageContaining("only 1 revision(s) lie above (b1) on branch 'billing'");
 	}
 
 	@Test
