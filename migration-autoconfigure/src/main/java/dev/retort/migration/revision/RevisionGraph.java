@@ -364,6 +364,14 @@ public final class RevisionGraph {
 
 	// -- for resolution and planning
 
+	/**
+	 * Where the branch a label (or a revision id in its place) names starts from: the
+	 * revisions it forks from, empty for a branch with its own base.
+	 */
+	Set<String> beforeBranch(String label, String text) {
+		return this.targets.beforeBranch(label, text);
+	}
+
 	/** The revision with exactly this id; {@code null} when there is none. */
 	RevisionScript revision(String id) {
 		return this.revisions.get(id);

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * A history range, Alembic style: {@code from:to} with either end a target,
  * {@code current}, or empty for no bound ({@code base:heads}, {@code ae10:},
  * {@code :ae10}, {@code -3:}). As in Alembic, the lower end must be an ancestor of the
- * upper one.
+ * upper one. {@code label@base} is where the branch starts from, whatever the database
+ * holds: there is nothing to remove, as there is for downgrade and stamp.
  */
 final class RevisionRange {
 
@@ -65,6 +66,10 @@ final class RevisionRange {
 		if (from.isEmpty() || from.equals("base")) {
 			return null;
 		}
+		if (Target.parse(from) instanceof Target.BranchBase branchBase) {
+			Set<String> before = this.graph.beforeBranch(branchBase.label(), from);
+			return before.isEmpty() ? null : before;
+		}
 		Set<String> current = currentHeads.get();
 		if (RELATIVE_DOWN.matcher(from).matches()) {
 			// -N: the last N applied revisions, not the one they rest on
@@ -80,6 +85,9 @@ final class RevisionRange {
 	private Set<String> ends(String to, Supplier<Set<String>> currentHeads) {
 		if (to.isEmpty() || to.equals("heads") || to.equals("head")) {
 			return null;
+		}
+		if (Target.parse(to) instanceof Target.BranchBase branchBase) {
+			return this.graph.beforeBranch(branchBase.label(), to);
 		}
 		Set<String> current = currentHeads.get();
 		return to.equals("current") ? current : this.graph.resolve(to, current);

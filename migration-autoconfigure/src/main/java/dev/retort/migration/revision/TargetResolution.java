@@ -129,6 +129,24 @@ final class TargetResolution {
 		return this.graph.ordered(tops);
 	}
 
+	/**
+	 * Where a branch starts from, whatever the database holds: the parents of its first
+	 * revisions that are not on it (a branch point, say); empty for a branch with its own
+	 * base.
+	 */
+	Set<String> beforeBranch(String label, String text) {
+		Set<String> members = branch(label, text);
+		List<String> before = new ArrayList<>();
+		for (String id : members) {
+			for (String parent : this.graph.revision(id).parents()) {
+				if (!members.contains(parent)) {
+					before.add(parent);
+				}
+			}
+		}
+		return this.graph.ordered(before);
+	}
+
 	/** Refuses a selection where one revision lies under another, as Alembic does. */
 	private void requireApart(Set<String> revisions, String text) {
 		for (String upper : revisions) {

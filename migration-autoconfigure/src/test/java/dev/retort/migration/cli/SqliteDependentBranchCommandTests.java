@@ -62,6 +62,24 @@ class SqliteDependentBranchCommandTests {
 		assertThat(branch.out()).contains("upgrade b1 -> b2");
 	}
 
+	@Test
+	void historyFromLabelAtBaseListsTheBranchWhereverTheDatabaseIs() {
+		Run upgrade = migrate("upgrade", "a3");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+
+		Run branch = migrate("history", "-r", "billing@base:billing@head");
+
+		assertThat(branch.exitCode()).as(branch.err()).isZero();
+		assertThat(branch.out().lines()).hasSize(2)
+			.satisfiesExactly((line) -> assertThat(line).startsWith("b1 -> b2"),
+					(line) -> assertThat(line).startsWith("<base> -> b1"));
+
+		Run open = migrate("history", "-r", "billing@base:");
+
+		assertThat(open.exitCode()).as(open.err()).isZero();
+		assertThat(open.out()).contains("<base> -> c1").contains("<base> -> b1").contains("b1 -> b2");
+	}
+
 	private void atHeadsWithoutB2() {
 		Run heads = migrate("upgrade", "heads");
 		assertThat(heads.exitCode()).as(heads.err()).isZero();

@@ -1,5 +1,6 @@
 package dev.retort.migration.revision;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -191,6 +192,28 @@ class RevisionGraphTests {
 		assertThatExceptionOfType(UnknownTargetException.class).isThrownBy(() -> graph.get("ffff"))
 			.withMessageContaining("'ffff'");
 		assertThat(graph.find("ae10")).isEmpty();
+	}
+
+	@Test
+	void historyRangeFromLabelAtBaseStartsWhereTheBranchStartsWhateverTheDatabaseHolds() {
+		// billing has its own base; shipping forks from the branch point a3 and depends
+		// on b1
+		RevisionGraph graph = graph(revision("c1"), revision("a2").revises("c1"), revision("a3").revises("a2"),
+				revision("t4").revises("a3"), revision("b1").labels("billing"), revision("b2").revises("b1"),
+				revision("s1").revises("a3").dependsOn("b1").labels("shipping"));
+
+		for (Set<String> current : List.of(Set.<String>of(), Set.of("a3"), Set.of("t4", "s1"), graph.heads())) {
+			assertThat(graph.range("billing@base", "billing@head", () -> current)).as("database at %s", current)
+				.extracting(RevisionScript::id)
+				.containsExactly("b1", "b2");
+			assertThat(graph.range("shipping@base", "shipping@head", () -> current)).as("database at %s", current)
+				.extracting(RevisionScript::id)
+				.containsExactly("a3", "s1");
+		}
+		assertThat(graph.range("billing@base", "", Set::of)).hasSize(7);
+		// downgrade and stamp keep their meaning: remove the branch and what depends on
+		// it
+		assertThat(graph.resolve("billing@base", graph.heads())).containsExactly("t4");
 	}
 
 }
