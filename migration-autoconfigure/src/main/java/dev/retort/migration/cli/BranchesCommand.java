@@ -22,10 +22,10 @@ final class BranchesCommand extends MigrateSubcommand {
 			if (!graph.branchPoints().contains(point.id())) {
 				continue;
 			}
-			out().println(point.id() + labels(point) + " (branchpoint), " + point.message());
+			out().println(point.id() + labels(graph, point) + " (branchpoint), " + point.message());
 			for (RevisionScript child : graph.revisions()) {
 				if (child.parents().contains(point.id())) {
-					out().println("  -> " + child.id() + labels(child)
+					out().println("  -> " + child.id() + labels(graph, child)
 							+ (graph.heads().contains(child.id()) ? " (head)" : "") + ", " + child.message());
 				}
 			}

@@ -25,8 +25,8 @@ final class CurrentCommand extends MigrateSubcommand {
 		RevisionGraph graph = migrator.graph();
 		for (String id : new TreeSet<>(current)) {
 			out().println(graph.find(id)
-				.map((revision) -> revision.id() + labels(revision) + (graph.heads().contains(id) ? " (head)" : "")
-						+ message(revision, ", "))
+				.map((revision) -> revision.id() + labels(graph, revision)
+						+ (graph.heads().contains(id) ? " (head)" : "") + message(revision, ", "))
 				.orElse(id + " (unknown to this code)"));
 		}
 		return MigrateCommand.OK;

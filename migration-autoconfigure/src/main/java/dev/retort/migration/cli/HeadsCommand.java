@@ -16,7 +16,7 @@ final class HeadsCommand extends MigrateSubcommand {
 		RevisionGraph graph = migrator().graph();
 		for (RevisionScript revision : graph.revisions()) {
 			if (graph.heads().contains(revision.id())) {
-				out().println(revision.id() + labels(revision) + " (head)" + message(revision, ", "));
+				out().println(revision.id() + labels(graph, revision) + " (head)" + message(revision, ", "));
 			}
 		}
 		return MigrateCommand.OK;

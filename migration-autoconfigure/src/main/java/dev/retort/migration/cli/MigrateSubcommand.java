@@ -109,7 +109,7 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 	}
 
 	static String markers(RevisionGraph graph, RevisionScript revision) {
-		StringBuilder markers = new StringBuilder(labels(revision));
+		StringBuilder markers = new StringBuilder(labels(graph, revision));
 		if (graph.heads().contains(revision.id())) {
 			markers.append(" (head)");
 		}
@@ -122,9 +122,13 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 		return markers.toString();
 	}
 
-	static String labels(RevisionScript revision) {
-		return revision.branchLabels().isEmpty() ? ""
-				: " (" + String.join(", ", new TreeSet<>(revision.branchLabels())) + ")";
+	/**
+	 * The labels of the branches the revision is on, not only those it declares: Alembic
+	 * shows {@code b2 (billing) (head)} for the head above the labelled b1.
+	 */
+	static String labels(RevisionGraph graph, RevisionScript revision) {
+		Set<String> labels = graph.branchLabelsOf(revision.id());
+		return labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")";
 	}
 
 	static String ids(Set<String> ids) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -231,6 +232,21 @@ public final class RevisionGraph {
 	/** The branch labels in the graph, each with the revisions of its branch. */
 	public Map<String, Set<String>> branches() {
 		return Collections.unmodifiableMap(new TreeMap<>(this.branches));
+	}
+
+	/**
+	 * The labels of the branches a revision is on, sorted: those it declares, and those
+	 * of a labelled revision below it or above it on its branch (as {@link #branches()}
+	 * counts one), as Alembic shows them.
+	 */
+	public Set<String> branchLabelsOf(String id) {
+		Set<String> labels = new TreeSet<>();
+		for (Map.Entry<String, Set<String>> branch : this.branches.entrySet()) {
+			if (branch.getValue().contains(id)) {
+				labels.add(branch.getKey());
+			}
+		}
+		return Collections.unmodifiableSet(labels);
 	}
 
 	/**

@@ -80,6 +80,22 @@ class SqliteDependentBranchCommandTests {
 		assertThat(open.out()).contains("<base> -> c1").contains("<base> -> b1").contains("b1 -> b2");
 	}
 
+	@Test
+	void headsAndHistoryShowTheLabelOfTheBranchEachRevisionIsOnAsAlembicDoes() {
+		Run heads = migrate("heads");
+
+		assertThat(heads.exitCode()).as(heads.err()).isZero();
+		assertThat(heads.out().lines()).containsExactly("t4 (head), trunk four",
+				"b2 (billing) (head), billing invoices", "s1 (shipping) (head), shipping orders");
+
+		Run history = migrate("history");
+
+		assertThat(history.exitCode()).as(history.err()).isZero();
+		assertThat(history.out().lines()).contains("b1 -> b2 (billing) (head), billing invoices",
+				"<base> -> b1 (billing), billing accounts", "a2 -> a3 (branchpoint), trunk three",
+				"a3 -> t4 (head), trunk four");
+	}
+
 	private void atHeadsWithoutB2() {
 		Run heads = migrate("upgrade", "heads");
 		assertThat(heads.exitCode()).as(heads.err()).isZero();

@@ -216,4 +216,20 @@ class RevisionGraphTests {
 		assertThat(graph.resolve("billing@base", graph.heads())).containsExactly("t4");
 	}
 
+	@Test
+	void aRevisionIsOnTheBranchesOfTheLabelsBelowItOnItsLineAndAboveIt() {
+		RevisionGraph graph = graph(revision("c1"), revision("a2").revises("c1"), revision("a3").revises("a2"),
+				revision("t4").revises("a3"), revision("b1").labels("billing"), revision("b2").revises("b1"),
+				revision("s1").revises("a3").dependsOn("b1"), revision("s2").revises("s1").labels("shipping"),
+				revision("m").revises("t4", "b2", "s2"));
+
+		assertThat(graph.branchLabelsOf("b1")).containsExactly("billing");
+		assertThat(graph.branchLabelsOf("b2")).containsExactly("billing");
+		// below the labelled s2 back to the branch point a3, not past it
+		assertThat(graph.branchLabelsOf("s1")).containsExactly("shipping");
+		assertThat(graph.branchLabelsOf("a3")).isEmpty();
+		assertThat(graph.branchLabelsOf("t4")).isEmpty();
+		assertThat(graph.branchLabelsOf("m")).containsExactly("billing", "shipping");
+	}
+
 }
