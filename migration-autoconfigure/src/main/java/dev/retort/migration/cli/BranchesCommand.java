@@ -15,7 +15,19 @@ final class BranchesCommand extends MigrateSubcommand {
 	public Integer call() {
 		RevisionGraph graph = migrator().graph();
 		if (graph.branchPoints().isEmpty()) {
-			out().println("No branch points: the revisions form one line.");
+			if (graph.bases().size() <= 1) {
+				out().println(graph.revisions().isEmpty() ? "No branch points: there are no revisions."
+						: "No branch points: the revisions form one line.");
+				return MigrateCommand.OK;
+			}
+			// several bases start lines of their own without any revision branching
+			out().println("No branch points, but " + graph.bases().size() + " bases, each starting a line of its own:");
+			for (RevisionScript base : graph.revisions()) {
+				if (graph.bases().contains(base.id())) {
+					out().println("  " + base.id() + labels(graph, base) + " (base)"
+							+ (graph.heads().contains(base.id()) ? " (head)" : "") + message(base, ", "));
+				}
+			}
 			return MigrateCommand.OK;
 		}
 		for (RevisionScript point : graph.revisions()) {

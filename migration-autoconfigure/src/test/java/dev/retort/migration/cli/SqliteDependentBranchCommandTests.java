@@ -96,6 +96,19 @@ class SqliteDependentBranchCommandTests {
 				"a3 -> t4 (head), trunk four");
 	}
 
+	@Test
+	void branchesWithTwoBasesAndNoBranchPointYetNamesTheBases() throws IOException {
+		// before s1: the trunk and billing side by side, nothing forks
+		Files.delete(this.directory.resolve("revisions/s1.sql"));
+
+		Run branches = migrate("branches");
+
+		assertThat(branches.exitCode()).as(branches.err()).isZero();
+		assertThat(branches.out().lines()).containsExactly(
+				"No branch points, but 2 bases, each starting a line of its own:", "  c1 (base), trunk one",
+				"  b1 (billing) (base), billing accounts");
+	}
+
 	private void atHeadsWithoutB2() {
 		Run heads = migrate("upgrade", "heads");
 		assertThat(heads.exitCode()).as(heads.err()).isZero();
