@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
 		+ "database in each direction.")
 final class ShowCommand extends MigrateSubcommand {
 
-	@Parameters(paramLabel = "REV", description = "A revision id, unique id prefix or branch label.")
+	@Parameters(paramLabel = "REV", description = "A revision id, unique id prefix or branch label, or a target that "
+			+ "names one revision: head, label@head, ae10-1.")
 	String revision;
 
 	ShowCommand(MigrateSession session) {
@@ -31,7 +32,7 @@ final class ShowCommand extends MigrateSubcommand {
 		RevisionGraph graph = migrator.graph();
 		RevisionScript revision;
 		try {
-			revision = graph.findBranch(this.revision).orElseGet(() -> graph.get(this.revision));
+			revision = graph.revisionNamed(this.revision);
 		}
 		catch (UnknownTargetException ex) {
 			List<String> held = migrator.current().stream().filter((id) -> id.startsWith(this.revision)).toList();

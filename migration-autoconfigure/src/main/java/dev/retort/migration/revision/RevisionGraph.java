@@ -324,6 +324,18 @@ public final class RevisionGraph {
 		return this.targets.resolve(target, currentHeads);
 	}
 
+	/**
+	 * The one revision a target names without the database: an id or unique prefix, a
+	 * branch label, {@code head}, {@code heads} or {@code label@heads} when there is one,
+	 * {@code label@head}, {@code ae10+1}, {@code head-1}…
+	 * @throws InvalidTargetException for a target that counts from the database
+	 * ({@code +1}) or removes revisions ({@code base}, {@code label@base})
+	 * @throws MultipleHeadsException for a target that names several revisions
+	 */
+	public RevisionScript revisionNamed(String target) {
+		return this.targets.one(target);
+	}
+
 	/** The steps that upgrade from {@code currentHeads} to {@code target}. */
 	public MigrationPlan planUpgrade(Set<String> currentHeads, String target) {
 		return this.planner.planUpgrade(currentHeads, target);

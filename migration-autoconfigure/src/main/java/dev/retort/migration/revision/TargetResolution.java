@@ -147,6 +147,39 @@ final class TargetResolution {
 		return this.graph.ordered(before);
 	}
 
+	/**
+	 * The one revision a target names from the graph alone ({@code ae10}, a label,
+	 * {@code head}, {@code billing@head}, {@code ae10-1}…); an error for a target that
+	 * counts from the database, removes revisions, or names several or none.
+	 */
+	RevisionScript one(String text) {
+		Target target = Target.parse(text);
+		Set<String> named;
+		if (target instanceof Target.Heads) {
+			named = this.graph.heads();
+		}
+		else if (target instanceof Target.BranchHeads branchHeads) {
+			named = branchHeads(branchHeads.label(), text);
+		}
+		else if (target instanceof Target.Anchored anchored) {
+			named = anchored(anchored, text);
+		}
+		else {
+			throw new InvalidTargetException("Target '" + text + "' does not name one revision by itself (it counts "
+					+ "from the database, names several, or removes revisions). Name one revision: an id or unique "
+					+ "prefix, a branch label, head, label@head, or <revision>+N / <revision>-N.");
+		}
+		if (named.size() == 1) {
+			return this.graph.revision(named.iterator().next());
+		}
+		if (named.isEmpty()) {
+			throw new InvalidTargetException("Target '" + text + "' is base: there is no revision there. Name one "
+					+ "revision: an id or unique prefix, a branch label, head, label@head, or <revision>+N.");
+		}
+		throw new MultipleHeadsException("Target '" + text + "' names several revisions "
+				+ RevisionGraph.describe(named) + ". Name one of them.");
+	}
+
 	/** Refuses a selection where one revision lies under another, as Alembic does. */
 	private void requireApart(Set<String> revisions, String text) {
 		for (String upper : revisions) {

@@ -109,6 +109,21 @@ class SqliteDependentBranchCommandTests {
 				"  b1 (billing) (base), billing accounts");
 	}
 
+	@Test
+	void showTakesATargetThatNamesOneRevision() {
+		Run branchHead = migrate("show", "billing@head");
+
+		assertThat(branchHead.exitCode()).as(branchHead.err()).isZero();
+		assertThat(branchHead.out()).containsSubsequence("Rev: b2 (billing) (head)", "Parent: b1", "State: pending",
+				"    billing invoices", "CREATE TABLE t_b2");
+
+		Run heads = migrate("show", "heads");
+
+		assertThat(heads.exitCode()).isEqualTo(MigrateCommand.USAGE);
+		assertThat(heads.err()).contains("names several revisions (t4, b2, s1)").doesNotContain("\tat ");
+		assertThat(heads.out()).isEmpty();
+	}
+
 	private void atHeadsWithoutB2() {
 		Run heads = migrate("upgrade", "heads");
 		assertThat(heads.exitCode()).as(heads.err()).isZero();

@@ -208,6 +208,25 @@ class TargetResolutionTests {
 	}
 
 	@Test
+	void revisionNamedIsTheOneRevisionATargetNamesFromTheGraphAlone() {
+		assertThat(this.dependent.revisionNamed("billing@head").id()).isEqualTo("b2");
+		assertThat(this.dependent.revisionNamed("billing").id()).isEqualTo("b1");
+		assertThat(this.dependent.revisionNamed("b2-1").id()).isEqualTo("b1");
+		assertThat(this.dependent.revisionNamed("billing@base+2").id()).isEqualTo("b2");
+		assertThat(this.linear.revisionNamed("head").id()).isEqualTo("a7b8c9d0e1f2");
+		assertThat(this.linear.revisionNamed("heads").id()).isEqualTo("a7b8c9d0e1f2");
+		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> this.dependent.revisionNamed("heads"))
+			.withMessageContaining("names several revisions (b2, s1, t4)");
+		assertThatExceptionOfType(MultipleHeadsException.class).isThrownBy(() -> this.dependent.revisionNamed("head"))
+			.withMessageContaining("billing@head");
+		assertThatExceptionOfType(InvalidTargetException.class).isThrownBy(() -> this.dependent.revisionNamed("+1"))
+			.withMessageContaining("does not name one revision by itself");
+		assertThatExceptionOfType(InvalidTargetException.class)
+			.isThrownBy(() -> this.dependent.revisionNamed("billing@base"))
+			.withMessageContaining("does not name one revision by itself");
+	}
+
+	@Test
 	void countingUpFromBase() {
 		assertThat(this.linear.resolve("base+2", Set.of("a7b8c9d0e1f2"))).containsExactly("c3d4e5f6a7b8");
 		assertThat(this.branched.resolve("billing@+2", Set.of())).containsExactly("b2");
