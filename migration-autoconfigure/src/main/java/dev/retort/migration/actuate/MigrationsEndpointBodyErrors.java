@@ -84,17 +84,22 @@ final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Or
 
 	private static @Nullable ModelAndView answer(HttpServletResponse response, int status, String message) {
 		try {
-			response.setStatus(status);
-			response.setContentType("application/json");
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + json(message) + "\"}");
-			response.getWriter().flush();
+			write(response, status, message);
 			return new ModelAndView();
 		}
 		catch (IOException ex) {
 			// the client went away: let the usual handling have it
 			return null;
 		}
+	}
+
+	/** Writes the endpoint's error answer, {@code {"status":…,"error":"…"}}. */
+	static void write(HttpServletResponse response, int status, String message) throws IOException {
+		response.setStatus(status);
+		response.setContentType("application/json");
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getWriter().write("{\"status\":" + status + ",\"error\":\"" + json(message) + "\"}");
+		response.getWriter().flush();
 	}
 
 	/**

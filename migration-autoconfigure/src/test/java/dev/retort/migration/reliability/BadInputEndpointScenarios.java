@@ -152,6 +152,28 @@ abstract class BadInputEndpointScenarios {
 	}
 
 	@Test
+	void parametersInTheUrlAreRefusedInsteadOfOverridingTheBody() throws Exception {
+		// Actuator would merge them over the body's: the first ran downgrade -1
+		Map<String, String> requests = Map.of("/actuator/migrations?command=downgrade&target=-1",
+				"{\"command\":\"upgrade\"}", "/actuator/migrations?target=-2", "{\"command\":\"downgrade\"}");
+		for (Map.Entry<String, String> request : requests.entrySet()) {
+			HttpResponse<String> response = MigrationTestApplication.send(this.app, request.getKey(),
+					request.getValue(), "ops", "OPS");
+
+			assertThat(response.statusCode()).as(request.getKey()).isEqualTo(400);
+			assertThat(response.body()).as(request.getKey())
+				.contains("Nothing was changed: POST /actuator/migrations takes command, target, purge and migrator "
+						+ "in the JSON body only, and this request's URL has a query string (")
+				.contains("Send the request to /actuator/migrations without one, with everything in the body");
+		}
+		assertThat(MigrationTestApplication
+			.send(this.app, "/actuator/migrations?command=downgrade&target=-1", "{\"command\":\"upgrade\"}", "ops",
+					"OPS")
+			.body()).contains("(command, target)");
+		assertNothingChanged();
+	}
+
+	@Test
 	void bodyThatIsNotMarkedAsJson() throws Exception {
 		HttpResponse<String> response = MigrationTestApplication.send(this.app, "/actuator/migrations",
 				"application/x-www-form-urlencoded", "command=upgrade", "ops", "OPS");
