@@ -174,6 +174,19 @@ abstract class BadInputEndpointScenarios {
 	}
 
 	@Test
+	void aKeyTwiceIsRefusedInsteadOfTheLastWinning() throws Exception {
+		// the parser kept the last: this ran downgrade base
+		HttpResponse<String> response = post("{\"command\":\"upgrade\",\"command\":\"downgrade\",\"target\":\"base\"}",
+				"ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body())
+			.contains("Nothing was changed: the request body has the key \\\"command\\\" more than once (only the last "
+					+ "would have counted). Send each key once, e.g. {\\\"command\\\":\\\"upgrade\\\"");
+		assertNothingChanged();
+	}
+
+	@Test
 	void bodyThatIsNotMarkedAsJson() throws Exception {
 		HttpResponse<String> response = MigrationTestApplication.send(this.app, "/actuator/migrations",
 				"application/x-www-form-urlencoded", "command=upgrade", "ops", "OPS");
