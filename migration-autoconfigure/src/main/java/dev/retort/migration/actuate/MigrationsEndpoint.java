@@ -187,7 +187,7 @@ public class MigrationsEndpoint {
 	 * (nothing changes), 500 when a revision fails (it is rolled back).
 	 * @param command upgrade, downgrade or stamp
 	 * @param target the target revision; {@code heads} for upgrade when omitted
-	 * @param purge for stamp: replace the version table's rows
+	 * @param purge for stamp (only): replace the version table's rows
 	 * @param migrator the {@link Migrator} bean to use; needed only when there are
 	 * several
 	 */
@@ -235,6 +235,10 @@ public class MigrationsEndpoint {
 		if (!lower.equals("upgrade") && !lower.equals("downgrade") && !lower.equals("stamp")) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST,
 					"Unknown command '" + command + "'. Use upgrade, downgrade or stamp.");
+		}
+		if (purge != null && !lower.equals("stamp")) {
+			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Nothing was changed: purge goes with stamp only, "
+					+ "and " + lower + " does not take it. Send the request without \"purge\".");
 		}
 		if (target == null && !lower.equals("upgrade")) {
 			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "The " + lower

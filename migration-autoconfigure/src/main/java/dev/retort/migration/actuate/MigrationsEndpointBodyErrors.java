@@ -56,9 +56,7 @@ final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Or
 			String key = mismatchedKey(unreadable);
 			if (key != null) {
 				return answer(response, HttpServletResponse.SC_BAD_REQUEST,
-						"The value of \"" + key + "\" in the request body of POST " + path
-								+ " is an array or an object. Send "
-								+ (key.equals("purge") ? "true or false" : "a string") + ", e.g. " + EXAMPLE + ".");
+						wrongKind(path, key, "an array or an object", EXAMPLE));
 			}
 			if (isNotAnObject(unreadable)) {
 				return answer(response, HttpServletResponse.SC_BAD_REQUEST, "The request body of POST " + path
@@ -91,6 +89,15 @@ final class MigrationsEndpointBodyErrors implements HandlerExceptionResolver, Or
 			// the client went away: let the usual handling have it
 			return null;
 		}
+	}
+
+	/**
+	 * The answer to a value of the wrong kind: {@code kind} says what was sent (an array,
+	 * a number), {@code example} what to send.
+	 */
+	static String wrongKind(String path, String key, String kind, String example) {
+		return "The value of \"" + key + "\" in the request body of POST " + path + " is " + kind + ". Send "
+				+ (key.equals("purge") ? "true or false" : "a string") + ", e.g. " + example + ".";
 	}
 
 	/** Writes the endpoint's error answer, {@code {"status":…,"error":"…"}}. */

@@ -35,11 +35,18 @@ import org.springframework.web.util.UrlPathHelper;
  * query string: Actuator merges query parameters into the operation's arguments over the
  * body's, so {@code ?command=downgrade} would turn the body's upgrade into a downgrade.
  * The command goes in the JSON body only. A body with a key twice is refused too: the
- * JSON parser keeps the last, so {@code "command"} twice ran the second.
+ * JSON parser keeps the last, so {@code "command"} twice ran the second; and so is a
+ * number or a boolean where the endpoint takes a string, which the parser would turn into
+ * one ({@code "target": -1} ran as {@code "-1"}).
  */
 final class MigrationsEndpointRequestCheck extends OncePerRequestFilter {
 
 	private static final String EXAMPLE = "{\"command\":\"upgrade\",\"target\":\"heads\"}";
+
+	/**
+	 * The keys whose values are strings ({@code purge} is checked as it is converted).
+	 */
+	private static final Set<String> STRINGS = Set.of("command", "target", "migrator");
 
 	private final JsonFactory json = new JsonFactory();
 
@@ -81,7 +88,7 @@ final class MigrationsEndpointRequestCheck extends OncePerRequestFilter {
 			return;
 		}
 		byte[] body = request.getInputStream().readAllBytes();
-		String problem = problem(body);
+		String problem = problem(body, this.endpointPath.get());
 		if (problem != null) {
 			MigrationsEndpointBodyErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, problem);
 			return;
@@ -101,7 +108,7 @@ final class MigrationsEndpointRequestCheck extends OncePerRequestFilter {
 	 * What is wrong with the body's keys, or {@code null} when nothing is (or when it is
 	 * not a JSON object at all, which the usual handling answers).
 	 */
-	private @Nullable String problem(byte[] body) {
+	private @Nullable String problem(byte[] body, @Nullable String path) {
 		try (JsonParser parser = this.json.createParser(ObjectReadContext.empty(), body)) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				return null;
@@ -114,7 +121,15 @@ final class MigrationsEndpointRequestCheck extends OncePerRequestFilter {
 							+ "\" more than once (only the last would have counted). Send each key once, e.g. "
 							+ EXAMPLE + ".";
 				}
-				parser.nextToken();
+				JsonToken value = parser.nextToken();
+				if (STRINGS.contains(key) && value != null && value.isScalarValue() && value != JsonToken.VALUE_STRING
+						&& value != JsonToken.VALUE_NULL) {
+					boolean number = value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT;
+					String text = parser.getString();
+					return MigrationsEndpointBodyErrors.wrongKind(String.valueOf(path), key,
+							(number ? "a number" : "a boolean") + ", " + text,
+							number ? "\"" + key + "\":\"" + text + "\"" : EXAMPLE);
+				}
 				parser.skipChildren();
 			}
 			return null;

@@ -128,6 +128,41 @@ abstract class BadInputEndpointScenarios {
 	}
 
 	@Test
+	void aNumberOrABooleanWhereAStringGoesNamesItsKey() throws Exception {
+		// the parser made strings of them: -1 ran a downgrade, 5 answered "No revision
+		// named '5'"
+		Map<String, String> bodies = new LinkedHashMap<>();
+		bodies.put("{\"command\":\"downgrade\",\"target\":-1}",
+				"The value of \\\"target\\\" in the request body of POST /actuator/migrations is a number, -1. "
+						+ "Send a string, e.g. \\\"target\\\":\\\"-1\\\".");
+		bodies.put("{\"command\":\"upgrade\",\"target\":5}", "The value of \\\"target\\\" in the request body of "
+				+ "POST /actuator/migrations is a number, 5. Send a string, e.g. \\\"target\\\":\\\"5\\\".");
+		bodies.put("{\"command\":\"upgrade\",\"target\":true}",
+				"The value of \\\"target\\\" in the request body of POST /actuator/migrations is a boolean, true. "
+						+ "Send a string, e.g. {\\\"command\\\":\\\"upgrade\\\",\\\"target\\\":\\\"heads\\\"}.");
+		bodies.put("{\"command\":false}", "The value of \\\"command\\\" in the request body of POST "
+				+ "/actuator/migrations is a boolean, false. Send a string");
+		for (Map.Entry<String, String> body : bodies.entrySet()) {
+			HttpResponse<String> response = post(body.getKey(), "ops", "OPS");
+
+			assertThat(response.statusCode()).as(body.getKey()).isEqualTo(400);
+			assertThat(response.body()).as(body.getKey()).contains(body.getValue());
+		}
+		assertNothingChanged();
+	}
+
+	@Test
+	void purgeWithAnotherCommandThanStampIsRefused() throws Exception {
+		// the upgrade ran, and purge was left out without a word
+		HttpResponse<String> response = post("{\"command\":\"upgrade\",\"purge\":true}", "ops", "OPS");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("Nothing was changed: purge goes with stamp only, and upgrade does not "
+				+ "take it. Send the request without \\\"purge\\\".");
+		assertNothingChanged();
+	}
+
+	@Test
 	void purgeTakesOnlyTrueOrFalse() throws Exception {
 		for (String purge : new String[] { "\"yes\"", "1", "\"on\"" }) {
 			HttpResponse<String> response = post(
