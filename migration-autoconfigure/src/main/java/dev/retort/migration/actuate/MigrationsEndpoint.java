@@ -21,6 +21,8 @@ import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.RevisionGraph;
 import dev.retort.migration.revision.RevisionScript;
 import dev.retort.migration.revision.UnknownAppliedRevisionException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -40,6 +42,8 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
+
+	private static final Log logger = LogFactory.getLog(MigrationsEndpoint.class);
 
 	private static final int STATUS_FORBIDDEN = 403;
 
@@ -246,6 +250,13 @@ public class MigrationsEndpoint {
 		}
 		String resolvedTarget = (target != null) ? target : "heads";
 		boolean purging = Boolean.TRUE.equals(purge);
+		String description = lower + " " + resolvedTarget;
+		// who asked, for the application's log: the endpoint runs with the application's
+		// own database rights
+		String requested = "requested over HTTP by "
+				+ ((securityContext.getPrincipal() != null) ? securityContext.getPrincipal().getName() : "anonymous")
+				+ ((this.migrators.size() > 1) ? " on '" + name + "'" : "");
+		logger.info(description + (purging ? " --purge " : " ") + requested);
 		try {
 			Set<String> current = chosen.current();
 			if (lower.equals("upgrade")) {
@@ -264,9 +275,8 @@ public class MigrationsEndpoint {
 			// runs, with the message that names the version table and what to do
 		}
 		catch (RuntimeException ex) {
-			return error(WebEndpointResponse.STATUS_BAD_REQUEST, "Nothing was changed: " + MigrationRuns.describe(ex));
+			return refused(description, requested, ex);
 		}
-		String description = lower + " " + resolvedTarget;
 		try {
 			MigrationResult result;
 			if (lower.equals("upgrade")) {
@@ -283,17 +293,25 @@ public class MigrationsEndpoint {
 			for (MigrationPlan.Step step : result.steps()) {
 				steps.add(step.direction().label() + " " + step.revision().id() + " " + step.revision().message());
 			}
+			logger.info(description + " " + requested + " finished: " + steps.size() + " step(s); the database is at "
+					+ (result.current().isEmpty() ? "base" : String.join(", ", new TreeSet<>(result.current()))) + ".");
 			return new WebEndpointResponse<>(new CommandDescriptor(name, description, steps,
 					result.totalDuration().toMillis(), new TreeSet<>(result.current())));
 		}
 		catch (RuntimeException ex) {
 			if (MigrationRuns.isRefusal(ex)) {
-				return error(WebEndpointResponse.STATUS_BAD_REQUEST,
-						"Nothing was changed: " + MigrationRuns.describe(ex));
+				return refused(description, requested, ex);
 			}
-			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
-					description + " failed: " + MigrationRuns.describe(ex));
+			String failure = description + " failed: " + MigrationRuns.describe(ex);
+			logger.error(failure + " (" + requested + ")", ex);
+			return error(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, failure);
 		}
+	}
+
+	private static WebEndpointResponse<Object> refused(String description, String requested, RuntimeException ex) {
+		String refusal = "Nothing was changed: " + MigrationRuns.describe(ex);
+		logger.info(description + " " + requested + " was refused. " + refusal);
+		return error(WebEndpointResponse.STATUS_BAD_REQUEST, refusal);
 	}
 
 	private static WebEndpointResponse<Object> error(int status, String message) {

@@ -450,6 +450,22 @@ abstract class MigrationApplicationScenarios {
 	}
 
 	@Test
+	void migrationThatFailsOverHttpIsLoggedInFullWithWhoAskedForIt(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", FAILING,
+				"migrations.auto-migrate", "false", "migrations.endpoint.write-enabled", "true"))) {
+			HttpResponse<String> failed = post(app, "{\"command\":\"upgrade\"}");
+
+			assertThat(failed.statusCode()).isEqualTo(500);
+			String error = this.json.readTree(failed.body()).path("error").asString();
+			assertThat(error).startsWith("upgrade heads failed: ").contains("bbbb00000002").contains("no_such_table");
+			// the log had only a WARN line, without the statement or the database's error
+			assertThat(output).contains("upgrade heads requested over HTTP by deployer")
+				.containsPattern(
+						"ERROR .*" + java.util.regex.Pattern.quote(error + " (requested over HTTP by deployer)"));
+		}
+	}
+
+	@Test
 	void revisionsUnknownToTheCodeOrEditedAfterTheyRanAreDown() throws Exception {
 		try (ConfigurableApplicationContext app = start(List.of("dev"), Map.of("migrations.locations", GOOD))) {
 			assertThat(get(app, "/actuator/health/migrations").path("status").asString()).isEqualTo("UP");
