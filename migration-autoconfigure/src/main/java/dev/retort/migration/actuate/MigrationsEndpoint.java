@@ -1,5 +1,6 @@
 package dev.retort.migration.actuate;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,15 +88,18 @@ public class MigrationsEndpoint {
 	}
 
 	private DatabaseDescriptor describe(String name, Migrator migrator) {
-		MigrationRuns.Run lastRun = this.runs.last(name).orElse(null);
+		LastRun ownRun = this.runs.last(name).map(LastRun::of).orElse(null);
 		try {
 			MigrationOverview overview = MigrationOverview.of(migrator);
+			// a freshly started application has run nothing: the history table still
+			// knows whether the last attempt failed, as health does
+			LastRun lastRun = (ownRun != null) ? ownRun : LastRun.recorded(overview.lastFailure());
 			return new DatabaseDescriptor(overview.dialect(), overview.current(), overview.heads(), overview.upToDate(),
 					overview.pending(), overview.unknown(), overview.checksumMismatches(), overview.revisions(),
 					entities(migrator), lastRun, null);
 		}
 		catch (RuntimeException ex) {
-			return new DatabaseDescriptor(null, null, null, false, null, null, null, null, null, lastRun,
+			return new DatabaseDescriptor(null, null, null, false, null, null, null, null, null, ownRun,
 					"Cannot read the migration status: " + MigrationRuns.describe(ex));
 		}
 	}
@@ -357,13 +361,44 @@ public class MigrationsEndpoint {
 	 * @param revisions every revision with its state
 	 * @param entities whether the application's entities and the schema agree, or
 	 * {@code null} when the application has none
-	 * @param lastRun the last run this application made, or {@code null}
+	 * @param lastRun the last run this application made; when it made none, the failed
+	 * last attempt the history table records; otherwise {@code null}
 	 * @param error why the status could not be read, or {@code null}
 	 */
 	public record DatabaseDescriptor(String dialect, Set<String> current, Set<String> heads, boolean upToDate,
 			List<String> pending, Set<String> unknown, Set<String> checksumMismatches,
-			List<MigrationOverview.RevisionEntry> revisions, EntitiesDescriptor entities, MigrationRuns.Run lastRun,
+			List<MigrationOverview.RevisionEntry> revisions, EntitiesDescriptor entities, LastRun lastRun,
 			String error) {
+
+	}
+
+	/**
+	 * The last run on a database: this application's own, or the failed last attempt the
+	 * history table records (an earlier process's).
+	 *
+	 * @param command what ran ({@code upgrade heads}); for an attempt read from the
+	 * history table, its step ({@code upgrade of bbbb00000002})
+	 * @param success whether it succeeded
+	 * @param refused whether it was refused before anything ran, leaving the database as
+	 * it was
+	 * @param error why it failed, or {@code null}
+	 * @param finishedAt when it finished
+	 * @param revision the revision that failed, for an attempt read from the history
+	 * table; otherwise {@code null}
+	 * @param fromHistory whether it was read from the history table rather than run by
+	 * this application
+	 */
+	public record LastRun(String command, boolean success, boolean refused, String error, Instant finishedAt,
+			String revision, boolean fromHistory) {
+
+		static LastRun of(MigrationRuns.Run run) {
+			return new LastRun(run.command(), run.success(), run.refused(), run.error(), run.finishedAt(), null, false);
+		}
+
+		static @Nullable LastRun recorded(MigrationOverview.@Nullable FailedStep failure) {
+			return (failure != null) ? new LastRun(failure.direction() + " of " + failure.revision(), false, false,
+					failure.error(), failure.failedAt(), failure.revision(), true) : null;
+		}
 
 	}
 
@@ -406,7 +441,7 @@ public class MigrationsEndpoint {
 	 */
 	public record RevisionDescriptor(String id, String message, List<String> parents, Set<String> branchLabels,
 			List<String> dependsOn, String kind, String source, boolean transactional, Set<String> dialects,
-			java.time.Instant created, MigrationOverview.RevisionEntry database, String databaseError, String dialect,
+			Instant created, MigrationOverview.RevisionEntry database, String databaseError, String dialect,
 			RenderedSql upgrade, RenderedSql downgrade) {
 
 	}

@@ -433,6 +433,29 @@ abstract class MigrationApplicationScenarios {
 	}
 
 	@Test
+	void endpointShowsTheFailedLastAttemptAfterARestart() throws Exception {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", FAILING,
+				"migrations.auto-migrate", "true", "migrations.on-failure", "warn"))) {
+			assertThat(app.getBean(Migrator.class).current()).containsExactly("bbbb00000001");
+		}
+		try (ConfigurableApplicationContext restarted = start(List.of(), Map.of("migrations.locations", FAILING))) {
+			// it showed "lastRun": null while health was DOWN for the failed attempt
+			JsonNode health = getResponseJson(restarted, "/actuator/health/migrations").path("details");
+			JsonNode lastRun = get(restarted, "/actuator/migrations").path("migrators")
+				.path("migrator")
+				.path("lastRun");
+			assertThat(lastRun.path("success").asBoolean(true)).isFalse();
+			assertThat(lastRun.path("refused").asBoolean(true)).isFalse();
+			assertThat(lastRun.path("fromHistory").asBoolean()).isTrue();
+			assertThat(lastRun.path("revision").asString()).isEqualTo("bbbb00000002");
+			assertThat(lastRun.path("command").asString()).isEqualTo("upgrade of bbbb00000002");
+			assertThat(lastRun.path("error").asString()).isNotBlank().isEqualTo(health.path("error").asString());
+			assertThat(Instant.parse(lastRun.path("finishedAt").asString()))
+				.isEqualTo(Instant.parse(health.path("failedAt").asString()));
+		}
+	}
+
+	@Test
 	void requestRefusedBeforeAnythingRanLeavesHealthAsTheDatabaseIs() throws Exception {
 		try (ConfigurableApplicationContext app = start(List.of("dev"),
 				Map.of("migrations.locations", IRREVERSIBLE, "migrations.endpoint.write-enabled", "true"))) {
