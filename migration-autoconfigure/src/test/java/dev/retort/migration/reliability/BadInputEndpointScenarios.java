@@ -1,5 +1,8 @@
 package dev.retort.migration.reliability;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -205,6 +208,24 @@ abstract class BadInputEndpointScenarios {
 			.send(this.app, "/actuator/migrations?command=downgrade&target=-1", "{\"command\":\"upgrade\"}", "ops",
 					"OPS")
 			.body()).contains("(command, target)");
+		assertNothingChanged();
+	}
+
+	@Test
+	void parametersInTheUrlAreRefusedOnASeparateManagementPortToo() throws Exception {
+		try (ConfigurableApplicationContext separate = start(
+				Map.of("migrations.endpoint.write-enabled", "true", "management.server.port", "0"))) {
+			int port = separate.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest
+					.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/migrations?command=downgrade"))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString("{\"command\":\"upgrade\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(response.body()).contains("this request's URL has a query string (command)");
+		}
 		assertNothingChanged();
 	}
 
