@@ -1,6 +1,7 @@
 package dev.retort.migration.autoconfigure;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.sql.SQLException;
 
 import dev.retort.migration.MigrationException;
@@ -70,8 +71,15 @@ public class DatabaseUnreachableException extends MigrationException {
 		}
 		if (cause.getErrorCode() == SQLITE_CANTOPEN && target.url() != null
 				&& target.url().startsWith("jdbc:sqlite:")) {
-			return "create the folder the database file goes in, or point spring.datasource.url at a file this "
-					+ "process may write.";
+			String file = JdbcUrl.sqlitePath(target.url())
+				.map((path) -> " (" + path.toAbsolutePath().normalize()
+						+ (path.isAbsolute() ? ""
+								: ": the URL's relative path is taken from the working directory, "
+										+ Path.of("").toAbsolutePath())
+						+ ")")
+				.orElse("");
+			return "create the folder the database file goes in" + file
+					+ ", or point spring.datasource.url at a file this process may write.";
 		}
 		return "check spring.datasource.url, spring.datasource.username and spring.datasource.password.";
 	}

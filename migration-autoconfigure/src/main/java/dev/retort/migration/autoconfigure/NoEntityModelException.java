@@ -11,8 +11,9 @@ public class NoEntityModelException extends MigrationException {
 	private static final long serialVersionUID = 1L;
 
 	public NoEntityModelException() {
-		super("Autogenerate needs the application's Hibernate entity model, and there is none: add "
-				+ "spring-boot-starter-data-jpa and at least one @Entity, and leave JPA enabled for migrate commands.");
+		super("Autogenerate needs the application's Hibernate entity model, and there is none: it takes "
+				+ "spring-boot-starter-data-jpa and at least one @Entity in a package the application scans, "
+				+ "with JPA left enabled for migrate commands.");
 	}
 
 	/** The entity model there is does not go with the database asked for. */

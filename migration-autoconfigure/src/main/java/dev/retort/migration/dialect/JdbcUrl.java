@@ -28,6 +28,14 @@ public final class JdbcUrl {
 	 * database's URL.
 	 */
 	public static Optional<Path> sqliteFile(String url) {
+		return sqlitePath(url).map((path) -> path.toAbsolutePath().normalize());
+	}
+
+	/**
+	 * The file of an SQLite URL as the URL gives it (relative, when it is); empty for an
+	 * in-memory database or another database's URL.
+	 */
+	public static Optional<Path> sqlitePath(String url) {
 		if (url == null || !url.startsWith(SQLITE)) {
 			return Optional.empty();
 		}
@@ -41,7 +49,7 @@ public final class JdbcUrl {
 		if (database.isEmpty() || database.contains(":memory:")) {
 			return Optional.empty();
 		}
-		return Optional.of(Path.of(database).toAbsolutePath().normalize());
+		return Optional.of(Path.of(database));
 	}
 
 }

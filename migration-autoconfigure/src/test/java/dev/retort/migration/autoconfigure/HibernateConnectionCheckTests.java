@@ -156,7 +156,18 @@ class HibernateConnectionCheckTests {
 		FailureAnalysis analysis = new DatabaseUnreachableFailureAnalyzer()
 			.analyze(new IllegalStateException("Error creating bean 'entityManagerFactory'", unreachable));
 		assertThat(analysis.getDescription()).isEqualTo(unreachable.problem());
-		assertThat(analysis.getAction()).startsWith("Create the folder the database file goes in");
+		assertThat(analysis.getAction()).startsWith("Create the folder the database file goes in ("
+				+ this.directory.resolve("plain-file").resolve("app.db") + "), or point");
+	}
+
+	@Test
+	void aRelativeSqlitePathThatCannotBeOpenedSaysWhereItWasLookedFor() {
+		DatabaseUnreachableException unreachable = new DatabaseUnreachableException(
+				new DatabaseUnreachableException.Target("jdbc:sqlite:no-such-folder/app.db", null),
+				new SQLException("[SQLITE_CANTOPEN]", null, 14));
+		Path here = Path.of("").toAbsolutePath();
+		assertThat(unreachable.fix()).contains("(" + here.resolve("no-such-folder/app.db")
+				+ ": the URL's relative path is taken from the working directory, " + here + ")");
 	}
 
 	/** A port nothing listens on: connecting to it is refused. */

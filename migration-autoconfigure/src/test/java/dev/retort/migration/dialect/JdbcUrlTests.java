@@ -26,6 +26,13 @@ class JdbcUrlTests {
 	}
 
 	@Test
+	void theSqlitePathIsAlsoGivenAsTheUrlWritesIt() {
+		assertThat(JdbcUrl.sqlitePath("jdbc:sqlite:data/app.db?busy_timeout=5000")).contains(Path.of("data/app.db"));
+		assertThat(JdbcUrl.sqlitePath("jdbc:sqlite:file:/var/lib/app.db")).contains(Path.of("/var/lib/app.db"));
+		assertThat(JdbcUrl.sqlitePath("jdbc:sqlite::memory:")).isEmpty();
+	}
+
+	@Test
 	void inMemoryAndOtherDatabasesHaveNoFile() {
 		assertThat(JdbcUrl.sqliteFile("jdbc:sqlite::memory:")).isEmpty();
 		assertThat(JdbcUrl.sqliteFile("jdbc:sqlite:")).isEmpty();
