@@ -19,6 +19,7 @@ import dev.retort.migration.revision.MigrationPlan;
 import dev.retort.migration.revision.RevisionGraph;
 
 import dev.retort.migration.test.PostgresTestDatabase;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,10 +76,9 @@ class PostgresMigratorTests extends MigratorScenarios {
 				}
 			}
 			upgrade = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (!output.getOut().contains("Waiting up to") && System.nanoTime() < deadline) {
-				Thread.sleep(20);
-			}
+			Awaitility.await("the migrator waiting for the lock")
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> waitsForTheLock(other));
 			assertThat(upgrade).isNotDone();
 		}
 		assertThat(upgrade.get(60, TimeUnit.SECONDS).current()).containsExactly("a10000000001");
@@ -134,6 +134,17 @@ class PostgresMigratorTests extends MigratorScenarios {
 			settings.put("client_connection_check_interval", rows.getString(5));
 		}
 		return settings;
+	}
+
+	/** Whether another connection's request for the migration lock waits in pg_locks. */
+	private boolean waitsForTheLock(Connection connection) throws SQLException {
+		try (PreparedStatement waiting = connection.prepareStatement("SELECT count(*) FROM pg_locks WHERE locktype = "
+				+ "'advisory' AND NOT granted AND ((classid::bigint << 32) | objid::bigint) = ?")) {
+			waiting.setLong(1, new PostgresAdvisoryLock(config().versionTable()).key());
+			try (ResultSet result = waiting.executeQuery()) {
+				return result.next() && result.getInt(1) > 0;
+			}
+		}
 	}
 
 	@Override
