@@ -3,6 +3,7 @@ package dev.retort.migration.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 
 import dev.retort.migration.MigrationException;
 import dev.retort.migration.dialect.JdbcUrl;
@@ -71,17 +72,21 @@ public class DatabaseUnreachableException extends MigrationException {
 		}
 		if (cause.getErrorCode() == SQLITE_CANTOPEN && target.url() != null
 				&& target.url().startsWith("jdbc:sqlite:")) {
-			String file = JdbcUrl.sqlitePath(target.url())
-				.map((path) -> " (" + path.toAbsolutePath().normalize()
-						+ (path.isAbsolute() ? ""
-								: ": the URL's relative path is taken from the working directory, "
-										+ Path.of("").toAbsolutePath())
-						+ ")")
-				.orElse("");
-			return "create the folder the database file goes in" + file
+			return "create the folder the database file goes in" + where(target.url())
 					+ ", or point spring.datasource.url at a file this process may write.";
 		}
 		return "check spring.datasource.url, spring.datasource.username and spring.datasource.password.";
+	}
+
+	/** Where an SQLite URL's file is, and from where a relative path was taken. */
+	private static String where(String url) {
+		Optional<Path> given = JdbcUrl.sqlitePath(url);
+		if (given.isEmpty()) {
+			return "";
+		}
+		String relative = given.get().isAbsolute() ? ""
+				: ": the URL's relative path is taken from the working directory, " + Path.of("").toAbsolutePath();
+		return " (" + JdbcUrl.sqliteFile(url).orElseThrow() + relative + ")";
 	}
 
 	private static String createdb(Target target) {

@@ -193,22 +193,31 @@ public class DatabaseBackup {
 
 	/**
 	 * The backups of this database in the backup directory (those whose manifest names
-	 * its database and dialect), newest first; {@link #listAll} has every database's.
+	 * its database and dialect), newest first.
 	 */
 	public List<BackupFile> list() {
-		Target target = target();
-		return listAll().stream()
-			.filter((backup) -> backup.manifest().database().equals(target.database())
-					&& backup.manifest().dialect().equals(target.dialect()))
-			.toList();
+		return listing().backups();
 	}
 
 	/**
-	 * The backups in the backup directory that have a manifest, of any database (several
-	 * may share the directory), newest first.
+	 * The backups of this database in the backup directory, newest first, and how many of
+	 * other databases share it: one connection and one read of the directory.
 	 */
-	public List<BackupFile> listAll() {
-		Path directory = target().directory();
+	public Listing listing() {
+		Target target = target();
+		List<BackupFile> all = listAll(target.directory());
+		List<BackupFile> own = all.stream()
+			.filter((backup) -> backup.manifest().database().equals(target.database())
+					&& backup.manifest().dialect().equals(target.dialect()))
+			.toList();
+		return new Listing(own, all.size() - own.size());
+	}
+
+	/**
+	 * The backups in a directory that have a manifest, of any database (several may share
+	 * it), newest first.
+	 */
+	private static List<BackupFile> listAll(Path directory) {
 		List<BackupFile> backups = new ArrayList<>();
 		if (!Files.isDirectory(directory)) {
 			return backups;
@@ -555,6 +564,14 @@ public class DatabaseBackup {
 		String describe() {
 			return this.method.describe();
 		}
+
+	}
+
+	/**
+	 * This database's backups in the backup directory, newest first, and the number of
+	 * other databases' backups there.
+	 */
+	public record Listing(List<BackupFile> backups, int others) {
 
 	}
 

@@ -2,7 +2,6 @@ package dev.retort.migration.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import dev.retort.migration.backup.BackupFile;
 import dev.retort.migration.backup.BackupStrategy;
@@ -41,12 +40,12 @@ final class BackupCommand extends MigrateSubcommand {
 	public Integer call() {
 		DatabaseBackup backups = this.session.backups();
 		if (this.list) {
-			List<BackupFile> found = backups.list();
-			if (found.isEmpty()) {
+			DatabaseBackup.Listing listing = backups.listing();
+			if (listing.backups().isEmpty()) {
 				out().println("No backups of " + backups.describeDatabase() + " in " + backups.directory() + ".");
 			}
-			found.forEach((backup) -> out().println(backup.describe()));
-			int others = backups.listAll().size() - found.size();
+			listing.backups().forEach((backup) -> out().println(backup.describe()));
+			int others = listing.others();
 			if (others > 0) {
 				out().println("(" + others + " backup" + ((others == 1) ? "" : "s") + " of other databases in "
 						+ backups.directory() + " not listed)");

@@ -114,19 +114,23 @@ public final class MigrateCommand implements Callable<Integer> {
 					err.println("See `migrate " + command.getCommandName() + " --help`.");
 					return USAGE;
 				}
-				if (ex instanceof IrreversibleOperationException || ex instanceof OfflineModeException
-						|| ex instanceof UnknownAppliedRevisionException) {
-					// refused before anything ran: a downgrade this graph cannot make, a
-					// script it cannot render, a database ahead of the code
-					return USAGE;
-				}
-				return FAILED;
+				return isRefusedBeforeRunning(ex) ? USAGE : FAILED;
 			}
 			err.println("migrate " + command.getCommandName() + " failed unexpectedly: " + ex);
 			ex.printStackTrace(err);
 			return FAILED;
 		});
 		return commandLine.execute(args);
+	}
+
+	/**
+	 * Refusals whose cause is the request in this state, not a mistyped command, so
+	 * without the help hint: a downgrade this graph cannot make, a script it cannot
+	 * render, a database ahead of the code.
+	 */
+	private static boolean isRefusedBeforeRunning(Exception ex) {
+		return ex instanceof IrreversibleOperationException || ex instanceof OfflineModeException
+				|| ex instanceof UnknownAppliedRevisionException;
 	}
 
 	private static boolean isUsageError(Exception ex) {

@@ -38,11 +38,10 @@ public class MigrateRunListener implements SpringApplicationRunListener, Ordered
 	private PrintStream stdout;
 
 	public MigrateRunListener(SpringApplication application, String[] args) {
-		this.migrate = MigrateArguments.isMigrate(args)
-				&& ClassUtils.isPresent("picocli.CommandLine", application.getClassLoader());
+		boolean commandLine = ClassUtils.isPresent("picocli.CommandLine", application.getClassLoader());
+		this.migrate = commandLine && MigrateArguments.isMigrate(args);
 		this.verbose = this.migrate && MigrateArguments.isVerbose(args);
-		this.misplaced = ClassUtils.isPresent("picocli.CommandLine", application.getClassLoader())
-				? MigrateArguments.misplacedBefore(args).orElse(null) : null;
+		this.misplaced = commandLine ? MigrateArguments.misplacedBefore(args).orElse(null) : null;
 	}
 
 	@Override

@@ -55,8 +55,6 @@ final class NewRevisions {
 
 	private final RevisionDrafts drafts = new RevisionDrafts();
 
-	private boolean checkedWritable;
-
 	NewRevisions(MigrateSession session) {
 		this.session = session;
 		this.graph = session.migrator().graphAsFound();
@@ -145,9 +143,6 @@ final class NewRevisions {
 	 * message rather than "no such revision".
 	 */
 	void checkWritable(boolean sql) {
-		if (this.checkedWritable) {
-			return;
-		}
 		MigrationProperties.Autogenerate settings = settings();
 		Path javaDirectory = Path.of(settings.getSourceDir());
 		if (!settings.getPackage().isEmpty()) {
@@ -161,7 +156,6 @@ final class NewRevisions {
 		}
 		requireBuilt(javaDirectory, ".java", JAVA_REVISION_ID);
 		requireBuilt(Path.of(settings.getSqlDir()), ".sql", SQL_REVISION_ID);
-		this.checkedWritable = true;
 	}
 
 	private MigrationProperties.Autogenerate settings() {
@@ -171,10 +165,10 @@ final class NewRevisions {
 	/**
 	 * Writes the draft as a Java revision into {@code migrations.autogenerate.source-dir}
 	 * and {@code .package}, or with {@code sql} as an SQL revision for the application's
-	 * database into {@code migrations.autogenerate.sql-dir}.
+	 * database into {@code migrations.autogenerate.sql-dir}; the command has called
+	 * {@link #checkWritable} before it resolved anything.
 	 */
 	Path write(RevisionDraft draft, boolean sql) {
-		checkWritable(sql);
 		MigrationProperties.Autogenerate settings = settings();
 		if (!sql) {
 			return RevisionFiles.writeJava(draft, Path.of(settings.getSourceDir()), settings.getPackage());

@@ -46,13 +46,18 @@ final class RevisionReports {
 	static MigrationReport report(RevisionGraph graph, Dialect dialect, Set<String> current,
 			List<HistoryRecord> history) {
 		Map<String, HistoryRecord> lastApplied = new HashMap<>();
-		Map<String, HistoryRecord> lastSucceeded = new HashMap<>();
+		// the revisions whose last successful step was not a downgrade
+		Set<String> upInHistory = new HashSet<>();
 		for (HistoryRecord record : history) {
-			if (record.success() && !Direction.DOWNGRADE.label().equals(record.direction())) {
-				lastApplied.put(record.revision(), record);
+			if (!record.success()) {
+				continue;
 			}
-			if (record.success()) {
-				lastSucceeded.put(record.revision(), record);
+			if (Direction.DOWNGRADE.label().equals(record.direction())) {
+				upInHistory.remove(record.revision());
+			}
+			else {
+				lastApplied.put(record.revision(), record);
+				upInHistory.add(record.revision());
 			}
 		}
 		Set<String> known = current.stream()
@@ -61,13 +66,8 @@ final class RevisionReports {
 		Set<String> applied = new HashSet<>(graph.applied(known));
 		if (known.size() < current.size()) {
 			// under a revision the code does not know the graph cannot tell what is
-			// applied; the history can: what was last applied and not downgraded since,
-			// whose checksums an edit may have changed
-			lastSucceeded.forEach((id, record) -> {
-				if (!Direction.DOWNGRADE.label().equals(record.direction()) && graph.find(id).isPresent()) {
-					applied.add(id);
-				}
-			});
+			// applied; the history can, and an edit may have changed their checksums
+			upInHistory.stream().filter((id) -> graph.find(id).isPresent()).forEach(applied::add);
 		}
 		List<RevisionState> states = new ArrayList<>();
 		for (RevisionScript revision : graph.revisions()) {
