@@ -175,7 +175,7 @@ final class StepExecution {
 				.append(Migrator.describe(step.headsBefore()))
 				.append('.');
 		}
-		message.append("\n  source: ").append(revision.source());
+		message.append("\n  source: ").append(revision.sourceOf(statement, step.direction(), dialect.name()));
 		if (statement != null) {
 			message.append("\n  statement: ").append(abbreviate(statement));
 		}

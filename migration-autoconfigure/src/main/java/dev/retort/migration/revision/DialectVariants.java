@@ -36,6 +36,11 @@ final class DialectVariants implements Migration {
 	/**
 	 * The checksum of the variant for a dialect; that of empty text when none applies.
 	 */
+	/** The revision written for the named dialect, or {@code null}. */
+	RevisionScript variant(String dialect) {
+		return this.variants.get(dialect);
+	}
+
 	String checksum(String dialect) {
 		RevisionScript variant = this.variants.get(dialect);
 		return (variant != null) ? variant.contentChecksum() : Checksums.ofText("");

@@ -79,6 +79,35 @@ public record RevisionScript(String id, List<String> parents, Set<String> branch
 		return RecordedOperations.downgrade(this.migration, dialect).irreversibleReason();
 	}
 
+	/**
+	 * Where one of this revision's statements is written, for an error about it: for an
+	 * SQL file {@code source:line}, the line its statement starts on in the section of
+	 * that direction; otherwise, or when the file has that statement more than once or
+	 * not at all (Java revisions render their operations), the {@link #source() source}.
+	 * @param statement the statement as it ran
+	 * @param direction the section it ran from
+	 * @param dialect the database it ran on, which picks the file of SQL written per
+	 * dialect
+	 * @return the source, with the statement's line when it is known
+	 */
+	public String sourceOf(String statement, Direction direction, String dialect) {
+		Migration written = this.migration;
+		String file = this.source;
+		if (written instanceof DialectVariants variants) {
+			RevisionScript variant = variants.variant(dialect);
+			if (variant == null) {
+				return this.source;
+			}
+			written = variant.migration();
+			file = variant.source();
+		}
+		if (statement == null || !(written instanceof SqlMigration sql)) {
+			return file;
+		}
+		int line = sql.lineOf(statement, direction);
+		return (line > 0) ? file + ":" + line : file;
+	}
+
 	/** The first 12 characters of the id, for logs. */
 	public String shortId() {
 		return (this.id.length() > 12) ? this.id.substring(0, 12) : this.id;

@@ -55,6 +55,25 @@ final class SqlMigration implements Migration {
 		return new Execute(statement.sql(), statement.comment());
 	}
 
+	/**
+	 * The line the statement starts on in the section of the given direction, or 0 when
+	 * the section does not have it exactly once.
+	 */
+	int lineOf(String statement, Direction direction) {
+		List<SqlStatements.Statement> section = (direction == Direction.DOWNGRADE) ? downgradeStatements()
+				: upgradeStatements();
+		int line = 0;
+		for (SqlStatements.Statement candidate : section) {
+			if (candidate.sql().equals(statement)) {
+				if (line > 0) {
+					return 0;
+				}
+				line = candidate.line();
+			}
+		}
+		return line;
+	}
+
 	/** The upgrade statements with the lines they start on. */
 	List<SqlStatements.Statement> upgradeStatements() {
 		return this.upgrade.statements();

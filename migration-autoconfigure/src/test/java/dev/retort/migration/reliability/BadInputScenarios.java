@@ -349,6 +349,7 @@ abstract class BadInputScenarios {
 		assertThat(run.err())
 			.contains("Upgrade of revision bbbb00000003 (table bbbb00000003) failed and was rolled "
 					+ "back; the database stays at aaaa00000002.")
+			.containsPattern("\n  source: \\S*20261201_1200_bbbb00000003_half\\.sql:6\n")
 			.contains("  statement: INSERT INTO no_such_table (id) VALUES (1)")
 			.contains("no_such_table")
 			.contains("Fix the revision (or the data it trips on) and run the upgrade again.")

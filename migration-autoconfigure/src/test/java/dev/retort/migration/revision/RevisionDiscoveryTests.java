@@ -67,6 +67,9 @@ class RevisionDiscoveryTests {
 			.contains("CREATE TRIGGER tasks_touch")
 			.contains("WHERE id = NEW.id;\nEND");
 		assertThat(search.checksum("postgresql")).isNotEqualTo(search.checksum("sqlite"));
+		assertThat(search.sourceOf("DROP TRIGGER tasks_touch", Direction.DOWNGRADE, "sqlite"))
+			.as("a statement is found in the file written for the database it ran on")
+			.endsWith("/more/20261121_1300_9d8c7b6a5f4e_task_search.sqlite.sql:9");
 	}
 
 	@Test

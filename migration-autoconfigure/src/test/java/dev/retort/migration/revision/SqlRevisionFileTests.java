@@ -272,6 +272,35 @@ class SqlRevisionFileTests {
 	}
 
 	@Test
+	void aStatementIsLocatedOnTheLineItStartsOnInTheSectionThatRanIt() {
+		RevisionScript revision = parse(NAME, """
+				-- revision: abc
+				-- +upgrade
+				CREATE TABLE t (id INTEGER);
+				INSERT INTO t VALUES (1);
+
+				INSERT INTO t
+				  VALUES (2);
+				INSERT INTO t VALUES (1);
+				-- +downgrade
+				CREATE TABLE t (id INTEGER);
+				""");
+
+		assertThat(revision.sourceOf("INSERT INTO t\n  VALUES (2)", Direction.UPGRADE, "sqlite"))
+			.isEqualTo("db/migrations/" + NAME + ":6");
+		assertThat(revision.sourceOf("CREATE TABLE t (id INTEGER)", Direction.UPGRADE, "postgresql"))
+			.isEqualTo("db/migrations/" + NAME + ":3");
+		assertThat(revision.sourceOf("CREATE TABLE t (id INTEGER)", Direction.DOWNGRADE, "sqlite"))
+			.as("the same statement in the downgrade section")
+			.isEqualTo("db/migrations/" + NAME + ":10");
+		assertThat(revision.sourceOf("INSERT INTO t VALUES (1)", Direction.UPGRADE, "sqlite"))
+			.as("written twice: which one failed is not known")
+			.isEqualTo("db/migrations/" + NAME);
+		assertThat(revision.sourceOf("DROP TABLE t", Direction.UPGRADE, "sqlite")).isEqualTo("db/migrations/" + NAME);
+		assertThat(revision.sourceOf(null, Direction.UPGRADE, "sqlite")).isEqualTo("db/migrations/" + NAME);
+	}
+
+	@Test
 	void aByteOrderMarkDoesNotHideTheFirstHeaderAndTheChecksumIsOfTheFileAsRead() {
 		String text = "\uFEFF-- revision: abc\n-- +upgrade\nSELECT 1;\n";
 		RevisionScript marked = parse(NAME, text);
