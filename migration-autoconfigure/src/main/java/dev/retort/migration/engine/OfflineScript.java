@@ -234,7 +234,9 @@ public final class OfflineScript {
 		if (recorded.usesJdbc()) {
 			throw new OfflineModeException("Revision " + revision + " in " + revision.source()
 					+ " migrates data through op.jdbc(), which needs a live database, so it cannot be rendered "
-					+ "offline. Run it online (migrate upgrade), or render the range up to the revision before it.");
+					+ "offline. Run it online (migrate upgrade), render the range up to the revision before it, or "
+					+ "write the change as SQL for scripts: if (op.isOffline()) { op.execute(\"UPDATE …\"); } "
+					+ "else { op.jdbc()… }.");
 		}
 		if (recorded.failure() != null) {
 			throw recorded.failure();

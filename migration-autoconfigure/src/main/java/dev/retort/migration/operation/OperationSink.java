@@ -25,4 +25,14 @@ public interface OperationSink {
 	 */
 	String dialect();
 
+	/**
+	 * Whether the operations are recorded rather than run: for an offline script
+	 * ({@code --sql}), a checksum, or the SQL a revision shows; there {@link #jdbc()}
+	 * throws. Sinks that run against a connection keep this default.
+	 * @return {@code true} where there is no connection
+	 */
+	default boolean offline() {
+		return false;
+	}
+
 }

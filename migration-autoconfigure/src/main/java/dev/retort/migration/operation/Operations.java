@@ -47,6 +47,19 @@ public class Operations {
 	}
 
 	/**
+	 * Whether this run only records the operations, for an offline script
+	 * ({@code migrate upgrade --sql}), a checksum or {@code migrate show}, so that
+	 * {@link #jdbc()} is not available: a data migration that should render offline too
+	 * writes its change as {@link #execute(String) SQL} there. What a revision records
+	 * offline is also its checksum, online or not. Alembic's
+	 * {@code context.is_offline_mode()}.
+	 * @return {@code true} where there is no connection
+	 */
+	public boolean isOffline() {
+		return this.sink.offline();
+	}
+
+	/**
 	 * JDBC on the migration's own connection and transaction, for data migrations.
 	 * Operations recorded before this call have run by the time it returns.
 	 */

@@ -89,6 +89,11 @@ public record RecordedOperations(List<Operation> operations, String stoppedAt, R
 					"This migration uses jdbc(), which needs a live database; it cannot be recorded offline.");
 		}
 
+		@Override
+		public boolean offline() {
+			return true;
+		}
+
 	}
 
 }

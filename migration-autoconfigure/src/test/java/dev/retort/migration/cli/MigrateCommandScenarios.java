@@ -344,9 +344,43 @@ abstract class MigrateCommandScenarios {
 		assertThat(sql.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(sql.err()).contains("migrates data through op.jdbc(), which needs a live database")
 			.contains("Run it online (migrate upgrade)")
+			.contains("if (op.isOffline()) { op.execute(")
 			.doesNotContain("\tat ");
 		assertThat(sql.out()).isEmpty();
 		assertThat(versions()).isEmpty();
+	}
+
+	@Test
+	void aDataMigrationThatAsksWhetherItIsOfflineWritesSqlInScriptsAndUsesJdbcOnline() throws Exception {
+		String offline = "classpath:dev/retort/migration/it/offline";
+		Run sql = migrate(offline, "upgrade", "--sql");
+		assertThat(sql.exitCode()).as(sql.err()).isZero();
+		assertThat(sql.out()).contains("INSERT INTO gadgets (id, name) VALUES (1, 'from the script');")
+			.doesNotContain("through jdbc");
+		assertThat(versions()).as("a script changes nothing").isEmpty();
+		runInTheClient(sql.out());
+		assertThat(names()).containsExactly("from the script");
+		assertThat(migrate(offline, "verify").exitCode()).as("the script's checksum is the revision's").isZero();
+
+		assertThat(migrate(offline, "downgrade", "base").exitCode()).isZero();
+		Run upgrade = migrate(offline, "upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(names()).containsExactly("through jdbc");
+		assertThat(versions()).containsExactly("eeee00000001");
+		Run verify = migrate(offline, "verify");
+		assertThat(verify.exitCode()).as(verify.out()).isZero();
+	}
+
+	private List<String> names() throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT name FROM gadgets ORDER BY id")) {
+			while (rows.next()) {
+				names.add(rows.getString(1));
+			}
+		}
+		return names;
 	}
 
 	@Test
