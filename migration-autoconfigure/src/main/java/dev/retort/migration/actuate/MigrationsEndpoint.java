@@ -257,9 +257,8 @@ public class MigrationsEndpoint {
 		String description = lower + " " + resolvedTarget;
 		// who asked, for the application's log: the endpoint runs with the application's
 		// own database rights
-		String requested = "requested over HTTP by "
-				+ ((securityContext.getPrincipal() != null) ? securityContext.getPrincipal().getName() : "anonymous")
-				+ ((this.migrators.size() > 1) ? " on '" + name + "'" : "");
+		String user = (securityContext.getPrincipal() != null) ? securityContext.getPrincipal().getName() : "anonymous";
+		String requested = "requested over HTTP by " + user + ((this.migrators.size() > 1) ? " on '" + name + "'" : "");
 		logger.info(description + (purging ? " --purge " : " ") + requested);
 		try {
 			Set<String> current = chosen.current();
@@ -282,17 +281,14 @@ public class MigrationsEndpoint {
 			return refused(description, requested, ex);
 		}
 		try {
-			MigrationResult result;
-			if (lower.equals("upgrade")) {
-				result = this.commands.upgrade(name, chosen, resolvedTarget, false, (backup) -> {
+			String migratorName = name;
+			// the history names the user beside the application's own applied-by
+			MigrationResult result = chosen.onBehalfOf(user + " over HTTP", () -> switch (lower) {
+				case "upgrade" -> this.commands.upgrade(migratorName, chosen, resolvedTarget, false, (backup) -> {
 				}).result();
-			}
-			else if (lower.equals("downgrade")) {
-				result = this.commands.downgrade(name, chosen, resolvedTarget, false);
-			}
-			else {
-				result = this.commands.stamp(name, chosen, resolvedTarget, purging);
-			}
+				case "downgrade" -> this.commands.downgrade(migratorName, chosen, resolvedTarget, false);
+				default -> this.commands.stamp(migratorName, chosen, resolvedTarget, purging);
+			});
 			List<String> steps = new ArrayList<>();
 			for (MigrationPlan.Step step : result.steps()) {
 				steps.add(step.direction().label() + " " + step.revision().id() + " " + step.revision().message());

@@ -25,6 +25,9 @@ import dev.retort.migration.schema.Type;
  */
 public final class VersionTables {
 
+	/** The longest name the history table's {@code applied_by} holds. */
+	private static final int MAX_NAME = 255;
+
 	private static final String CREATE_TABLE = "CREATE TABLE ";
 
 	private static final String CREATE_TABLE_IF_NOT_EXISTS = "CREATE TABLE IF NOT EXISTS ";
@@ -128,7 +131,7 @@ public final class VersionTables {
 		return Table.of(this.historyTable, List.of(historyId(), Column.of("revision", Type.varchar(64)).notNull(),
 				Column.of("direction", Type.varchar(16)).notNull(), Column.of("checksum", Type.varchar(128)),
 				Column.of("applied_at", Type.TIMESTAMP_TZ).notNull(), Column.of("duration_ms", Type.BIGINT).notNull(),
-				Column.of("applied_by", Type.varchar(255)), Column.of("success", Type.BOOLEAN).notNull(),
+				Column.of("applied_by", Type.varchar(MAX_NAME)), Column.of("success", Type.BOOLEAN).notNull(),
 				Column.of("message", Type.varchar(MAX_TEXT)), Column.of("error", Type.TEXT)));
 	}
 
@@ -257,9 +260,9 @@ public final class VersionTables {
 		insert.setString(3, record.checksum());
 		setInstant(insert, 4, record.appliedAt());
 		insert.setLong(5, record.durationMillis());
-		insert.setString(6, record.appliedBy());
+		insert.setString(6, abbreviate(record.appliedBy(), MAX_NAME));
 		insert.setBoolean(7, record.success());
-		insert.setString(8, abbreviate(record.message()));
+		insert.setString(8, abbreviate(record.message(), MAX_TEXT));
 		if (record.error() != null) {
 			insert.setString(9, record.error());
 		}
@@ -290,8 +293,8 @@ public final class VersionTables {
 		return this.dialect.readInstant(rows, index);
 	}
 
-	private static String abbreviate(String text) {
-		return (text != null && text.length() > MAX_TEXT) ? text.substring(0, MAX_TEXT - 3) + "..." : text;
+	private static String abbreviate(String text, int length) {
+		return (text != null && text.length() > length) ? text.substring(0, length - 3) + "..." : text;
 	}
 
 	/**
@@ -335,8 +338,8 @@ public final class VersionTables {
 			String message) {
 		String now = this.dialect.currentInstantExpression();
 		String values = String.join(", ", this.dialect.literal(revision), this.dialect.literal(direction),
-				this.dialect.literal(checksum), now, "0", this.dialect.literal(appliedBy), this.dialect.literal(true),
-				this.dialect.literal(abbreviate(message)), "NULL");
+				this.dialect.literal(checksum), now, "0", this.dialect.literal(abbreviate(appliedBy, MAX_NAME)),
+				this.dialect.literal(true), this.dialect.literal(abbreviate(message, MAX_TEXT)), "NULL");
 		return this.insertHistory.substring(0, this.insertHistory.indexOf("VALUES (")) + "VALUES (" + values + ")";
 	}
 

@@ -64,6 +64,9 @@ public class Migrator {
 
 	private volatile boolean tablesExist;
 
+	/** Whom this thread's run is for, beside the configured name; see onBehalfOf. */
+	private final ThreadLocal<String> requester = new ThreadLocal<>();
+
 	public Migrator(DataSource dataSource, MigratorConfig config) {
 		this(dataSource, config, null);
 	}
@@ -221,6 +224,39 @@ public class Migrator {
 		return this.dataSource;
 	}
 
+	/**
+	 * Runs {@code work} (upgrades, downgrades, stamps of this migrator) on behalf of
+	 * someone other than the process: the history records them beside
+	 * {@code migrations.applied-by}, as {@code "deploy (for admin over HTTP)"}.
+	 * @param requester who asked, as the history should name them
+	 * @param work what to run, on this thread
+	 * @return what {@code work} returns
+	 */
+	public <T> T onBehalfOf(String requester, Supplier<T> work) {
+		String before = this.requester.get();
+		this.requester.set(requester);
+		try {
+			return work.get();
+		}
+		finally {
+			if (before != null) {
+				this.requester.set(before);
+			}
+			else {
+				this.requester.remove();
+			}
+		}
+	}
+
+	/**
+	 * Who the history records as applying this thread's run: the configured name, and
+	 * whom it runs for.
+	 */
+	private String appliedBy() {
+		String requester = this.requester.get();
+		return (requester != null) ? this.config.appliedBy() + " (for " + requester + ")" : this.config.appliedBy();
+	}
+
 	/** Upgrades to {@code target} ({@code heads}, {@code +1}, a revision id …). */
 	public MigrationResult upgrade(String target) {
 		return upgrade(target, false);
@@ -277,8 +313,8 @@ public class Migrator {
 					RevisionScript revision = graph.get(id);
 					steps.add(new Step(revision, Direction.STAMP, before, after));
 					records.add(new HistoryRecord(id, Direction.STAMP.label(),
-							StepExecution.checksum(revision, session.dialect()), Instant.now(), 0,
-							this.config.appliedBy(), true, revision.message(), null));
+							StepExecution.checksum(revision, session.dialect()), Instant.now(), 0, appliedBy(), true,
+							revision.message(), null));
 				}
 			}
 			session.tables().recordHistory(connection, records);
@@ -398,7 +434,7 @@ public class Migrator {
 		List<Duration> durations = new ArrayList<>();
 		Set<String> current = heads;
 		int total = queue.size();
-		StepExecution execution = new StepExecution(this.config, this.listeners);
+		StepExecution execution = new StepExecution(appliedBy(), this.listeners);
 		while (!queue.isEmpty()) {
 			Step step = queue.peekFirst();
 			session.begin();
@@ -442,7 +478,7 @@ public class Migrator {
 			Set<String> heads = session.tables().readVersions(session.connection());
 			MigrationPlan plan = plan(graph, direction, heads, target, session.dialect());
 			requireTransactional(plan, session.dialect());
-			StepExecution execution = new StepExecution(this.config, this.listeners);
+			StepExecution execution = new StepExecution(appliedBy(), this.listeners);
 			List<Duration> durations = new ArrayList<>();
 			int index = 0;
 			for (Step step : plan.steps()) {

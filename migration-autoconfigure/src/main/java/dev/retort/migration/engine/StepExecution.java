@@ -35,12 +35,13 @@ final class StepExecution {
 
 	private static final int MAX_STATEMENT = 300;
 
-	private final MigratorConfig config;
+	/** Who the history records as applying the steps. */
+	private final String appliedBy;
 
 	private final List<MigrationListener> listeners;
 
-	StepExecution(MigratorConfig config, List<MigrationListener> listeners) {
-		this.config = config;
+	StepExecution(String appliedBy, List<MigrationListener> listeners) {
+		this.appliedBy = appliedBy;
 		this.listeners = listeners;
 	}
 
@@ -82,9 +83,8 @@ final class StepExecution {
 						step.direction().label() + " " + revision.id());
 			}
 			session.tables()
-				.recordHistory(session.connection(),
-						List.of(new HistoryRecord(revision.id(), step.direction().label(), checksum, Instant.now(),
-								duration.toMillis(), this.config.appliedBy(), true, revision.message(), null)));
+				.recordHistory(session.connection(), List.of(new HistoryRecord(revision.id(), step.direction().label(),
+						checksum, Instant.now(), duration.toMillis(), this.appliedBy, true, revision.message(), null)));
 			if (!dryRun) {
 				session.commit();
 			}
@@ -122,8 +122,7 @@ final class StepExecution {
 			session.tables()
 				.recordHistory(session.connection(),
 						List.of(new HistoryRecord(revision.id(), step.direction().label(), checksum, Instant.now(),
-								duration.toMillis(), this.config.appliedBy(), false, revision.message(),
-								failure.getMessage())));
+								duration.toMillis(), this.appliedBy, false, revision.message(), failure.getMessage())));
 			session.commit();
 		}
 		catch (SQLException | RuntimeException ex) {

@@ -148,8 +148,8 @@ abstract class MigrationApplicationScenarios {
 
 	@Test
 	void endpointRunsCommandsWhenWriteIsEnabled() throws Exception {
-		try (ConfigurableApplicationContext app = start(List.of(),
-				Map.of("migrations.locations", GOOD, "migrations.endpoint.write-enabled", "true"))) {
+		try (ConfigurableApplicationContext app = start(List.of(), Map.of("migrations.locations", GOOD,
+				"migrations.endpoint.write-enabled", "true", "migrations.applied-by", "billing-service"))) {
 			Migrator migrator = app.getBean(Migrator.class);
 			HttpResponse<String> badTarget = post(app, "{\"command\":\"upgrade\",\"target\":\"ffff99999999\"}");
 			assertThat(badTarget.statusCode()).isEqualTo(400);
@@ -175,6 +175,15 @@ abstract class MigrationApplicationScenarios {
 			HttpResponse<String> stamp = post(app, "{\"command\":\"stamp\",\"target\":\"aaaa00000002\"}");
 			assertThat(stamp.statusCode()).isEqualTo(200);
 			assertThat(migrator.current()).containsExactly("aaaa00000002");
+			assertThat(migrator.history()).as("who asked, beside the application's own name")
+				.extracting((entry) -> entry.direction().label() + " " + entry.revision() + " by " + entry.appliedBy())
+				.containsExactly("upgrade aaaa00000001 by billing-service (for deployer over HTTP)",
+						"upgrade aaaa00000002 by billing-service (for deployer over HTTP)",
+						"downgrade aaaa00000002 by billing-service (for deployer over HTTP)",
+						"stamp aaaa00000002 by billing-service (for deployer over HTTP)");
+			migrator.stamp("aaaa00000002", true);
+			assertThat(migrator.history().get(4).appliedBy()).as("a run of the application's own")
+				.isEqualTo("billing-service");
 
 			JsonNode revision = get(app, "/actuator/migrations/aaaa00000002").path("migrators").path("migrator");
 			assertThat(revision.path("message").asString()).isEqualTo("add size to widgets");

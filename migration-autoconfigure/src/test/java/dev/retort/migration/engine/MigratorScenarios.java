@@ -186,6 +186,20 @@ abstract class MigratorScenarios {
 	}
 
 	@Test
+	void aRunOnBehalfOfSomeoneIsRecordedWithTheirNameWithinTheHistoryColumn() {
+		Migrator migrator = new Migrator(dataSource(), config().withAppliedBy("deploy"));
+		String longName = "CN=" + "x".repeat(300);
+
+		migrator.onBehalfOf("ops over HTTP", () -> migrator.upgrade(INITIAL));
+		migrator.onBehalfOf(longName, () -> migrator.upgrade(PRIORITY));
+		migrator.upgrade("heads");
+
+		assertThat(migrator.history()).extracting(HistoryEntry::appliedBy)
+			.containsExactly("deploy (for ops over HTTP)", ("deploy (for " + longName).substring(0, 252) + "...",
+					"deploy");
+	}
+
+	@Test
 	void statusShowsPendingRevisionsInOrderAndRevisionStates() {
 		Migrator migrator = orchestrator();
 		MigrationStatus before = migrator.status();
