@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -18,9 +21,13 @@ import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Type;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -60,6 +67,41 @@ class SqliteMigratorTests extends MigratorScenarios {
 			statement.execute("BEGIN IMMEDIATE");
 		}
 		return connection::close;
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRunThatWaitsForTheWriteLockSaysSoWhileItWaits(CapturedOutput output) throws Exception {
+		Migrator migrator = migrator(table("a10000000001"));
+		migrator.current();
+		String url = "jdbc:sqlite:" + this.directory.resolve("retort.db");
+		CompletableFuture<MigrationResult> upgrade;
+		try (Connection tool = this.dataSource.getConnection(); Statement statement = tool.createStatement()) {
+			// a database tool's open write transaction
+			statement.execute("BEGIN IMMEDIATE");
+			upgrade = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+			Awaitility.await("the warning while the migrator waits")
+				.atMost(Duration.ofSeconds(30))
+				.until(() -> output.getOut().contains("for the write lock on " + url));
+			assertThat(upgrade).isNotDone();
+			statement.execute("ROLLBACK");
+		}
+		assertThat(upgrade.get(60, TimeUnit.SECONDS).current()).containsExactly("a10000000001");
+		assertThat(output.getOut())
+			.contains("Waiting up to 2m (migrations.lock-timeout) for the write lock on " + url
+					+ ": another process is migrating or writing to this database, or keeps a write transaction open")
+			.contains("This run goes on once it is released.")
+			.containsPattern("Got the write lock on " + Pattern.quote(url) + " after \\d+(ms|s|m)\\.");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void aRunThatDoesNotWaitSaysNothingOfTheLock(CapturedOutput output) {
+		Migrator migrator = migrator(table("a10000000001"), table("b20000000002", "a10000000001"));
+
+		migrator.upgrade("heads");
+
+		assertThat(output.getOut()).doesNotContain("write lock");
 	}
 
 	@Test
