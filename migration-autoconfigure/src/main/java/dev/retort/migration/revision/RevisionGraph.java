@@ -513,7 +513,11 @@ public final class RevisionGraph {
 	}
 
 	private String describeHeads() {
-		return "Heads are " + describe(this.heads) + ".";
+		return switch (this.heads.size()) {
+			case 0 -> "There are no revisions yet.";
+			case 1 -> "The head is " + this.heads.iterator().next() + ".";
+			default -> "The heads are " + String.join(", ", this.heads) + ".";
+		};
 	}
 
 }

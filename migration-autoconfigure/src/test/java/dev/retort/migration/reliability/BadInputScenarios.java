@@ -237,7 +237,7 @@ abstract class BadInputScenarios {
 		Run upgrade = refused(GOOD, "upgrade", "ffff99999999");
 		assertThat(upgrade.exitCode()).isEqualTo(MigrateCommand.USAGE);
 		assertThat(upgrade.err()).contains("No revision or branch label is named 'ffff99999999'. "
-				+ "Heads are (aaaa00000002). Check the id (a unique prefix is enough), or list revisions with history.")
+				+ "The head is aaaa00000002. Check the id (a unique prefix is enough), or list revisions with history.")
 			.contains("See `migrate upgrade --help`.");
 
 		Run downgrade = refused(GOOD, "downgrade", "nope@head");
