@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 
 import dev.retort.migration.backup.DatabaseBackup;
+import dev.retort.migration.cli.MigrateRunListener;
 import dev.retort.migration.engine.MigrationListener;
 import dev.retort.migration.engine.Migrator;
 import dev.retort.migration.engine.MigratorConfig;
@@ -24,6 +25,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 
 /**
@@ -129,8 +131,10 @@ public final class MigrationAutoConfiguration {
 	static class HibernateConfiguration {
 
 		@Bean
-		HibernatePropertiesCustomizer migrationDdlAutoWarning() {
-			return new DdlAutoWarning();
+		HibernatePropertiesCustomizer migrationDdlAutoWarning(Environment environment) {
+			boolean commandRun = environment instanceof ConfigurableEnvironment configurable
+					&& configurable.getPropertySources().contains(MigrateRunListener.PROPERTY_SOURCE);
+			return new DdlAutoWarning(commandRun);
 		}
 
 		@Bean

@@ -122,6 +122,27 @@ abstract class AutogenerateCommandScenarios {
 	}
 
 	@Test
+	void hibernatesSchemaUpdateLeftOnDoesNotRunInCommandsThatMustSeeTheDatabaseAsItIs() throws SQLException {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+		String update = "--spring.jpa.hibernate.ddl-auto=update";
+
+		// V2 has a colour column that no revision adds
+		Run status = migrate(WidgetApplications.V2.class, "status", update);
+		assertThat(status.exitCode()).as(status.err()).isZero();
+		assertThat(status.out()).contains("Entities:   1 difference from the database: see `migrate check`");
+		assertThat(status.err())
+			.contains("Hibernate's hibernate.hbm2ddl.auto is 'update': turned off for this " + "migrate command");
+		Run check = migrate(WidgetApplications.V2.class, "check", update);
+		assertThat(check.exitCode()).as(check.err()).isEqualTo(MigrateCommand.PROBLEMS_FOUND);
+		assertThat(check.out()).contains("add column widgets.colour VARCHAR(20)");
+		Run createDrop = migrate(WidgetApplications.V2.class, "verify", "--spring.jpa.hibernate.ddl-auto=create-drop");
+		assertThat(createDrop.exitCode()).as(createDrop.out()).isEqualTo(MigrateCommand.PROBLEMS_FOUND);
+		assertThat(reflect().tables()).as("Hibernate neither added the column nor dropped the tables at the end")
+			.containsOnlyKeys("widgets");
+		assertThat(reflect().tables().get("widgets").column("colour")).isEmpty();
+	}
+
+	@Test
 	void endpointSaysWhetherTheEntitiesMatchTheDatabase() throws Exception {
 		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
 
