@@ -24,6 +24,7 @@ import dev.retort.migration.schema.Type;
 import dev.retort.migration.schema.UniqueConstraint;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.InitCommand;
 import org.hibernate.boot.model.relational.Namespace;
@@ -137,24 +138,25 @@ public final class HibernateModel {
 			}
 			columns.add(column(column, keyColumns.contains(column.getName()), metadata));
 			for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) {
-				checks.add(new CheckConstraint(check.getName(), check.getConstraint()));
+				checks.add(new CheckConstraint(constraintName(check.getName(), metadata), check.getConstraint()));
 			}
 		}
 		for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) {
-			checks.add(new CheckConstraint(check.getName(), check.getConstraint()));
+			checks.add(new CheckConstraint(constraintName(check.getName(), metadata), check.getConstraint()));
 		}
 		for (org.hibernate.mapping.UniqueKey key : table.getUniqueKeys().values()) {
 			List<String> keyed = key.getColumns().stream().map(org.hibernate.mapping.Column::getName).toList();
 			if (!keyed.equals(keyColumns)) {
-				uniques.add(new UniqueConstraint(key.getName(), keyed));
+				uniques.add(new UniqueConstraint(constraintName(key.getName(), metadata), keyed));
 			}
 		}
 		for (org.hibernate.mapping.Column column : table.getColumns()) {
 			boolean alreadyUnique = uniques.stream()
 				.anyMatch((unique) -> unique.columns().equals(List.of(column.getName())));
 			if (column.isUnique() && !alreadyUnique && !keyColumns.equals(List.of(column.getName()))) {
-				uniques.add(new UniqueConstraint("uk_" + table.getName() + "_" + column.getName(),
-						List.of(column.getName())));
+				uniques.add(
+						new UniqueConstraint(constraintName("uk_" + table.getName() + "_" + column.getName(), metadata),
+								List.of(column.getName())));
 			}
 		}
 		List<Index> indexes = new ArrayList<>();
@@ -175,7 +177,8 @@ public final class HibernateModel {
 						+ " has expressions: autogenerate compares column indexes only, so it is left out.");
 				continue;
 			}
-			indexes.add(new Index(index.getName(), table.getName(), indexed, index.isUnique(), null, descending));
+			indexes.add(new Index(constraintName(index.getName(), metadata), table.getName(), indexed, index.isUnique(),
+					null, descending));
 		}
 		List<ForeignKey> foreignKeys = new ArrayList<>();
 		for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
@@ -185,7 +188,7 @@ public final class HibernateModel {
 			org.hibernate.mapping.Table target = key.getReferencedTable();
 			List<org.hibernate.mapping.Column> referenced = key.isReferenceToPrimaryKey()
 					? target.getPrimaryKey().getColumns() : key.getReferencedColumns();
-			foreignKeys.add(new ForeignKey(key.getName(),
+			foreignKeys.add(new ForeignKey(constraintName(key.getName(), metadata),
 					key.getColumns().stream().map(org.hibernate.mapping.Column::getName).toList(), target.getName(),
 					referenced.stream().map(org.hibernate.mapping.Column::getName).toList(),
 					action(key.getOnDeleteAction()), ForeignKey.Action.NO_ACTION));
@@ -193,6 +196,32 @@ public final class HibernateModel {
 		PrimaryKey primaryKey = keyColumns.isEmpty() ? null : new PrimaryKey(null, keyColumns);
 		return new Table(table.getName(), columns, primaryKey, uniques, foreignKeys, checks, indexes,
 				blankToNull(table.getComment()));
+	}
+
+	/**
+	 * A constraint's or an index's name as the database keeps it when Hibernate's own DDL
+	 * made it: Hibernate writes such names unquoted (its generated {@code FK1smc…} and
+	 * {@code UK…} too) unless identifiers are quoted globally, so PostgreSQL keeps them
+	 * in lower case. Revisions write them that way on every database, so that a database
+	 * Hibernate's {@code ddl-auto} made and one the revisions built have the same names
+	 * (SQLite compares names without case either way).
+	 */
+	private static String constraintName(String name, Metadata metadata) {
+		if (name == null) {
+			return null;
+		}
+		Identifier identifier = metadata.getDatabase().getJdbcEnvironment().getIdentifierHelper().toIdentifier(name);
+		return identifier.isQuoted() ? identifier.getText() : lowerCaseAscii(identifier.getText());
+	}
+
+	/** PostgreSQL's folding of an unquoted name: ASCII letters only. */
+	private static String lowerCaseAscii(String name) {
+		StringBuilder folded = new StringBuilder(name.length());
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			folded.append((c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c);
+		}
+		return folded.toString();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import dev.retort.migration.autogenerate.cases.Actions;
 import dev.retort.migration.autogenerate.cases.CompositeKeys;
 import dev.retort.migration.autogenerate.cases.Defaults;
 import dev.retort.migration.autogenerate.cases.Enums;
+import dev.retort.migration.autogenerate.cases.HibernateNames;
 import dev.retort.migration.autogenerate.cases.Json;
 import dev.retort.migration.autogenerate.cases.LongNames;
 import dev.retort.migration.autogenerate.cases.Misc;
@@ -75,29 +77,9 @@ abstract class AutogenerateFalsePositiveScenarios {
 	void aSchemaHibernateCreatedWithItsOwnColumnOrderMatchesTheModel() throws IOException {
 		List<Class<?>> entities = List.of(CompositeKeys.Membership.class, CompositeKeys.Grant.class,
 				CompositeKeys.Label.class, CompositeKeys.Article.class);
-		Metadata metadata = TestMetadata.build(dialectName(), entities);
-		// what ddl-auto=create does before it writes the tables: keys by size, then name
-		((MetadataImplementor) metadata).orderColumns(true);
-		Path script = Files.createTempFile("hibernate-ddl", ".sql");
-		try {
-			SchemaManagementToolCoordinator.process(metadata,
-					((MetadataImplementor) metadata).getMetadataBuildingOptions().getServiceRegistry(),
-					Map.of("jakarta.persistence.schema-generation.scripts.action", "create",
-							"jakarta.persistence.schema-generation.scripts.create-target", script.toString(),
-							"hibernate.hbm2ddl.delimiter", ";"),
-					DelayedDropRegistryNotAvailableImpl.INSTANCE);
-			String ddl = Files.readString(script);
-			assertThat(ddl).as("Hibernate's own order differs from the mapping's")
-				.containsPattern("(?i)primary key \\(user_id, ?group_id\\)");
-			this.database.execute(ddl.lines()
-				.map(String::strip)
-				.filter((line) -> !line.isEmpty())
-				.map((line) -> line.endsWith(";") ? line.substring(0, line.length() - 1) : line)
-				.toArray(String[]::new));
-		}
-		finally {
-			Files.deleteIfExists(script);
-		}
+		String ddl = createWithHibernatesOwnDdl(entities);
+		assertThat(ddl).as("Hibernate's own order differs from the mapping's")
+			.containsPattern("(?i)primary key \\(user_id, ?group_id\\)");
 
 		List<String> differences = describe(this.database.compare(entities.toArray(Class<?>[]::new)));
 		if (postgres()) {
@@ -110,6 +92,81 @@ abstract class AutogenerateFalsePositiveScenarios {
 			assertThat(differences).isNotEmpty()
 				.allSatisfy((step) -> assertThat(step).startsWith("AddConstraint[").contains("ForeignKey["));
 		}
+	}
+
+	/**
+	 * Creates the entities' schema as {@code ddl-auto=create} does, with Hibernate's own
+	 * DDL, and returns that DDL.
+	 */
+	private String createWithHibernatesOwnDdl(List<Class<?>> entities) throws IOException {
+		Metadata metadata = TestMetadata.build(dialectName(), entities);
+		// what ddl-auto=create does before it writes the tables: keys by size, then name
+		((MetadataImplementor) metadata).orderColumns(true);
+		Path script = Files.createTempFile("hibernate-ddl", ".sql");
+		try {
+			SchemaManagementToolCoordinator.process(metadata,
+					((MetadataImplementor) metadata).getMetadataBuildingOptions().getServiceRegistry(),
+					Map.of("jakarta.persistence.schema-generation.scripts.action", "create",
+							"jakarta.persistence.schema-generation.scripts.create-target", script.toString(),
+							"hibernate.hbm2ddl.delimiter", ";"),
+					DelayedDropRegistryNotAvailableImpl.INSTANCE);
+			String ddl = Files.readString(script);
+			this.database.execute(ddl.lines()
+				.map(String::strip)
+				.filter((line) -> !line.isEmpty())
+				.map((line) -> line.endsWith(";") ? line.substring(0, line.length() - 1) : line)
+				.toArray(String[]::new));
+			return ddl;
+		}
+		finally {
+			Files.deleteIfExists(script);
+		}
+	}
+
+	@Test
+	void constraintAndIndexNamesAreThoseHibernatesOwnDdlLeavesInTheDatabase() throws IOException {
+		// a database ddl-auto made (production, adopted with stamp) and one the revisions
+		// built (development, CI) must have the same names, or a later revision that
+		// drops or changes one by name fails on one of them
+		List<Class<?>> entities = List.of(HibernateNames.Buyer.class, HibernateNames.Purchase.class);
+		String ddl = createWithHibernatesOwnDdl(entities);
+		assertThat(ddl).containsPattern("(?i)index IX_Purchases_Placed");
+		List<String> byHibernate = constraintAndIndexNames();
+		this.database.execute("DROP TABLE purchases", "DROP TABLE buyers");
+
+		this.database.generateAndApply(entities.toArray(Class<?>[]::new));
+
+		List<String> byRevisions = constraintAndIndexNames();
+		if (postgres()) {
+			assertThat(byRevisions).isEqualTo(byHibernate)
+				.contains("purchases index ix_purchases_placed")
+				.anySatisfy((name) -> assertThat(name).matches("purchases foreign key fk[0-9a-z]+"));
+		}
+		else {
+			// Hibernate's SQLite DDL has no foreign keys, and SQLite compares names
+			// without case
+			assertThat(byRevisions)
+				.containsAll(byHibernate.stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList())
+				.contains("purchases index ix_purchases_placed");
+		}
+	}
+
+	/**
+	 * The names of the foreign keys and indexes (Hibernate's DDL writes a one-column
+	 * unique constraint inline, unnamed, when it creates a table, and names it when it
+	 * updates one, so the names of unique constraints cannot agree with both).
+	 */
+	private List<String> constraintAndIndexNames() {
+		List<String> names = new ArrayList<>();
+		this.database.reflect().tables().forEach((name, table) -> {
+			table.foreignKeys()
+				.stream()
+				.filter((key) -> key.name() != null)
+				.forEach((key) -> names.add(name + " foreign key " + key.name()));
+			table.indexes().forEach((index) -> names.add(name + " index " + index.name()));
+		});
+		names.sort(null);
+		return names;
 	}
 
 	@Test
