@@ -70,6 +70,27 @@ public class Autogenerator {
 		return compare().upgrade().stream().map(StepDescriptions::describe).toList();
 	}
 
+	/**
+	 * The database's tables that autogenerate compares (Retort's own and excluded ones
+	 * left out), by name.
+	 */
+	public List<String> tables() {
+		try (Connection connection = this.migrator.dataSource().getConnection()) {
+			Predicate<String> included = included();
+			return Dialects.of(connection)
+				.reflect(connection)
+				.tables()
+				.keySet()
+				.stream()
+				.filter(included)
+				.sorted()
+				.toList();
+		}
+		catch (SQLException ex) {
+			throw new DatabaseAccessException("Could not read the database's tables: " + ex.getMessage(), ex);
+		}
+	}
+
 	/** What it takes to bring the database to the entity model. */
 	public SchemaDiff.Result compare() {
 		Autogenerate autogenerate = autogenerate();

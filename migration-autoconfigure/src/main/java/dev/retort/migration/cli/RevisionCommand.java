@@ -105,6 +105,9 @@ final class RevisionCommand extends MigrateSubcommand {
 			out().println("No changes detected: the entities and the database agree, so no revision was written.");
 			return MigrateCommand.OK;
 		}
+		if (revises.isEmpty() && status.current().isEmpty()) {
+			warnOfTablesWithoutRevisions(autogenerator.tables());
+		}
 		RevisionDraft draft = new RevisionDraft(id, revises, this.message, labels, revisions.drafts().now(),
 				result.upgrade(), result.downgrade(), dependencies);
 		Path file = revisions.write(draft, this.sql);
@@ -118,6 +121,24 @@ final class RevisionCommand extends MigrateSubcommand {
 					+ " data or may fail on existing rows: read the comments in the file before you upgrade.");
 		}
 		return MigrateCommand.OK;
+	}
+
+	/**
+	 * A first revision generated against a database that already has tables holds only
+	 * their difference from the entities: not a baseline, which must build an empty
+	 * database.
+	 */
+	private void warnOfTablesWithoutRevisions(List<String> tables) {
+		if (tables.isEmpty()) {
+			return;
+		}
+		String named = String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+				+ ((tables.size() > 5) ? ", …" : "");
+		out().println("Note: the database already has " + tables.size() + " table" + ((tables.size() == 1) ? "" : "s")
+				+ " (" + named + ") and no revision was applied to it, so this revision holds only their difference "
+				+ "from the entities and cannot build an empty database. For a baseline of an existing database, "
+				+ "generate the first revision against an empty one and `migrate stamp` this one (README: \"A "
+				+ "database that already has tables\").");
 	}
 
 	/**

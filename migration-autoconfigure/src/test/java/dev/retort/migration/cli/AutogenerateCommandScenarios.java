@@ -143,6 +143,35 @@ abstract class AutogenerateCommandScenarios {
 	}
 
 	@Test
+	void aFirstRevisionGeneratedAgainstADatabaseThatHasTablesSaysItIsNoBaseline(@TempDir Path revisions)
+			throws Exception {
+		String noRevisionsYet = "filesystem:" + revisions;
+		execute("CREATE TABLE widgets (id BIGINT PRIMARY KEY)");
+		execute("CREATE TABLE invoices (id BIGINT PRIMARY KEY)");
+
+		Run adopted = migrate(WidgetApplications.V1.class, noRevisionsYet, revisions, "revision", "--autogenerate",
+				"--sql", "-m", "initial schema");
+
+		assertThat(adopted.exitCode()).as(adopted.out() + adopted.err()).isZero();
+		assertThat(adopted.out())
+			.contains("Note: the database already has 2 tables (invoices, widgets) and no "
+					+ "revision was applied to it, so this revision holds only their difference from the entities and "
+					+ "cannot build an empty database.")
+			.contains("generate the first revision against an empty one and `migrate stamp` this one");
+
+		try (Stream<Path> files = Files.list(revisions)) {
+			for (Path file : files.toList()) {
+				Files.delete(file);
+			}
+		}
+		database().reset();
+		Run empty = migrate(WidgetApplications.V1.class, noRevisionsYet, revisions, "revision", "--autogenerate",
+				"--sql", "-m", "initial schema");
+		assertThat(empty.exitCode()).as(empty.out() + empty.err()).isZero();
+		assertThat(empty.out()).contains("  - add table widgets").doesNotContain("already has");
+	}
+
+	@Test
 	void endpointSaysWhetherTheEntitiesMatchTheDatabase() throws Exception {
 		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
 
