@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.retort.migration.operation.AddColumn;
 import dev.retort.migration.operation.AddConstraint;
@@ -381,6 +382,20 @@ public class SimulatedSchema implements SchemaSource {
 	}
 
 	private static Table addConstraint(Table table, Constraint constraint) {
+		String name = constraint.name();
+		if (name != null) {
+			Stream
+				.of(Stream.ofNullable(table.primaryKey()), table.uniqueConstraints().stream(),
+						table.foreignKeys().stream(), table.checks().stream())
+				.flatMap((constraints) -> constraints)
+				.filter((existing) -> name.equalsIgnoreCase(existing.name()))
+				.findFirst()
+				.ifPresent((existing) -> {
+					throw new DuplicateConstraintException("Table \"" + table.name() + "\" already has a "
+							+ existing.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " constraint named \""
+							+ existing.name() + "\": drop it first, or give the new constraint another name.");
+				});
+		}
 		if (constraint instanceof PrimaryKey key) {
 			List<Column> columns = table.columns()
 				.stream()

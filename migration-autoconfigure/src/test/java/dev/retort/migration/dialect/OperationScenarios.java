@@ -279,6 +279,31 @@ abstract class OperationScenarios extends DatabaseScenario {
 	}
 
 	@Test
+	void aConstraintAddedUnderANameTheTableHasIsRefusedInsteadOfKeptTwice() throws Exception {
+		givenTasksWithRows();
+		apply(new AddConstraint("tasks", Constraint.unique("uq_tasks_title", "title")));
+		Schema before = schema();
+
+		assertThatExceptionOfType(Exception.class)
+			.isThrownBy(() -> apply(new AddConstraint("tasks", Constraint.check("uq_tasks_title", "id > 0"))))
+			.satisfies((refused) -> assertThat(messages(refused)).containsIgnoringCase("uq_tasks_title")
+				.containsIgnoringCase("already"));
+
+		assertThat(canonical(schema())).isEqualTo(canonical(before));
+		assertThat(table("tasks").uniqueConstraints())
+			.containsExactly(new UniqueConstraint("uq_tasks_title", List.of("title")));
+		assertThat(table("tasks").checks()).isEmpty();
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	@Test
 	void createAndDropForeignKeyWithActions() throws Exception {
 		givenTasksWithRows();
 		apply(new CreateTable(Table.of("comments", List.of(Column.of("id", Type.INTEGER).primaryKey(),
