@@ -173,15 +173,17 @@ final class MigrateSession {
 	 */
 	Progress showProgress() {
 		StepInFlight inFlight = new StepInFlight();
+		Migrator migrator = migrator();
 		MigrationListener printer = new MigrationListener() {
 
 			@Override
 			public void afterStep(MigrationPlan.Step step, int index, int total, Duration duration) {
-				MigrateSession.this.out.println(step.describe(index, total) + " (" + duration.toMillis() + " ms)");
+				// the run has connected by now: the dialect is known without another
+				MigrateSession.this.out.println(step.describe(index, total) + " (" + duration.toMillis() + " ms)"
+						+ step.dialectNote(migrator.dialect()));
 			}
 
 		};
-		Migrator migrator = migrator();
 		migrator.addListener(inFlight).addListener(printer);
 		// a run stopped by a signal (Ctrl-C, kill, a deployment's timeout) says where it
 		// stopped and what state that leaves, instead of ending without a word

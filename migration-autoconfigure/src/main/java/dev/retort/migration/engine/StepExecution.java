@@ -88,8 +88,7 @@ final class StepExecution {
 			if (!dryRun) {
 				session.commit();
 			}
-			logStep(step, index, total, duration,
-					revision.appliesTo(dialect.name()) ? "" : " (not for " + dialect.name() + ": recorded only)");
+			logStep(step, index, total, duration, step.dialectNote(dialect.name()));
 			this.listeners.forEach((listener) -> listener.afterStep(step, index, total, duration));
 			return duration;
 		}

@@ -62,6 +62,14 @@ public record MigrationPlan(Direction direction, String target, Set<String> head
 			return this.revision.message().isBlank() ? line : line + " " + this.revision.message();
 		}
 
+		/**
+		 * What follows the step's line when its revision does not run on the dialect:
+		 * {@code " (not for sqlite: recorded only)"}, or nothing.
+		 */
+		public String dialectNote(String dialect) {
+			return this.revision.appliesTo(dialect) ? "" : " (not for " + dialect + ": recorded only)";
+		}
+
 	}
 
 }

@@ -165,6 +165,24 @@ class SqliteMigrateCommandTests extends MigrateCommandScenarios {
 	}
 
 	@Test
+	void aStepForAnotherDatabaseSaysItWasOnlyRecorded() throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		Files.writeString(revisions.resolve("20261201_1000_aaaa00000001_widgets.sql"),
+				"-- revision: aaaa00000001\n-- message: widgets\n-- +upgrade\nCREATE TABLE widgets (id INTEGER);\n"
+						+ "-- +downgrade\nDROP TABLE widgets;\n");
+		Files.writeString(revisions.resolve("20261201_1100_bbbb00000002_search.postgresql.sql"),
+				"-- revision: bbbb00000002\n-- revises: aaaa00000001\n-- message: search\n-- +upgrade\n"
+						+ "CREATE EXTENSION pg_trgm;\n-- +downgrade\nDROP EXTENSION pg_trgm;\n");
+
+		Run upgrade = migrate("filesystem:" + revisions, "upgrade");
+
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(upgrade.out()).containsPattern("\\[1/2\\] upgrade base -> aaaa00000001 widgets \\(\\d+ ms\\)\n")
+			.containsPattern("\\[2/2\\] upgrade aaaa00000001 -> bbbb00000002 search \\(\\d+ ms\\) "
+					+ "\\(not for sqlite: recorded only\\)\n");
+	}
+
+	@Test
 	void aStampedRevisionIsShownAsStampedNotAsRun() throws Exception {
 		assertThat(migrate(GOOD, "upgrade", "aaaa00000001").exitCode()).isZero();
 		assertThat(migrate(GOOD, "stamp", "aaaa00000002").exitCode()).isZero();
