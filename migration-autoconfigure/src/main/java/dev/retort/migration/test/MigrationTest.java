@@ -36,7 +36,9 @@ public @interface MigrationTest {
 
 	/**
 	 * The lowest revision downgrades are checked down to: it and its ancestors are never
-	 * downgraded (an irreversible first revision, say). Empty for base.
+	 * downgraded (an irreversible first revision, say), by the one-at-a-time walk or by
+	 * their own no-trace checks, which are skipped with the reason. An id or a unique
+	 * prefix; empty for base.
 	 */
 	String minimumRevision() default "";
 

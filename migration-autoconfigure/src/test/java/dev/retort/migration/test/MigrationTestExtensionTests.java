@@ -1,7 +1,7 @@
 package dev.retort.migration.test;
 
-import org.junit.jupiter.api.Test;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -13,7 +13,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
 import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
@@ -60,8 +63,35 @@ class MigrationTestExtensionTests {
 				.hasMessageContaining("annotate it with @SpringBootTest"));
 	}
 
+	@Test
+	void theMinimumRevisionAndItsAncestorsAreSkippedWithTheReasonAndTheOtherChecksPass() {
+		Events events = run(WithMinimumRevision.class);
+
+		events.failed().assertThatEvents().isEmpty();
+		events.assertThatEvents()
+			.haveExactly(1, event(displayName("downgrading f20000000002 (index task titles) leaves no trace"),
+					abortedWithReason(
+							message((text) -> text.endsWith("Revision f20000000002 is @MigrationTest(minimumRevision = "
+									+ "\"f20000000002\"): it and its ancestors are never downgraded.")))))
+			.haveExactly(1,
+					event(displayName("downgrading f10000000001 (create tasks for good) leaves no trace"),
+							abortedWithReason(message((text) -> text.contains("is an ancestor of")))))
+			.haveExactly(1,
+					event(displayName("downgrading f30000000003 (create projects) leaves no trace"),
+							finishedSuccessfully()))
+			.haveExactly(1, event(test("revisionsUpgradeAndDowngradeOneAtATime"), finishedSuccessfully()));
+	}
+
 	private static Events run(Class<?> testClass) {
 		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
+	}
+
+	@SpringBootTest(classes = PlainApplication.class,
+			properties = { "spring.datasource.url=jdbc:sqlite::memory:", "migrations.auto-migrate=false",
+					"migrations.locations=classpath:dev/retort/migration/test/fixtures/minimum" })
+	@MigrationTest(minimumRevision = "f20000000002")
+	static class WithMinimumRevision implements RevisionTests {
+
 	}
 
 	@MigrationTest

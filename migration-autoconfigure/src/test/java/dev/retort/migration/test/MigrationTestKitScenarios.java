@@ -19,6 +19,7 @@ import dev.retort.migration.schema.Constraint;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Type;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -177,6 +178,28 @@ abstract class MigrationTestKitScenarios {
 	}
 
 	// -- minimum revision
+
+	@Test
+	void theMinimumRevisionAndItsAncestorsAreNeverDowngraded() {
+		// were they downgraded, both would fail: the first cannot, the minimum leaves a
+		// trace
+		RevisionScript tasks = revision(TASKS, "create tasks",
+				migration(MigrationTestKitScenarios::createTasks, (op) -> op.dropTable("no_such_table")));
+		try (MigrationTestKit kit = kit(List.of(), "b200", tasks, titleIndex(false), projects())) {
+			kit.assertUpDownConsistency();
+			assertThat(kit.downgradable()).extracting(RevisionScript::id).containsExactly(PROJECTS);
+			assertThatThrownBy(() -> kit.assertDowngradeLeavesNoTrace(TITLE_INDEX))
+				.isInstanceOf(TestAbortedException.class)
+				.hasMessageEndingWith(
+						"Revision " + TITLE_INDEX + " is @MigrationTest(minimumRevision = \"b200\"): it and its "
+								+ "ancestors are never downgraded.");
+			assertThatThrownBy(() -> kit.assertDowngradeLeavesNoTrace(TASKS)).isInstanceOf(TestAbortedException.class)
+				.hasMessageEndingWith(
+						"Revision " + TASKS + " is an ancestor of @MigrationTest(minimumRevision = \"b200\") "
+								+ TITLE_INDEX + ": it and its ancestors are never downgraded.");
+			kit.assertDowngradeLeavesNoTrace(PROJECTS);
+		}
+	}
 
 	@Test
 	void aRevisionDeclaredIrreversibleIsKeptByTheWalkWhileEveryOtherDowngradeIsChecked() {
