@@ -1,10 +1,14 @@
 package dev.retort.migration.test;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import dev.retort.migration.autoconfigure.Autogenerator;
 import dev.retort.migration.autoconfigure.MigrationProperties;
@@ -12,11 +16,18 @@ import dev.retort.migration.autoconfigure.NoEntityModelException;
 import dev.retort.migration.autogenerate.SchemaDiff;
 import dev.retort.migration.dialect.ScratchDatabase;
 import dev.retort.migration.engine.Migrator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.annotation.Testable;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
@@ -31,12 +42,48 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * Gives the tests of a {@link MigrationTest} class a {@link MigrationTestKit} for the
  * application its Spring test context starts: the {@link Migrator}'s revisions and
  * tables, scratch databases beside the application's database, and the entity model
- * through the {@link Autogenerator}. One kit per test class, closed after it.
+ * through the {@link Autogenerator}. One kit per test class, closed after it. A class
+ * that overrides a {@link RevisionTests} check without its JUnit annotation fails before
+ * its tests run, instead of losing the check without a word.
  */
-public class MigrationTestExtension implements ParameterResolver {
+public class MigrationTestExtension implements BeforeAllCallback, ParameterResolver {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(MigrationTestExtension.class);
+
+	/**
+	 * Fails a class that overrides one of the {@link RevisionTests} checks without a
+	 * JUnit annotation: JUnit would not run the override, and say nothing.
+	 */
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		Class<?> testClass = context.getRequiredTestClass();
+		if (!RevisionTests.class.isAssignableFrom(testClass)) {
+			return;
+		}
+		for (Method check : RevisionTests.class.getDeclaredMethods()) {
+			Optional<Class<? extends Annotation>> annotation = Stream.of(Test.class, TestFactory.class)
+				.filter(check::isAnnotationPresent)
+				.findFirst();
+			if (annotation.isEmpty()) {
+				continue;
+			}
+			List<Method> overrides = ReflectionSupport.findMethods(testClass,
+					(method) -> method.getName().equals(check.getName())
+							&& Arrays.equals(method.getParameterTypes(), check.getParameterTypes())
+							&& method.getDeclaringClass() != RevisionTests.class
+							&& !AnnotationSupport.isAnnotated(method, Testable.class),
+					HierarchyTraversalMode.BOTTOM_UP);
+			if (!overrides.isEmpty()) {
+				Method override = overrides.get(0);
+				String name = "@" + annotation.get().getSimpleName();
+				throw new ExtensionConfigurationException(override.getDeclaringClass().getName() + "."
+						+ override.getName() + " overrides a RevisionTests check without " + name
+						+ ", so JUnit would not run it and would say nothing: annotate the override " + name
+						+ " (and @Disabled(\"why\") to turn the check off).");
+			}
+		}
+	}
 
 	@Override
 	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {

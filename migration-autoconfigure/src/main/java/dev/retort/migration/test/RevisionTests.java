@@ -16,6 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * this interface: one head (or the declared ones), upgrade from empty, entities matching
  * the schema the revisions build, up/down one revision at a time, downgrades that leave
  * no trace (one test per revision), and the rows of {@link #revisionData()} surviving.
+ *
+ * To change a check, override it with the same JUnit annotation ({@code @Test} or
+ * {@code @TestFactory}); to turn it off, add {@code @Disabled("why")} to that override.
+ * An override without the annotation fails the class: JUnit would not run it, and would
+ * not say so.
  */
 @ExtendWith(MigrationTestExtension.class)
 public interface RevisionTests {

@@ -1,7 +1,11 @@
 package dev.retort.migration.test;
 
+import java.util.stream.Stream;
+
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -14,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.abortedWithReason;
+import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.displayName;
 import static org.junit.platform.testkit.engine.EventConditions.event;
 import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
@@ -82,6 +87,21 @@ class MigrationTestExtensionTests {
 			.haveExactly(1, event(test("revisionsUpgradeAndDowngradeOneAtATime"), finishedSuccessfully()));
 	}
 
+	@Test
+	void aCheckOverriddenWithoutItsJUnitAnnotationFailsTheClassInsteadOfNotRunning() {
+		Events containers = EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(OverridesACheckWithoutTestFactory.class))
+			.execute()
+			.containerEvents();
+
+		containers.assertThatEvents()
+			.haveExactly(1, event(container(OverridesACheckWithoutTestFactory.class), finishedWithFailure(
+					instanceOf(ExtensionConfigurationException.class),
+					message((text) -> text
+						.contains(OverridesACheckWithoutTestFactory.class.getName() + ".downgradesLeaveNoTrace")
+							&& text.contains("without @TestFactory") && text.contains("JUnit would not run it")))));
+	}
+
 	private static Events run(Class<?> testClass) {
 		return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
 	}
@@ -91,6 +111,19 @@ class MigrationTestExtensionTests {
 					"migrations.locations=classpath:dev/retort/migration/test/fixtures/minimum" })
 	@MigrationTest(minimumRevision = "f20000000002")
 	static class WithMinimumRevision implements RevisionTests {
+
+	}
+
+	@SpringBootTest(classes = PlainApplication.class,
+			properties = { "spring.datasource.url=jdbc:sqlite::memory:", "migrations.auto-migrate=false",
+					"migrations.locations=classpath:dev/retort/migration/test/fixtures/minimum" })
+	@MigrationTest(minimumRevision = "f20000000002")
+	static class OverridesACheckWithoutTestFactory implements RevisionTests {
+
+		@Override
+		public Stream<DynamicTest> downgradesLeaveNoTrace(MigrationTestKit kit) {
+			return RevisionTests.super.downgradesLeaveNoTrace(kit);
+		}
 
 	}
 
