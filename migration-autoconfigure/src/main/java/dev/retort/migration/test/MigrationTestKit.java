@@ -354,7 +354,9 @@ public final class MigrationTestKit implements AutoCloseable {
 	/**
 	 * Rows seeded just before a revision survive it and every revision after it: the
 	 * database is upgraded to the revision's parents, seeded, upgraded to heads, and the
-	 * rows checked.
+	 * rows checked. When the check fails, a new database is seeded the same way and
+	 * upgraded one revision at a time, the rows checked after each, and the failure names
+	 * the revision after which the check stopped holding.
 	 */
 	public void assertDataSurvives(RevisionData data) {
 		RevisionScript revision;
@@ -364,34 +366,95 @@ public final class MigrationTestKit implements AutoCloseable {
 		catch (MigrationException ex) {
 			revision = Assertions.fail("Revision data names '" + data.revision() + "': " + ex.getMessage());
 		}
-		Set<String> ancestors = new LinkedHashSet<>(this.graph.applied(Set.of(revision.id())));
-		ancestors.remove(revision.id());
-		Set<String> parents = this.graph.headsOf(ancestors);
+		RevisionScript seeded = revision;
+		Throwable atHeads;
 		try (ScratchDatabase database = this.scratch.get()) {
-			Migrator migrator = migrator(database);
-			if (!parents.isEmpty()) {
-				run("Upgrading to the parents of revision " + describe(revision) + " failed",
-						() -> migrator.upgrade(target(parents)));
-			}
-			JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
-			hook(data.seed(), jdbc, "Seeding rows before revision " + describe(revision) + " failed");
-			run("Upgrading revision " + describe(revision) + " and the revisions after it to heads with the rows "
+			Migrator migrator = seed(database, seeded, data);
+			run("Upgrading revision " + describe(seeded) + " and the revisions after it to heads with the rows "
 					+ "seeded before it failed", () -> migrator.upgrade("heads"));
-			hook(data.verify(), jdbc, "The rows seeded before revision " + describe(revision)
-					+ " did not survive the upgrade through it to heads");
+			atHeads = failure(data.verify(), new JdbcTemplate(database.dataSource()));
+		}
+		if (atHeads == null) {
+			return;
+		}
+		throw lostBy(seeded, data, atHeads);
+	}
+
+	/**
+	 * Why the rows did not survive: the revision after which the check stopped holding,
+	 * found in a new database seeded the same way and upgraded one revision at a time
+	 * (the upgrade to heads runs them all at once).
+	 */
+	private AssertionError lostBy(RevisionScript seeded, RevisionData data, Throwable atHeads) {
+		String lostRows = "The rows seeded before revision " + describe(seeded) + " did not survive";
+		try (ScratchDatabase database = this.scratch.get()) {
+			Migrator migrator = seed(database, seeded, data);
+			JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+			String heldAfter = (failure(data.verify(), jdbc) == null) ? "just after the seeding" : null;
+			RevisionScript lost = null;
+			Throwable lostFailure = null;
+			Set<String> applied = new LinkedHashSet<>(this.graph.applied(migrator.current()));
+			for (RevisionScript step : this.graph.revisions()) {
+				if (applied.contains(step.id())) {
+					continue;
+				}
+				run("Upgrading revision " + describe(step) + " (one at a time, with the rows seeded before revision "
+						+ seeded.id() + ") failed", () -> migrator.upgrade(step.id()));
+				applied.add(step.id());
+				Throwable after = failure(data.verify(), jdbc);
+				if (after == null) {
+					heldAfter = "after revision " + step.describe(step.id());
+					lost = null;
+				}
+				else if (lost == null && heldAfter != null) {
+					lost = step;
+					lostFailure = after;
+				}
+			}
+			if (lost != null) {
+				return failed(lostRows + " revision " + describe(lost) + ": upgrading one revision at a time from "
+						+ "the seeding to heads, the check held " + heldAfter + " and failed after " + lost.id(),
+						lostFailure);
+			}
+			String walk = (heldAfter != null) ? "upgrading one revision at a time instead, the check holds at heads"
+					: "the check held at no step from the seeding to heads, so no one revision is to blame";
+			return failed(lostRows + " the upgrade through it to heads (" + walk + ")", atHeads);
 		}
 	}
 
-	private static void hook(RevisionData.Hook hook, JdbcTemplate jdbc, String failure) {
+	/**
+	 * Upgrades the database to the revision's parents and seeds the rows.
+	 */
+	private Migrator seed(ScratchDatabase database, RevisionScript revision, RevisionData data) {
+		Set<String> ancestors = new LinkedHashSet<>(this.graph.applied(Set.of(revision.id())));
+		ancestors.remove(revision.id());
+		Set<String> parents = this.graph.headsOf(ancestors);
+		Migrator migrator = migrator(database);
+		if (!parents.isEmpty()) {
+			run("Upgrading to the parents of revision " + describe(revision) + " failed",
+					() -> migrator.upgrade(target(parents)));
+		}
+		Throwable seeding = failure(data.seed(), new JdbcTemplate(database.dataSource()));
+		if (seeding != null) {
+			throw failed("Seeding rows before revision " + describe(revision) + " failed", seeding);
+		}
+		return migrator;
+	}
+
+	/** What the hook threw, or {@code null} when it ran through. */
+	private static Throwable failure(RevisionData.Hook hook, JdbcTemplate jdbc) {
 		try {
 			hook.run(jdbc);
+			return null;
 		}
-		catch (AssertionError ex) {
-			throw new AssertionError(failure + ": " + ex.getMessage(), ex);
+		catch (AssertionError | Exception ex) {
+			return ex;
 		}
-		catch (Exception ex) {
-			throw new AssertionError(failure + ": " + ex, ex);
-		}
+	}
+
+	private static AssertionError failed(String failure, Throwable cause) {
+		String detail = (cause instanceof AssertionError) ? cause.getMessage() : cause.toString();
+		return new AssertionError(failure + ": " + detail, cause);
 	}
 
 	/**

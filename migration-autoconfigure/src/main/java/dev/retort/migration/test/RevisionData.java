@@ -6,7 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Rows a test seeds just before a revision and checks after the upgrade through it to
- * heads, for {@link RevisionTests#revisionData()}:
+ * heads, for {@link RevisionTests#revisionData()}. When the check fails at heads, the kit
+ * seeds a new database and upgrades it one revision at a time, running the check after
+ * each, to name the revision after which it stopped holding:
  *
  * <pre>{@code
  * RevisionData.before("3f2a9c1b7d4e")
@@ -16,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * @param revision the revision (id or unique prefix) the rows are seeded before
  * @param seed what inserts the rows, run with the database just before the revision
- * @param verify what checks the rows, run with the database at heads
+ * @param verify what checks the rows, run with the database at heads (and, to find the
+ * revision that lost them, after each revision from the seeding on): it only reads
  */
 public record RevisionData(String revision, Hook seed, Hook verify) {
 

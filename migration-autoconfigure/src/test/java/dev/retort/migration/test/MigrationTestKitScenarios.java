@@ -42,6 +42,10 @@ abstract class MigrationTestKitScenarios {
 
 	static final String PROJECTS = "c30000000003";
 
+	static final String ARCHIVE = "d40000000004";
+
+	static final String NOTES = "e50000000005";
+
 	/** A new empty database of this scenario's kind. */
 	abstract ScratchDatabase scratch();
 
@@ -243,8 +247,42 @@ abstract class MigrationTestKitScenarios {
 				.verify((jdbc) -> assertThat(jdbc.queryForList("SELECT id FROM tasks")).as("tasks").hasSize(1))))
 				.isInstanceOf(AssertionError.class)
 				.hasMessageContaining("The rows seeded before revision " + TITLE_INDEX + " (recreate tasks)")
-				.hasMessageContaining("did not survive")
+				.hasMessageContaining("did not survive revision " + TITLE_INDEX + " (recreate tasks)")
+				.hasMessageContaining("the check held just after the seeding and failed after " + TITLE_INDEX)
 				.hasMessageContaining("[tasks]");
+		}
+	}
+
+	@Test
+	void rowsLostByALaterRevisionFailNamingThatRevisionAndTheLastStepTheCheckHeldAfter() {
+		RevisionScript archives = revision(ARCHIVE, "archive finished tasks",
+				migration((op) -> op.execute("DELETE FROM tasks"), (op) -> {
+				}), PROJECTS);
+		RevisionScript afterIt = revision(NOTES, "create notes",
+				migration((op) -> op.createTable("notes", Column.of("id", Type.INTEGER).primaryKey()),
+						(op) -> op.dropTable("notes")),
+				ARCHIVE);
+		try (MigrationTestKit kit = kit(tasks(), titleIndex(true), projects(), archives, afterIt)) {
+			// the check reads a column revision c3 adds: it cannot hold before it
+			assertThatThrownBy(() -> kit.assertDataSurvives(RevisionData.before(TITLE_INDEX)
+				.seed((jdbc) -> jdbc.update("INSERT INTO tasks (id, title) VALUES (1, 'ship')"))
+				.verify((jdbc) -> assertThat(jdbc.queryForList("SELECT project_id FROM tasks")).as("tasks")
+					.hasSize(1))))
+				.isInstanceOf(AssertionError.class)
+				.hasMessageStartingWith("The rows seeded before revision " + TITLE_INDEX + " (index task titles) ["
+						+ "test revision " + TITLE_INDEX + "] did not survive revision " + ARCHIVE
+						+ " (archive finished tasks) [test revision " + ARCHIVE + "]: upgrading one revision at a time "
+						+ "from the seeding to heads, the check held after revision " + PROJECTS
+						+ " (create projects) and failed after " + ARCHIVE + ":")
+				.hasMessageContaining("[tasks]")
+				.hasMessageContaining("Expected size: 1 but was: 0");
+			// a check that holds at no step blames no revision
+			assertThatThrownBy(() -> kit.assertDataSurvives(RevisionData.before(TITLE_INDEX)
+				.verify((jdbc) -> assertThat(jdbc.queryForList("SELECT id FROM tasks")).as("tasks").hasSize(1))))
+				.isInstanceOf(AssertionError.class)
+				.hasMessageContaining("The rows seeded before revision " + TITLE_INDEX + " (index task titles)")
+				.hasMessageContaining("did not survive the upgrade through it to heads")
+				.hasMessageContaining("the check held at no step from the seeding to heads");
 		}
 	}
 
