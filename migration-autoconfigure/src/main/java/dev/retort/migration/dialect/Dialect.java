@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.schema.Column;
@@ -136,6 +137,20 @@ public interface Dialect {
 	default boolean driverCreatesLobs() {
 		return true;
 	}
+
+	/**
+	 * The statements an offline script runs before any revision's: they stop it, before
+	 * anything changes, unless the version table holds exactly {@code expected} (none:
+	 * base, which an empty or missing version table is), and the database's client prints
+	 * {@code message} as its error.
+	 * @param versionTable the version table's name, unquoted
+	 * @param versionColumn its column of revision ids, unquoted
+	 * @param expected the revisions the script starts from, sorted; when empty, the
+	 * script has created the version table before
+	 * @param message what the error says
+	 */
+	List<String> versionCheck(String versionTable, String versionColumn, SortedSet<String> expected,
+			VersionCheckMessage message);
 
 	/** How to run an offline script on this database, for the script's header. */
 	default String scriptCommand() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.retort.migration.operation.CreateTable;
 import dev.retort.migration.operation.Operation;
@@ -33,6 +34,8 @@ public final class VersionTables {
 	private static final String CREATE_TABLE_IF_NOT_EXISTS = "CREATE TABLE IF NOT EXISTS ";
 
 	private static final int MAX_TEXT = 2000;
+
+	private static final String VERSION_COLUMN = "version_num";
 
 	private final Dialect dialect;
 
@@ -62,7 +65,7 @@ public final class VersionTables {
 		this.historyTable = historyTable;
 		String version = dialect.quote(versionTable);
 		String history = dialect.quote(historyTable);
-		String versionNum = dialect.quote("version_num");
+		String versionNum = dialect.quote(VERSION_COLUMN);
 		this.selectVersions = "SELECT " + versionNum + " FROM " + version;
 		this.insertVersion = "INSERT INTO " + version + " (" + versionNum + ") VALUES (?)";
 		this.deleteVersion = "DELETE FROM " + version + " WHERE " + versionNum + " = ?";
@@ -124,7 +127,7 @@ public final class VersionTables {
 
 	private Table versionTableDefinition() {
 		// 64: the longest id RevisionValidation lets through
-		return Table.of(this.versionTable, List.of(Column.of("version_num", Type.varchar(64)).primaryKey()));
+		return Table.of(this.versionTable, List.of(Column.of(VERSION_COLUMN, Type.varchar(64)).primaryKey()));
 	}
 
 	private Table historyTableDefinition() {
@@ -311,6 +314,16 @@ public final class VersionTables {
 					? CREATE_TABLE_IF_NOT_EXISTS + sql.substring(CREATE_TABLE.length()) : sql);
 		}
 		return statements;
+	}
+
+	/**
+	 * The statements an offline script starts with, after {@link #createStatements()}
+	 * when it starts at base: they stop it, before anything changes, unless the version
+	 * table holds exactly {@code expected} (none: base, which an empty or missing table
+	 * is), with {@code message} as the error the database's client prints.
+	 */
+	public List<String> checkVersionsStatements(Set<String> expected, VersionCheckMessage message) {
+		return this.dialect.versionCheck(this.versionTable, VERSION_COLUMN, new TreeSet<>(expected), message);
 	}
 
 	/**

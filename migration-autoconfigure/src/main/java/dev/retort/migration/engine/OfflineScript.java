@@ -5,10 +5,12 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.retort.migration.dialect.Dialect;
 import dev.retort.migration.dialect.SimulatedSchema;
 import dev.retort.migration.dialect.UnknownTableException;
+import dev.retort.migration.dialect.VersionCheckMessage;
 import dev.retort.migration.dialect.VersionTables;
 import dev.retort.migration.operation.Execute;
 import dev.retort.migration.operation.NonTransactionalOperationException;
@@ -26,10 +28,11 @@ import dev.retort.migration.revision.RevisionScript;
  * ({@code base:heads}, {@code a1b2c3:heads}, {@code heads:base} for a downgrade),
  * rendered for a named dialect without a connection, as a script a DBA reviews and runs
  * ({@code psql -v ON_ERROR_STOP=1 -f script.sql},
- * {@code sqlite3 -bail app.db < script.sql}). Each revision runs in its own transaction
- * together with its version-table and history rows, as online. Tables are tracked by
- * simulating the operations, so SQLite's rebuilds can restate them; tables created by raw
- * SQL are invisible to that simulation.
+ * {@code sqlite3 -bail app.db < script.sql}). A script first stops, changing nothing,
+ * unless the database's version table holds exactly the revisions it starts from; then
+ * each revision runs in its own transaction together with its version-table and history
+ * rows, as online. Tables are tracked by simulating the operations, so SQLite's rebuilds
+ * can restate them; tables created by raw SQL are invisible to that simulation.
  */
 public final class OfflineScript {
 
@@ -51,18 +54,20 @@ public final class OfflineScript {
 	/**
 	 * The script that upgrades across {@code range} ({@code from:to}; a bare target means
 	 * {@code base:target}). Starting from {@code base} it creates the version and history
-	 * tables first.
+	 * tables first. It stops before anything changes unless the database is at
+	 * {@code from}.
 	 */
 	public String upgrade(String range) {
 		String[] ends = split(range, "base");
 		Set<String> from = heads(ends[0]);
 		MigrationPlan plan = this.graph.planUpgrade(from, ends[1]);
-		return script(Direction.UPGRADE, range, from, plan, ends[0].equals("base"));
+		return script(Direction.UPGRADE, range, from, ends[1], plan);
 	}
 
 	/**
 	 * The script that downgrades across {@code range} ({@code from:to}, e.g.
-	 * {@code heads:base}).
+	 * {@code heads:base}). It stops before anything changes unless the database is at
+	 * {@code from}.
 	 */
 	public String downgrade(String range) {
 		if (!range.contains(":")) {
@@ -73,7 +78,7 @@ public final class OfflineScript {
 		String[] ends = split(range, "heads");
 		Set<String> from = heads(ends[0]);
 		MigrationPlan plan = this.graph.planDowngrade(from, ends[1], this.dialect.name());
-		return script(Direction.DOWNGRADE, range, from, plan, false);
+		return script(Direction.DOWNGRADE, range, from, ends[1], plan);
 	}
 
 	/**
@@ -120,8 +125,7 @@ public final class OfflineScript {
 		return statements;
 	}
 
-	private String script(Direction direction, String range, Set<String> from, MigrationPlan plan,
-			boolean createTables) {
+	private String script(Direction direction, String range, Set<String> from, String to, MigrationPlan plan) {
 		SimulatedSchema schema = schemaAt(from);
 		StringBuilder script = new StringBuilder();
 		script.append("-- Retort ")
@@ -132,9 +136,13 @@ public final class OfflineScript {
 			.append(this.dialect.name())
 			.append(", rendered offline.\n");
 		script.append("-- Run with: ").append(this.dialect.scriptCommand()).append("\n");
-		if (createTables) {
+		if (from.isEmpty()) {
 			block(script, "Create the version and history tables", this.tables.createStatements(), true);
 		}
+		// checked once: from there each step moves the version table as the plan says
+		WrongStart wrongStart = new WrongStart(direction, ids(from), to, this.tables.versionTable());
+		block(script, "Stop unless the database is at " + wrongStart.from() + ", before anything changes",
+				this.tables.checkVersionsStatements(from, wrongStart), false);
 		if (plan.steps().isEmpty()) {
 			// an empty script that says nothing reads as a failure to render one
 			script.append("\n-- Nothing to ")
@@ -251,12 +259,50 @@ public final class OfflineScript {
 		return this.graph.resolve(target, Set.of());
 	}
 
+	private static String ids(Set<String> ids) {
+		return ids.isEmpty() ? "base" : String.join(", ", new TreeSet<>(ids));
+	}
+
 	private static String[] split(String range, String defaultFrom) {
 		int colon = range.indexOf(':');
 		if (colon < 0) {
 			return new String[] { defaultFrom, range.strip() };
 		}
 		return new String[] { range.substring(0, colon).strip(), range.substring(colon + 1).strip() };
+	}
+
+	/**
+	 * What a script says when the database is not at the revisions it starts from: what
+	 * it expected, that nothing was changed, and the script to generate instead.
+	 *
+	 * @param direction the script's direction
+	 * @param from the revisions it starts from ({@code a1, b2}, or {@code base})
+	 * @param to the range's upper end as written
+	 * @param versionTable the version table it reads
+	 */
+	private record WrongStart(Direction direction, String from, String to,
+			String versionTable) implements VersionCheckMessage {
+
+		@Override
+		public String error(String current) {
+			String script = "This script " + this.direction.label() + "s from " + this.from + ", but ";
+			if (current != null) {
+				return script + "the database is at " + current + ". Nothing was changed.";
+			}
+			return script + "the database is not there: its version table " + this.versionTable
+					+ (this.from.equals("base") ? " holds revisions" : " does not hold exactly " + this.from)
+					+ ". Nothing was changed.";
+		}
+
+		@Override
+		public String hint(String currentRange) {
+			String command = "migrate " + this.direction.label() + " ";
+			return "Generate the script from the revision the database is at: `" + command + this.to
+					+ " --sql` with the application pointed at this database, or `" + command
+					+ ((currentRange != null) ? currentRange + ":" + this.to + " --sql`."
+							: "FROM:" + this.to + " --sql`, FROM being what `migrate current` shows for it.");
+		}
+
 	}
 
 }

@@ -168,8 +168,39 @@ abstract class MigrateCommandScenarios {
 		assertThat(migrate(GOOD, "status").out()).contains("The database is up to date.");
 	}
 
+	@Test
+	void aScriptGeneratedAtOneRevisionStopsOnADatabaseAtAnotherAndChangesNothing() throws Exception {
+		assertThat(migrate(GOOD, "upgrade", "aaaa00000001").exitCode()).isZero();
+		Run sql = migrate(GOOD, "upgrade", "--sql");
+		assertThat(sql.out()).startsWith("-- Retort upgrade aaaa00000001:heads");
+		assertThat(migrate(GOOD, "upgrade").exitCode()).as("the database moves on").isZero();
+		long history = count("migrations_history");
+
+		ClientRun wrong = inTheClient(sql.out());
+
+		assertThat(wrong.exitCode()).as(wrong.printed()).isNotZero();
+		assertThat(wrong.printed()).contains("This script upgrades from aaaa00000001, but ")
+			.contains("Nothing was changed.")
+			.contains("`migrate upgrade heads --sql` with the application pointed at this database")
+			.doesNotContain("duplicate column")
+			.doesNotContain("already exists");
+		assertThat(versions()).containsExactly("aaaa00000002");
+		assertThat(count("migrations_history")).isEqualTo(history);
+		Run again = migrate(GOOD, "upgrade", "--sql");
+		assertThat(again.out()).startsWith("-- Retort upgrade aaaa00000002:heads");
+		runInTheClient(again.out());
+		assertThat(versions()).containsExactly("aaaa00000002");
+		assertThat(migrate(GOOD, "status").out()).contains("The database is up to date.");
+	}
+
 	/** Runs a script in the database's own client, which stops at the first error. */
 	void runInTheClient(String script) throws IOException, InterruptedException {
+		ClientRun run = inTheClient(script);
+		assertThat(run.exitCode()).as("%s printed:%n%s", client().command(), run.printed()).isZero();
+	}
+
+	/** Runs a script in the database's own client; what it printed and its exit code. */
+	ClientRun inTheClient(String script) throws IOException, InterruptedException {
 		ProcessBuilder client = client().redirectErrorStream(true);
 		Process process = client.start();
 		try (OutputStream input = process.getOutputStream()) {
@@ -177,7 +208,12 @@ abstract class MigrateCommandScenarios {
 		}
 		String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as("%s printed:%n%s", client.command(), printed).isZero();
+		return new ClientRun(process.exitValue(), printed);
+	}
+
+	/** What a database's client printed running a script, and how it exited. */
+	record ClientRun(int exitCode, String printed) {
+
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Constraint;
 import dev.retort.migration.schema.ForeignKey;
 import dev.retort.migration.schema.Index;
+import dev.retort.migration.schema.Schema;
 import dev.retort.migration.schema.Type;
 import dev.retort.migration.schema.UniqueConstraint;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,110 @@ abstract class OfflineScriptScenarios {
 		assertThat(result.exitCode()).isNotZero();
 		Migrator migrator = new Migrator(dataSource(), MigratorConfig.defaults(), graph);
 		assertThat(migrator.current()).containsExactly("a00000000001");
+	}
+
+	/**
+	 * Whether the client's error names the revisions the database is at (PostgreSQL's
+	 * scripts read them; SQLite's error is fixed text).
+	 */
+	protected abstract boolean errorsNameTheDatabasesRevision();
+
+	@Test
+	void everyScriptForAnotherRevisionStopsBeforeAnythingChangesAndSaysWhichToGenerate() throws Exception {
+		RevisionGraph graph = seedRevisions();
+		OfflineScript offline = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults());
+		assertThat(run(offline.upgrade("base:a00000000002")).exitCode()).isZero();
+		DatabaseState before = state(graph);
+		// from the next revision, whose ALTER TABLE would run here; from heads, with
+		// nothing to do; from base, whose tables are there already; and down
+		List<WrongScript> scripts = List.of(
+				new WrongScript("upgrade", "a00000000003", "heads", offline.upgrade("a00000000003:heads")),
+				new WrongScript("upgrade", "f00000000007", "heads", offline.upgrade("f00000000007:heads")),
+				new WrongScript("upgrade", "base", "heads", offline.upgrade("base:heads")),
+				new WrongScript("downgrade", "f00000000007", "a00000000001", offline.downgrade("heads:a00000000001")));
+
+		for (WrongScript script : scripts) {
+			CommandResult result = run(script.sql());
+
+			String command = "migrate " + script.direction() + " ";
+			assertThat(result.exitCode()).as("%s:%n%s", script, result.output()).isNotZero();
+			assertThat(result.output()).as(script.toString())
+				.contains("This script " + script.direction() + "s from " + script.from() + ", but ")
+				.contains("Nothing was changed.")
+				.contains("Generate the script from the revision the database is at: `" + command + script.to()
+						+ " --sql` with the application pointed at this database, or `" + command);
+			if (errorsNameTheDatabasesRevision()) {
+				assertThat(result.output()).as(script.toString())
+					.contains("but the database is at a00000000002. Nothing was changed.")
+					.contains("`" + command + "a00000000002:" + script.to() + " --sql`.");
+			}
+			else {
+				assertThat(result.output()).as(script.toString())
+					.contains("its version table migrations_version " + (script.from().equals("base")
+							? "holds revisions" : "does not hold exactly " + script.from()))
+					.contains("`" + command + "FROM:" + script.to()
+							+ " --sql`, FROM being what `migrate current` shows for it.");
+			}
+			assertThat(state(graph)).as(script.toString()).isEqualTo(before);
+		}
+	}
+
+	/** A script that starts from other revisions than the database is at. */
+	private record WrongScript(String direction, String from, String to, String sql) {
+
+		@Override
+		public String toString() {
+			return this.direction + " " + this.from + ":" + this.to;
+		}
+
+	}
+
+	@Test
+	void aScriptFromARevisionStopsOnADatabaseWithoutRetortsTablesAndCreatesNone() throws Exception {
+		RevisionGraph graph = seedRevisions();
+		OfflineScript offline = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults());
+
+		CommandResult result = run(offline.upgrade("a00000000003:heads"));
+
+		assertThat(result.exitCode()).as(result.output()).isNotZero();
+		assertThat(result.output()).contains("This script upgrades from a00000000003, but ")
+			.contains("Nothing was changed.")
+			.doesNotContain("does not exist")
+			.doesNotContain("no such table");
+		if (errorsNameTheDatabasesRevision()) {
+			assertThat(result.output()).contains("but the database is at base.")
+				.contains("`migrate upgrade base:heads --sql`.");
+		}
+		DatabaseState after = state(graph);
+		assertThat(after.schema().tables()).isEmpty();
+		assertThat(after.versions()).isEmpty();
+		assertThat(after.history()).isEmpty();
+	}
+
+	@Test
+	void aScriptFromSeveralHeadsRunsWhereTheDatabaseHoldsExactlyThose() throws Exception {
+		RevisionGraph graph = seedRevisions();
+		OfflineScript offline = new OfflineScript(graph, Dialects.named(dialect()), MigratorConfig.defaults());
+		String merge = offline.upgrade("c00000000005,d00000000006:heads");
+		assertThat(run(offline.upgrade("base:c00000000005")).exitCode()).isZero();
+		DatabaseState oneOfThem = state(graph);
+
+		CommandResult refused = run(merge);
+
+		assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+		assertThat(refused.output()).contains("This script upgrades from c00000000005, d00000000006, but ");
+		if (errorsNameTheDatabasesRevision()) {
+			assertThat(refused.output()).contains("but the database is at c00000000005.");
+		}
+		assertThat(state(graph)).isEqualTo(oneOfThem);
+
+		assertThat(run(offline.upgrade("c00000000005:d00000000006")).exitCode()).isZero();
+		assertThat(new Migrator(dataSource(), MigratorConfig.defaults(), graph).current())
+			.containsExactlyInAnyOrder("c00000000005", "d00000000006");
+		CommandResult merged = run(merge);
+		assertThat(merged.exitCode()).as(merged.output()).isZero();
+		assertThat(new Migrator(dataSource(), MigratorConfig.defaults(), graph).current())
+			.containsExactly("f00000000007");
 	}
 
 	@Test
@@ -221,6 +326,15 @@ abstract class OfflineScriptScenarios {
 		return runScript(file);
 	}
 
+	/** The database's schema, version table and history, to compare before and after. */
+	private DatabaseState state(RevisionGraph graph) throws Exception {
+		Migrator migrator = new Migrator(dataSource(), MigratorConfig.defaults(), graph);
+		try (Connection connection = dataSource().getConnection()) {
+			return new DatabaseState(Dialects.named(dialect()).reflect(connection), migrator.current(),
+					migrator.history());
+		}
+	}
+
 	private List<String> query(String sql) throws Exception {
 		List<String> values = new ArrayList<>();
 		try (Connection connection = dataSource().getConnection();
@@ -323,6 +437,11 @@ abstract class OfflineScriptScenarios {
 		};
 		return new RevisionScript(id, parents, Set.of(), List.of(), message, null, transactional, Set.of(),
 				"offline test revision " + id, RevisionScript.Kind.JAVA, migration);
+	}
+
+	/** What a database holds: its schema, its version table's rows and its history. */
+	record DatabaseState(Schema schema, Set<String> versions, List<HistoryEntry> history) {
+
 	}
 
 	/** What a command-line client printed and how it exited. */

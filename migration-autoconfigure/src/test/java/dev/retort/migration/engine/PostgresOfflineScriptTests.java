@@ -24,6 +24,11 @@ class PostgresOfflineScriptTests extends OfflineScriptScenarios {
 	}
 
 	@Override
+	protected boolean errorsNameTheDatabasesRevision() {
+		return true;
+	}
+
+	@Override
 	protected String dialect() {
 		return "postgresql";
 	}

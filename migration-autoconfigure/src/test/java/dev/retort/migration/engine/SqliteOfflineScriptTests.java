@@ -21,6 +21,11 @@ class SqliteOfflineScriptTests extends OfflineScriptScenarios {
 	}
 
 	@Override
+	protected boolean errorsNameTheDatabasesRevision() {
+		return false;
+	}
+
+	@Override
 	protected String dialect() {
 		return "sqlite";
 	}

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.StringJoiner;
 
 import dev.retort.migration.dialect.AbstractDialect;
 import dev.retort.migration.dialect.DatabaseLock;
 import dev.retort.migration.dialect.SchemaRules;
+import dev.retort.migration.dialect.VersionCheckMessage;
 import dev.retort.migration.operation.AlterColumn;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Schema;
@@ -26,6 +28,9 @@ import dev.retort.migration.schema.Type;
  * indexes. {@link PostgresSchemaReader} reads the live schema from {@code pg_catalog}.
  */
 public class PostgresDialect extends AbstractDialect {
+
+	/** Where a value read when the script runs goes into a message; no message has it. */
+	private static final String VALUE = "\u0000";
 
 	@Override
 	public Set<String> existingTables(Connection connection, List<String> names) throws SQLException {
@@ -54,6 +59,51 @@ public class PostgresDialect extends AbstractDialect {
 	@Override
 	public SchemaRules schemaRules() {
 		return new PostgresSchemaRules(this);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * PostgreSQL: a {@code DO} block that reads the version table, when there is one, and
+	 * raises the error with the revisions it holds in it, and what to do as its hint.
+	 */
+	@Override
+	public List<String> versionCheck(String versionTable, String versionColumn, SortedSet<String> expected,
+			VersionCheckMessage message) {
+		String table = quote(versionTable);
+		String column = quote(versionColumn);
+		// the block's variable: the rows, sorted as Java sorts the ids
+		String revisions = "revisions";
+		String body = "DECLARE\n\t" + revisions + " text := 'base';\nBEGIN\n\tIF to_regclass(" + literal(table)
+				+ ") IS NOT NULL THEN\n\t\tSELECT coalesce(string_agg(" + column + ", ', ' ORDER BY " + column
+				+ " COLLATE \"C\"), 'base')\n\t\tINTO " + revisions + " FROM " + table + ";\n\tEND IF;\n\tIF "
+				+ revisions + " <> " + literal(expected.isEmpty() ? "base" : String.join(", ", expected))
+				+ " THEN\n\t\tRAISE EXCEPTION USING MESSAGE = " + withValue(message.error(VALUE), revisions)
+				+ ",\n\t\t\tHINT = " + withValue(message.hint(VALUE), "replace(" + revisions + ", ', ', ',')")
+				+ ";\n\tEND IF;\nEND\n";
+		String tag = "$retort$";
+		for (int suffix = 1; body.contains(tag); suffix++) {
+			tag = "$retort" + suffix + "$";
+		}
+		return List.of("DO " + tag + "\n" + body + tag);
+	}
+
+	/**
+	 * The text as an SQL expression, with {@code expression} in place of each
+	 * {@link #VALUE}.
+	 */
+	private String withValue(String text, String expression) {
+		String[] pieces = text.split(VALUE, -1);
+		StringJoiner concatenation = new StringJoiner(" || ");
+		for (int index = 0; index < pieces.length; index++) {
+			if (!pieces[index].isEmpty()) {
+				concatenation.add(literal(pieces[index]));
+			}
+			if (index < pieces.length - 1) {
+				concatenation.add(expression);
+			}
+		}
+		return concatenation.toString();
 	}
 
 	@Override

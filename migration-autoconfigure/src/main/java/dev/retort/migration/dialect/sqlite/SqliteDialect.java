@@ -8,15 +8,19 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 import dev.retort.migration.dialect.AbstractDialect;
 import dev.retort.migration.dialect.DatabaseLock;
 import dev.retort.migration.dialect.SchemaRules;
 import dev.retort.migration.dialect.SchemaSource;
+import dev.retort.migration.dialect.VersionCheckMessage;
 import dev.retort.migration.operation.Operation;
 import dev.retort.migration.schema.Column;
 import dev.retort.migration.schema.Index;
@@ -141,6 +145,53 @@ public class SqliteDialect extends AbstractDialect {
 	@Override
 	public String currentInstantExpression() {
 		return "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * SQLite has no procedural SQL, and {@code raise()} works only in triggers: the
+	 * message is a {@linkplain #failWhen check constraint's name}, so it cannot name the
+	 * revisions the database is at.
+	 */
+	@Override
+	public List<String> versionCheck(String versionTable, String versionColumn, SortedSet<String> expected,
+			VersionCheckMessage message) {
+		String table = quote(versionTable);
+		List<String> queries = new ArrayList<>();
+		if (expected.isEmpty()) {
+			queries.add("SELECT EXISTS (SELECT 1 FROM " + table + ")");
+		}
+		else {
+			// a statement that reads a missing table fails before it runs: look it up
+			// first
+			queries.add("SELECT NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type IN ('table', 'view') AND name = "
+					+ literal(versionTable) + ")");
+			StringJoiner ids = new StringJoiner(", ");
+			expected.forEach((id) -> ids.add(literal(id)));
+			queries.add("SELECT NOT ((SELECT COUNT(*) FROM " + table + ") = " + expected.size()
+					+ " AND (SELECT COUNT(*) FROM " + table + " WHERE " + quote(versionColumn) + " IN (" + ids + ")) = "
+					+ expected.size() + ")");
+		}
+		return failWhen("_retort_version_check", message.error(null) + " " + message.hint(null), queries);
+	}
+
+	/**
+	 * Statements that fail with {@code message} (as a CHECK constraint's name, which
+	 * {@code sqlite3 -bail} prints before it stops) when one of the queries, run in turn,
+	 * yields a value other than 0: how a plain SQL script stops on a condition.
+	 */
+	List<String> failWhen(String scratchTable, String message, List<String> queries) {
+		String scratch = "temp." + quote(scratchTable);
+		List<String> statements = new ArrayList<>();
+		statements.add("DROP TABLE IF EXISTS " + scratch);
+		// the check on a line of its own: a script takes "--" on a statement's last line
+		// for a comment, and a message may hold one
+		statements.add("CREATE TEMP TABLE " + quote(scratchTable) + " (" + quote("value") + " INTEGER CONSTRAINT "
+				+ quote(message) + "\n\tCHECK (" + quote("value") + " = 0))");
+		queries.forEach((query) -> statements.add("INSERT INTO " + scratch + " " + query));
+		statements.add("DROP TABLE " + scratch);
+		return statements;
 	}
 
 	@Override

@@ -291,17 +291,8 @@ final class SqliteTableRebuild {
 		return List.copyOf(schema.referencingTables(table));
 	}
 
-	/**
-	 * Statements that fail with {@code message} (as a CHECK constraint's name) when the
-	 * query yields a value other than 0: how a plain SQL script stops on a condition.
-	 */
 	private List<String> failWhen(String query, String scratchTable, String message) {
-		String scratch = "temp." + this.dialect.quote(scratchTable);
-		return List.of("DROP TABLE IF EXISTS " + scratch,
-				"CREATE TEMP TABLE " + this.dialect.quote(scratchTable) + " (" + this.dialect.quote("value")
-						+ " INTEGER CONSTRAINT " + this.dialect.quote(message) + " CHECK ("
-						+ this.dialect.quote("value") + " = 0))",
-				"INSERT INTO " + scratch + " " + query, "DROP TABLE " + scratch);
+		return this.dialect.failWhen(scratchTable, message, List.of(query));
 	}
 
 	private static String describe(Operation operation) {
