@@ -13,7 +13,7 @@ final class DowngradeCommand extends MigrateSubcommand {
 	String target;
 
 	@Option(names = "--sql", description = "Print the SQL script from the current revisions to TARGET instead "
-			+ "of running it; nothing changes. TARGET may be a range FROM:TO, e.g. heads:base.")
+			+ "of running it; nothing changes. TARGET may be a range FROM:TO, e.g. heads:base or current:base, current being the database's revisions.")
 	boolean sql;
 
 	@Option(names = "--dry-run", description = "Run the downgrade in a transaction that is rolled back.")

@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
  */
 abstract class MigrateSubcommand implements Callable<Integer> {
 
+	/** A range's end that stands for the revisions the database is at. */
+	private static final String CURRENT = "current";
+
 	@Option(names = { "-h", "--help" }, usageHelp = true, description = "Show this help and exit.")
 	boolean help;
 
@@ -48,15 +51,25 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The offline range for a target: as given when it has a colon, else from the current
-	 * revisions ({@code whenEmpty} for none).
+	 * The offline range for a target: as given when it has a colon, with {@code current}
+	 * at either end replaced by the version table's revisions ({@code base} for none), as
+	 * {@code history -r} reads it; else from the current revisions ({@code whenEmpty} for
+	 * none).
 	 */
 	static String range(Migrator migrator, String command, String target, String whenEmpty) {
-		if (target.contains(":")) {
+		String action = command + " " + target + " --sql";
+		int colon = target.indexOf(':');
+		if (colon < 0) {
+			Set<String> current = migrator.currentKnown(action);
+			return (current.isEmpty() ? whenEmpty : ids(current, ",")) + ":" + target;
+		}
+		String from = target.substring(0, colon).strip();
+		String to = target.substring(colon + 1).strip();
+		if (!from.equals(CURRENT) && !to.equals(CURRENT)) {
 			return target;
 		}
-		Set<String> current = migrator.currentKnown(command + " " + target + " --sql");
-		return (current.isEmpty() ? whenEmpty : String.join(",", new TreeSet<>(current))) + ":" + target;
+		String current = ids(migrator.currentKnown(action), ",");
+		return (from.equals(CURRENT) ? current : from) + ":" + (to.equals(CURRENT) ? current : to);
 	}
 
 	static String summary(Direction direction, String target, MigrationResult result, boolean dryRun) {
@@ -132,7 +145,11 @@ abstract class MigrateSubcommand implements Callable<Integer> {
 	}
 
 	static String ids(Set<String> ids) {
-		return ids.isEmpty() ? "base" : String.join(", ", new TreeSet<>(ids));
+		return ids(ids, ", ");
+	}
+
+	private static String ids(Set<String> ids, String separator) {
+		return ids.isEmpty() ? "base" : String.join(separator, new TreeSet<>(ids));
 	}
 
 	/**

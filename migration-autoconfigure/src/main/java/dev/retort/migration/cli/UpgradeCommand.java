@@ -14,7 +14,7 @@ final class UpgradeCommand extends MigrateSubcommand {
 	String target;
 
 	@Option(names = "--sql", description = "Print the SQL script from the current revisions (or base) to TARGET "
-			+ "instead of running it; nothing changes. TARGET may be a range FROM:TO, e.g. base:heads.")
+			+ "instead of running it; nothing changes. TARGET may be a range FROM:TO, e.g. base:heads or current:heads, current being the database's revisions.")
 	boolean sql;
 
 	@Option(names = "--dry-run",

@@ -193,6 +193,29 @@ abstract class MigrateCommandScenarios {
 		assertThat(migrate(GOOD, "status").out()).contains("The database is up to date.");
 	}
 
+	@Test
+	void aScriptsRangeTakesCurrentForTheDatabasesRevisionsAsHistoryDoes() throws Exception {
+		Run fromBase = migrate(GOOD, "upgrade", "current:aaaa00000001", "--sql");
+		assertThat(fromBase.exitCode()).as(fromBase.err()).isZero();
+		assertThat(fromBase.out()).startsWith("-- Retort upgrade base:aaaa00000001 for ");
+		runInTheClient(fromBase.out());
+		assertThat(versions()).containsExactly("aaaa00000001");
+		assertThat(migrate(GOOD, "history", "-r", "current:heads").out()).contains("aaaa00000001 -> aaaa00000002");
+
+		Run up = migrate(GOOD, "upgrade", "current:heads", "--sql");
+		assertThat(up.exitCode()).as(up.err()).isZero();
+		assertThat(up.out()).startsWith("-- Retort upgrade aaaa00000001:heads for ");
+		runInTheClient(up.out());
+		assertThat(versions()).containsExactly("aaaa00000002");
+
+		Run down = migrate(GOOD, "downgrade", "current:base", "--sql");
+		assertThat(down.exitCode()).as(down.err()).isZero();
+		assertThat(down.out()).startsWith("-- Retort downgrade aaaa00000002:base for ");
+		runInTheClient(down.out());
+		assertThat(versions()).isEmpty();
+		assertThat(tableExists("widgets")).isFalse();
+	}
+
 	/** Runs a script in the database's own client, which stops at the first error. */
 	void runInTheClient(String script) throws IOException, InterruptedException {
 		ClientRun run = inTheClient(script);
