@@ -236,13 +236,13 @@ final class TargetResolution {
 	private String anchor(Target.Anchor anchor, String text) {
 		if (anchor instanceof Target.HeadAnchor) {
 			// Without revisions, head is base: upgrading an empty project does nothing.
-			return this.graph.heads().isEmpty() ? null : singleHead(this.graph.heads(), text, "head");
+			return this.graph.heads().isEmpty() ? null : singleHead(this.graph.heads(), text, null);
 		}
 		if (anchor instanceof Target.BaseAnchor || anchor instanceof Target.BranchBaseAnchor) {
 			return null;
 		}
 		if (anchor instanceof Target.BranchHeadAnchor branchHead) {
-			return singleHead(branchHeads(branchHead.label(), text), text, branchHead.label() + "@head");
+			return singleHead(branchHeads(branchHead.label(), text), text, branchHead.label());
 		}
 		if (anchor instanceof Target.BranchRevisionAnchor branchRevision) {
 			Set<String> members = branch(branchRevision.label(), text);
@@ -258,7 +258,11 @@ final class TargetResolution {
 		return (labelled != null) ? labelled : this.graph.get(name).id();
 	}
 
-	private String singleHead(Set<String> candidates, String text, String what) {
+	/**
+	 * The one head {@code head} (or {@code branch@head}, for a branch's label) names; an
+	 * error naming them when there are several.
+	 */
+	private String singleHead(Set<String> candidates, String text, String branch) {
 		if (candidates.size() == 1) {
 			return candidates.iterator().next();
 		}
@@ -270,11 +274,15 @@ final class TargetResolution {
 				.map((label) -> label.getKey() + "@head"))
 			.distinct()
 			.collect(Collectors.joining(", "));
-		throw new MultipleHeadsException(
-				"Target '" + text + "' is ambiguous: there are " + candidates.size() + " heads for " + what + ": "
-						+ RevisionGraph.describe(candidates) + ". Use 'heads' to move to all of them, "
-						+ (labels.isEmpty() ? "a head's id" : "a branch label (" + labels + ") or a head's id")
-						+ " to pick one, or create a merge revision that joins them.");
+		String head = (branch != null) ? branch + "@head" : "head";
+		String target = text.equals(head) ? "Target '" + text + "' names"
+				: "Target '" + text + "' counts from '" + head + "', which names";
+		String several = ((branch != null) ? "branch '" + branch + "' has " : "there are ") + candidates.size()
+				+ " heads: " + String.join(", ", candidates);
+		throw new MultipleHeadsException(target + " one revision, but " + several + ". Use '"
+				+ ((branch != null) ? branch + "@heads" : "heads") + "' to move to all of them, "
+				+ (labels.isEmpty() ? "a head's id" : "a branch label (" + labels + ") or a head's id")
+				+ " to pick one, or create a merge revision that joins them.");
 	}
 
 	/**
