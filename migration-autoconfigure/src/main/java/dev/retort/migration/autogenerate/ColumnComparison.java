@@ -21,6 +21,9 @@ import dev.retort.migration.schema.Type;
  */
 final class ColumnComparison {
 
+	/** How the hint on a dropped and an added column of the same type begins. */
+	static final String PROBABLE_RENAME = "Probably a rename of ";
+
 	private final SchemaRules rules;
 
 	private final EntityModel.Renames renames;
@@ -114,9 +117,8 @@ final class ColumnComparison {
 	 * table: the pair is probably a rename, from the dropped column to the added one.
 	 */
 	private static String probableRename(Column dropped, Column added) {
-		return "Probably a rename of " + dropped.name() + " to " + added.name()
-				+ "? Annotate the field with @RenamedFrom(\"" + dropped.name()
-				+ "\") and generate again, so the values are kept";
+		return PROBABLE_RENAME + dropped.name() + " to " + added.name() + "? Annotate the field with @RenamedFrom(\""
+				+ dropped.name() + "\") and generate again, so the values are kept";
 	}
 
 	private Optional<Column> renamedFrom(Table wanted, Table current, Column column) {

@@ -48,6 +48,25 @@ public final class StepDescriptions {
 		return describe(step.operation());
 	}
 
+	/**
+	 * The step as a command lists it: {@code "  - "} and its line, its
+	 * {@code [destructive]} mark, and under it the hint that a dropped and an added
+	 * column are probably a rename, which otherwise only the written file shows.
+	 */
+	public static String listed(Step step) {
+		StringBuilder listed = new StringBuilder("  - ").append(describe(step));
+		if (step.destructive()) {
+			listed.append("  [destructive]");
+		}
+		if (step.operation() != null) {
+			step.comments()
+				.stream()
+				.filter((comment) -> comment.startsWith(ColumnComparison.PROBABLE_RENAME))
+				.forEach((comment) -> listed.append(System.lineSeparator()).append("      ").append(comment));
+		}
+		return listed.toString();
+	}
+
 	static String describe(Operation operation) {
 		if (operation instanceof CreateTable create) {
 			int columns = create.definition().columns().size();

@@ -41,7 +41,7 @@ final class CheckCommand extends MigrateSubcommand {
 		out().println(steps.size() + " difference" + ((steps.size() == 1) ? "" : "s") + " between the entities and "
 				+ other + ":");
 		for (Step step : steps) {
-			out().println("  - " + StepDescriptions.describe(step) + (step.destructive() ? "  [destructive]" : ""));
+			out().println(StepDescriptions.listed(step));
 		}
 		out().println(this.revisions
 				? "Write the missing revision with `migrate revision --autogenerate -m \"…\"` against a database at heads."

@@ -113,7 +113,7 @@ final class RevisionCommand extends MigrateSubcommand {
 		Path file = revisions.write(draft, this.sql);
 		out().println(NewRevisions.wrote(draft, file));
 		for (Step step : result.upgrade()) {
-			out().println("  - " + StepDescriptions.describe(step) + (step.destructive() ? "  [destructive]" : ""));
+			out().println(StepDescriptions.listed(step));
 		}
 		List<Step> destructive = result.destructive();
 		if (!destructive.isEmpty()) {

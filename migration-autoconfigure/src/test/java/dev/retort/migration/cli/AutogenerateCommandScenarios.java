@@ -172,6 +172,18 @@ abstract class AutogenerateCommandScenarios {
 	}
 
 	@Test
+	void checkListsTheHintThatADroppedAndAnAddedColumnAreProbablyARename() throws SQLException {
+		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
+		execute("ALTER TABLE widgets RENAME COLUMN size TO bulk");
+
+		Run check = migrate(WidgetApplications.V1.class, "check");
+
+		assertThat(check.exitCode()).as(check.err()).isEqualTo(MigrateCommand.PROBLEMS_FOUND);
+		assertThat(check.out()).containsSubsequence("  - drop column widgets.bulk  [destructive]",
+				"      Probably a rename of bulk to size? Annotate the field with @RenamedFrom(\"bulk\")");
+	}
+
+	@Test
 	void endpointSaysWhetherTheEntitiesMatchTheDatabase() throws Exception {
 		assertThat(migrate(WidgetApplications.V1.class, "upgrade").exitCode()).isZero();
 
