@@ -176,11 +176,16 @@ final class MigrateSession {
 		Migrator migrator = migrator();
 		MigrationListener printer = new MigrationListener() {
 
+			/** Read at the first step, once the run has connected; each read connects. */
+			private String dialect;
+
 			@Override
 			public void afterStep(MigrationPlan.Step step, int index, int total, Duration duration) {
-				// the run has connected by now: the dialect is known without another
+				if (this.dialect == null) {
+					this.dialect = migrator.dialect();
+				}
 				MigrateSession.this.out.println(step.describe(index, total) + " (" + duration.toMillis() + " ms)"
-						+ step.dialectNote(migrator.dialect()));
+						+ step.dialectNote(this.dialect));
 			}
 
 		};

@@ -80,7 +80,8 @@ public class MigrationTestExtension implements BeforeAllCallback, ParameterResol
 				throw new ExtensionConfigurationException(override.getDeclaringClass().getName() + "."
 						+ override.getName() + " overrides a RevisionTests check without " + name
 						+ ", so JUnit would not run it and would say nothing: annotate the override " + name
-						+ " (and @Disabled(\"why\") to turn the check off).");
+						+ " (to keep old revisions out of the downgrade checks, declare @MigrationTest(minimumRevision)"
+						+ " instead of overriding).");
 			}
 		}
 	}

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * no trace (one test per revision), and the rows of {@link #revisionData()} surviving.
  *
  * To change a check, override it with the same JUnit annotation ({@code @Test} or
- * {@code @TestFactory}); to turn it off, add {@code @Disabled("why")} to that override.
- * An override without the annotation fails the class: JUnit would not run it, and would
- * not say so.
+ * {@code @TestFactory}). To keep old revisions out of the downgrade checks, declare
+ * {@link MigrationTest#minimumRevision()} (or the branches with
+ * {@link MigrationTest#heads()}) rather than switching a check off. An override without
+ * the annotation fails the class: JUnit would not run it, and would not say so.
  */
 @ExtendWith(MigrationTestExtension.class)
 public interface RevisionTests {
